@@ -1,0 +1,44 @@
+package org.mpm.auth;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** Logged-out and refreshed token ids, in central {@code jwt_blacklist}; shared by every node. */
+@Stateless
+public class TokenDenylist {
+
+  @PersistenceContext(unitName = "central")
+  EntityManager central;
+
+  /**
+   * Denies a token id.
+   *
+   * @return true when this call denied it, false when it was already denied
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean deny(String jti, long untilEpochSeconds) {
+    LocalDateTime until = LocalDateTime.ofInstant(Instant.ofEpochSecond(untilEpochSeconds), ZoneOffset.UTC);
+    int inserted = central.createNativeQuery(
+            "INSERT IGNORE INTO jwt_blacklist (jti, expires_at, created_at) VALUES (?1, ?2, UTC_TIMESTAMP())")
+        .setParameter(1, jti)
+        .setParameter(2, until)
+        .executeUpdate();
+    central.createNativeQuery("DELETE FROM jwt_blacklist WHERE expires_at < UTC_TIMESTAMP() LIMIT 100")
+        .executeUpdate();
+    return inserted == 1;
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public boolean isDenied(String jti) {
+    return !central.createNativeQuery("SELECT 1 FROM jwt_blacklist WHERE jti = ?1")
+        .setParameter(1, jti)
+        .getResultList()
+        .isEmpty();
+  }
+}

@@ -1,0 +1,137 @@
+package org.mpm.company;
+
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.mpm.common.ValidationException;
+import org.mpm.plugin.MpmPlugin;
+import org.mpm.tenancy.DatabaseMigrator;
+import org.mpm.tenancy.DatabaseNames;
+import org.mpm.tenancy.TenantContext;
+import org.mpm.tenancy.TenantDataSources;
+
+/**
+ * Registers a company: reserves its central rows, creates and migrates its database, seeds it, and only then
+ * publishes the owner's login. A failure at any step removes the database and every central row; a crash is
+ * cleaned up at the next start ({@link #recoverIncomplete}).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CompanyRegistrationService {
+
+  private static final Logger LOG = Logger.getLogger(CompanyRegistrationService.class.getName());
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @PersistenceContext(unitName = "central")
+  EntityManager central;
+
+  @Inject CompanyProvisioning steps;
+  @Inject LoginDirectory directory;
+  @Inject DatabaseMigrator migrator;
+  @Inject TenantDataSources dataSources;
+  @Inject TenantContext tenant;
+
+  public Company register(CompanyRegistration r) {
+    return register(r, null, null);
+  }
+
+  /**
+   * @param databaseName a fixed database name (the demo company's {@code DemoCompany_1}), or null for MPM's
+   *     generated name
+   * @param currency the settings' currency, or null to keep the default
+   */
+  public Company register(CompanyRegistration r, String databaseName, String currency) {
+    if (directory.exists(r.email())) {
+      throw ValidationException.field("email", "The email has already been taken.");
+    }
+    if (directory.exists(r.ownerEmail())) {
+      throw ValidationException.message("Owner account email already exists");
+    }
+    Long sameName = central.createQuery(
+            "SELECT COUNT(c) FROM Company c WHERE LOWER(c.name) = LOWER(:n)", Long.class)
+        .setParameter("n", r.name().trim()).getSingleResult();
+    if (sameName > 0) {
+      throw ValidationException.message("Company already exists");
+    }
+    Map<Long, String> plugins = new LinkedHashMap<>();
+    for (Long id : r.pluginIds()) {
+      MpmPlugin plugin = central.find(MpmPlugin.class, id);
+      if (plugin == null) {
+        throw ValidationException.field("plugins", "The selected plugin " + id + " is invalid.");
+      }
+      plugins.put(id, plugin.getName());
+    }
+
+    String db = databaseName != null ? DatabaseNames.requireSafe(databaseName)
+        : DatabaseNames.forCompany(r.name(), Instant.now().getEpochSecond(), randomSuffix());
+    Company company;
+    try {
+      company = steps.reserve(r, db);
+    } catch (EJBException e) {
+      throw ValidationException.message("Company already exists");
+    }
+    boolean created = false;
+    try {
+      migrator.createDatabase(db);
+      created = true;
+      migrator.migrateTenant(db);
+      dataSources.dataSource(db);
+      tenant.set(company.getId(), db);
+      steps.seedTenant(company.getId(), r, currency, plugins);
+      steps.finish(company, db, r.ownerEmail());
+      return company;
+    } catch (RuntimeException e) {
+      undo(company.getId(), created ? db : null);
+      if (directory.exists(r.ownerEmail())) {
+        throw ValidationException.message("Owner account email already exists");
+      }
+      throw e;
+    }
+  }
+
+  /** Removes what an interrupted provisioning left (run at startup, before the tenants are migrated). */
+  public int recoverIncomplete() {
+    List<Object[]> rows = steps.incomplete();
+    for (Object[] row : rows) {
+      String db = (String) row[0];
+      long companyId = ((Number) row[1]).longValue();
+      LOG.warning(() -> "Removing company " + companyId + " (" + db + "): its provisioning did not finish");
+      undo(companyId, db);
+    }
+    return rows.size();
+  }
+
+  /** @param db the database to drop, or null when this registration did not create it */
+  private void undo(long companyId, String db) {
+    try {
+      if (db != null) {
+        dataSources.remove(db);
+        migrator.dropDatabase(db);
+      }
+      steps.discard(companyId, db);
+    } catch (RuntimeException cleanup) {
+      LOG.log(Level.SEVERE, "Could not remove the incomplete company " + companyId + " (" + db
+          + "); it is retried at the next start", cleanup);
+    }
+  }
+
+  private static String randomSuffix() {
+    String chars = "abcdefghijklmnopqrstuvwxyz0123456789";
+    StringBuilder sb = new StringBuilder(4);
+    for (int i = 0; i < 4; i++) {
+      sb.append(chars.charAt(RANDOM.nextInt(chars.length())));
+    }
+    return sb.toString();
+  }
+}

