@@ -1,0 +1,117 @@
+package org.mpm.st;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A small HTTP client for the API, speaking JSON as MPM's web console does. */
+public final class Api {
+
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final AtomicInteger SEQ = new AtomicInteger();
+
+  private final String base;
+
+  public Api(TestServer server) {
+    this.base = server.baseUrl();
+  }
+
+  /** An answer: status, raw body, and the body as JSON when it is JSON. */
+  public record Resp(int status, String body, java.net.http.HttpHeaders headers) {
+    public JsonValue json() {
+      try (JsonReader r = Json.createReader(new StringReader(body))) {
+        return r.readValue();
+      }
+    }
+
+    public JsonObject obj() {
+      return json().asJsonObject();
+    }
+
+    public JsonArray arr() {
+      return json().asJsonArray();
+    }
+
+    public String message() {
+      return obj().getString("message");
+    }
+  }
+
+  public Resp get(String path, String token) {
+    return send("GET", path, null, token);
+  }
+
+  public Resp post(String path, String body, String token) {
+    return send("POST", path, body, token);
+  }
+
+  public Resp put(String path, String body, String token) {
+    return send("PUT", path, body, token);
+  }
+
+  public Resp delete(String path, String token) {
+    return send("DELETE", path, null, token);
+  }
+
+  public Resp send(String method, String path, String body, String token) {
+    return send(method, path, body, token, false);
+  }
+
+  /** @param expectContinue send {@code Expect: 100-continue}, so the server may refuse the body unread */
+  public Resp send(String method, String path, String body, String token, boolean expectContinue) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .expectContinue(expectContinue)
+        .timeout(Duration.ofSeconds(60))
+        .header("Accept", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Resp(r.statusCode(), r.body(), r.headers());
+    } catch (Exception e) {
+      throw new IllegalStateException(method + " " + path + " failed", e);
+    }
+  }
+
+  /** A registered company with a logged-in owner. */
+  public record Tenant(long companyId, String name, String ownerEmail, String password, String token) {}
+
+  /** Registers a new company (unique names and e-mails) and logs its owner in. */
+  public Tenant registerCompany(String prefix) {
+    int n = SEQ.incrementAndGet();
+    String unique = prefix + "-" + System.nanoTime() + "-" + n;
+    String email = "owner-" + unique + "@example.com";
+    Resp r = post("/api/companies", "{\"name\":\"" + unique + " Energy\",\"address\":\"Road " + n
+        + "\",\"phone\":\"+25570000" + n + "\",\"email\":\"info-" + unique + "@example.com\","
+        + "\"user\":{\"name\":\"Owner " + n + "\",\"email\":\"" + email + "\",\"password\":\"secret123\"},"
+        + "\"plugins\":[{\"id\":21}],\"usage_type\":\"mini-grid\"}", null);
+    if (r.status() != 201) {
+      throw new IllegalStateException("registration failed: " + r.status() + " " + r.body());
+    }
+    long id = r.obj().getJsonObject("company").getJsonNumber("id").longValue();
+    return new Tenant(id, unique + " Energy", email, "secret123", login(email, "secret123"));
+  }
+
+  public String login(String email, String password) {
+    Resp r = post("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
+    if (r.status() != 200) {
+      throw new IllegalStateException("login failed: " + r.status() + " " + r.body());
+    }
+    return r.obj().getString("access_token");
+  }
+}

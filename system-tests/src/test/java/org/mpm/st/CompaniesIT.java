@@ -1,0 +1,135 @@
+package org.mpm.st;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mpm.st.Api.Resp;
+import org.mpm.st.Api.Tenant;
+
+/** Company registration, the catalogues and the company lookup. */
+class CompaniesIT {
+
+  static TestServer server;
+  static Api api;
+
+  @BeforeAll
+  static void start() {
+    server = TestServer.get();
+    api = new Api(server);
+  }
+
+  @Test
+  void registrationProvisionsAWholeTenant() throws Exception {
+    Resp r = api.post("/api/companies", "{\"name\":\"Kilimo Solar Ltd.\",\"address\":\"Arusha\",\"phone\":\"+255711\","
+        + "\"email\":\"info@kilimo.example\",\"country_id\":5,\"user\":{\"name\":\"Asha\",\"email\":\"asha@kilimo.example\","
+        + "\"password\":\"secret123\",\"confirmPassword\":\"secret123\"},\"plugins\":[{\"id\":21},{\"id\":22}],"
+        + "\"usage_type\":\"mini-grid&shs\"}", null);
+    assertEquals(201, r.status(), r.body());
+    assertTrue(r.message().startsWith("Congratulations! you have registered to MicroPowerManager successfully."));
+    JsonObject company = r.obj().getJsonObject("company");
+    assertEquals("Kilimo Solar Ltd.", company.getString("name"));
+    long id = company.getJsonNumber("id").longValue();
+
+    String token = api.login("asha@kilimo.example", "secret123");
+    Resp me = api.get("/api/auth/me", token);
+    assertEquals("[\"owner\"]", me.obj().getJsonArray("roles").toString());
+    JsonArray plugins = api.get("/api/plugins", token).obj().getJsonArray("data");
+    assertEquals(2, plugins.size());
+    JsonArray tails = api.get("/api/registration-tails", token).obj().getJsonArray("data");
+    assertEquals("Settings", tails.getJsonObject(0).getString("component"));
+    assertEquals(3, tails.size());
+
+    Resp own = api.get("/api/companies/asha@kilimo.example", token);
+    assertEquals(200, own.status());
+    assertEquals(id, own.obj().getJsonObject("data").getJsonNumber("id").longValue());
+    assertEquals(5, own.obj().getJsonObject("data").getInt("country_id"));
+
+    try (Connection c = server.jdbc("micro_power_manager");
+        ResultSet rs = c.createStatement().executeQuery(
+            "SELECT database_name FROM company_databases WHERE company_id = " + id)) {
+      assertTrue(rs.next());
+      String db = rs.getString(1);
+      assertTrue(db.startsWith("KilimoSolarLtd_"), db);
+      try (Connection t = server.jdbc(db);
+          ResultSet s = t.createStatement().executeQuery("SELECT company_name, usage_type FROM main_settings")) {
+        assertTrue(s.next());
+        assertEquals("Kilimo Solar Ltd.", s.getString(1));
+        assertEquals("mini-grid&shs", s.getString(2));
+      }
+    }
+  }
+
+  @Test
+  void invalidRegistrationsAre422AndLeaveNothing() throws Exception {
+    long before = count("SELECT COUNT(*) FROM companies");
+    Resp missing = api.post("/api/companies", "{\"name\":\"Nope\"}", null);
+    assertEquals(422, missing.status());
+    assertEquals("The address field is required. (and 3 more errors)", missing.message());
+
+    Tenant existing = api.registerCompany("dup");
+    long afterFirst = count("SELECT COUNT(*) FROM companies");
+    Resp dupOwner = api.post("/api/companies", "{\"name\":\"Fresh Co\",\"address\":\"a\",\"phone\":\"1\","
+        + "\"email\":\"fresh@example.com\",\"user\":{\"name\":\"x\",\"email\":\"" + existing.ownerEmail()
+        + "\",\"password\":\"secret123\"},\"plugins\":[]}", null);
+    assertEquals(422, dupOwner.status());
+    assertEquals("{\"message\":\"Owner account email already exists\"}", dupOwner.body());
+
+    Resp dupName = api.post("/api/companies", "{\"name\":\"" + existing.name() + "\",\"address\":\"a\",\"phone\":\"1\","
+        + "\"email\":\"fresh2@example.com\",\"user\":{\"name\":\"x\",\"email\":\"fresh2-owner@example.com\","
+        + "\"password\":\"secret123\"},\"plugins\":[]}", null);
+    assertEquals(422, dupName.status());
+    assertEquals("Company already exists", dupName.message());
+
+    Resp dupEmail = api.post("/api/companies", "{\"name\":\"Fresh Three\",\"address\":\"a\",\"phone\":\"1\","
+        + "\"email\":\"" + existing.ownerEmail() + "\",\"user\":{\"name\":\"x\",\"email\":\"fresh3@example.com\","
+        + "\"password\":\"secret123\"},\"plugins\":[]}", null);
+    assertEquals(422, dupEmail.status());
+    assertEquals("[\"The email has already been taken.\"]",
+        dupEmail.obj().getJsonObject("errors").getJsonArray("email").toString());
+
+    Resp badPlugin = api.post("/api/companies", "{\"name\":\"Fresh Four\",\"address\":\"a\",\"phone\":\"1\","
+        + "\"email\":\"fresh4@example.com\",\"user\":{\"name\":\"x\",\"email\":\"fresh4-owner@example.com\","
+        + "\"password\":\"secret123\"},\"plugins\":[{\"id\":999}]}", null);
+    assertEquals(422, badPlugin.status());
+    assertEquals(afterFirst, count("SELECT COUNT(*) FROM companies"));
+    assertEquals(before + 1, afterFirst);
+    assertEquals(0, count("SELECT COUNT(*) FROM tenant_provisionings"));
+  }
+
+  @Test
+  void catalogues() {
+    JsonArray types = api.get("/api/usage-types", null).obj().getJsonArray("data");
+    assertEquals(7, types.size());
+    assertEquals("mini-grid&shs&e-bike", types.getJsonObject(6).getString("value"));
+    JsonArray plugins = api.get("/api/mpm-plugins", null).obj().getJsonArray("data");
+    assertEquals(32, plugins.size());
+    for (int i = 0; i < 32; i++) {
+      assertEquals(i + 1, plugins.getJsonObject(i).getInt("id"));
+    }
+    assertEquals("DemoShsManufacturer", plugins.getJsonObject(21).getString("name"));
+    assertEquals("demo-shs-manufacturer:install", plugins.getJsonObject(21).getString("installation_command"));
+    assertEquals(5, api.get("/api/mpm-plugins?limit=5", null).obj().getJsonArray("data").size());
+  }
+
+  @Test
+  void companyLookupDoesNotRevealOtherCompanies() {
+    Tenant a = api.registerCompany("lookup-a");
+    Tenant b = api.registerCompany("lookup-b");
+    assertEquals(404, api.get("/api/companies/" + b.ownerEmail(), a.token()).status());
+    assertEquals(200, api.get("/api/companies/" + a.ownerEmail(), a.token()).status());
+    assertEquals(401, api.get("/api/companies/" + a.ownerEmail(), null).status());
+  }
+
+  static long count(String sql) throws Exception {
+    try (Connection c = server.jdbc("micro_power_manager"); ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

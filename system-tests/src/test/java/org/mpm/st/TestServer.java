@@ -1,0 +1,113 @@
+package org.mpm.st;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.mpm.launcher.EmbeddedDatabase;
+import org.mpm.launcher.PayaraServer;
+
+/**
+ * One real server for the whole black-box suite: an embedded MariaDB in a fresh folder and Payara Micro with the
+ * built WAR, on free ports. Started on first use, stopped when the test JVM exits. Tests may kill and restart
+ * Payara (crash tests); the database keeps running.
+ */
+public final class TestServer {
+
+  /** The signing secret the server is configured with, so tests can craft tokens (expired, tampered …). */
+  public static final String JWT_SECRET = "system-test-secret-0123456789abcdef0123456789";
+
+  private static TestServer instance;
+
+  private final Path work;
+  private final EmbeddedDatabase db;
+  private final int port;
+  private PayaraServer server;
+
+  private TestServer(Path work, EmbeddedDatabase db, int port) {
+    this.work = work;
+    this.db = db;
+    this.port = port;
+  }
+
+  public static synchronized TestServer get() {
+    if (instance == null) {
+      try {
+        Path work = Path.of(System.getProperty("mpm.work.dir", "target/st"));
+        if (Files.exists(work)) {
+          try (Stream<Path> files = Files.walk(work)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          }
+        }
+        Files.createDirectories(work);
+        EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("mariadb"), 0);
+        TestServer s = new TestServer(work, db, freePort());
+        Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly));
+        s.startServer();
+        instance = s;
+      } catch (Exception e) {
+        throw new IllegalStateException("Could not start the test server", e);
+      }
+    }
+    return instance;
+  }
+
+  private void startServer() throws Exception {
+    Path runtime = Path.of(System.getProperty("mpm.runtime.dir", "../launcher/target/runtime"));
+    server = PayaraServer.start(runtime, port, Map.of(
+        "MPM_DB_URL", db.centralUrl(),
+        "MPM_DB_USER", "root",
+        "MPM_DB_PASSWORD", "",
+        "MPM_JWT_SECRET", JWT_SECRET), work.resolve("payara.log"), "1g");
+    server.awaitReady(Duration.ofMinutes(4));
+  }
+
+  /** SIGKILL of the server process (no shutdown, as in a crash). */
+  public synchronized void kill() throws Exception {
+    server.kill();
+  }
+
+  public synchronized void restart() throws Exception {
+    if (server.process().isAlive()) {
+      server.kill();
+    }
+    startServer();
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public Path log() {
+    return work.resolve("payara.log");
+  }
+
+  /** A direct JDBC connection to a database of the embedded server (for checks from outside the API). */
+  public Connection jdbc(String database) throws Exception {
+    String url = db.centralUrl().replace("/micro_power_manager?", "/" + database + "?");
+    return DriverManager.getConnection(url, "root", "");
+  }
+
+  private void stopQuietly() {
+    try {
+      server.close();
+    } catch (Exception ignored) {
+      // shutting down
+    }
+    try {
+      db.close();
+    } catch (Exception ignored) {
+      // shutting down
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
