@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A small HTTP client for the API, speaking JSON as MPM's web console does. */
 public final class Api {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   private static final AtomicInteger SEQ = new AtomicInteger();
 
   private final String base;

@@ -42,11 +42,18 @@ class TenantIsolationIT {
     String listB = api.get("/api/users?per_page=1000", b.token()).body();
     assertTrue(listA.contains("@a.example") && !listA.contains("@b.example") && !listA.contains(b.ownerEmail()));
     assertTrue(listB.contains("@b.example") && !listB.contains("@a.example") && !listB.contains(a.ownerEmail()));
-    // Ids overlap across tenants: user 4 of A exists, B has no user 4 and must not be shown A's.
-    assertEquals(200, api.get("/api/users/4", a.token()).status());
-    assertEquals(404, api.get("/api/users/4", b.token()).status());
-    assertEquals(404, api.delete("/api/users/4", b.token()).status());
-    assertEquals(200, api.get("/api/users/4", a.token()).status(), "B's delete did not touch A");
+    // Ids overlap across tenants: in a fresh pair, user 2 exists in one company only.
+    Tenant withUser = api.registerCompany("iso-e");
+    Tenant without = api.registerCompany("iso-f");
+    assertEquals(200, api.post("/api/users", "{\"name\":\"E1\",\"email\":\"e1-" + withUser.companyId()
+        + "@e.example\",\"password\":\"secret123\"}", withUser.token()).status());
+    assertEquals(200, api.get("/api/users/2", withUser.token()).status());
+    assertEquals(404, api.get("/api/users/2", without.token()).status());
+    assertEquals(404, api.put("/api/users/2", "{\"name\":\"Hijack\"}", without.token()).status());
+    assertEquals(404, api.delete("/api/users/2", without.token()).status());
+    assertEquals(404, api.get("/api/roles/user/2", without.token()).status());
+    Resp still = api.get("/api/users/2", withUser.token());
+    assertEquals("E1", still.obj().getJsonObject("data").getString("name"), "the other company's calls changed nothing");
   }
 
   @Test
