@@ -2,7 +2,10 @@ package org.mpm.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.mpm.tenancy.TenantDatabase;
 
@@ -23,6 +26,27 @@ public class UserRoles {
         .setParameter(1, User.MORPH)
         .setParameter(2, userId)
         .getResultList();
+  }
+
+  /** Role names of many users in one query (for lists), keyed by user id; users without roles map to []. */
+  @SuppressWarnings("unchecked")
+  public Map<Long, List<String>> roleNames(Collection<Long> userIds) {
+    Map<Long, List<String>> out = new HashMap<>();
+    userIds.forEach(id -> out.put(id, new ArrayList<>()));
+    if (userIds.isEmpty()) {
+      return out;
+    }
+    List<Object[]> rows = tenantDb.em().createNativeQuery(
+            "SELECT m.model_id, r.name FROM roles r JOIN model_has_roles m ON m.role_id = r.id"
+                + " WHERE m.model_type = ?1 AND m.model_id IN ("
+                + String.join(",", userIds.stream().map(id -> Long.toString(id)).toList())
+                + ") ORDER BY m.model_id, r.id")
+        .setParameter(1, User.MORPH)
+        .getResultList();
+    for (Object[] row : rows) {
+      out.get(((Number) row[0]).longValue()).add((String) row[1]);
+    }
+    return out;
   }
 
   @SuppressWarnings("unchecked")

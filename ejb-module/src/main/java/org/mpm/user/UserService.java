@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import org.mpm.auth.PasswordHasher;
 import org.mpm.auth.Principal;
 import org.mpm.common.ForbiddenException;
@@ -36,9 +37,11 @@ public class UserService {
     long total = em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
     List<User> users = em.createQuery("SELECT u FROM User u ORDER BY u.id", User.class)
         .setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList();
+    Map<Long, List<String>> roles = userRoles.roleNames(users.stream().map(User::getId).toList());
     List<UserView> views = new ArrayList<>();
     for (User u : users) {
-      views.add(view(u));
+      views.add(new UserView(u.getId(), u.getName(), u.getEmail(), u.getCompanyId(), u.getCreatedAt(),
+          u.getUpdatedAt(), roles.get(u.getId())));
     }
     return new Page<>(views, page, perPage, total);
   }

@@ -74,7 +74,7 @@ public class CompaniesResource {
     b.validate();
     Company c = registration.register(new CompanyRegistration(name, address, phone, email,
         countryId == null ? null : countryId.intValue(), ownerName, ownerEmail, ownerPassword, plugins,
-        usageType == null ? "mini-grid" : usageType));
+        usageType));
     return Response.status(201).entity(Json.obj(
         "message", "Congratulations! you have registered to MicroPowerManager successfully."
             + " You will be redirected to dashboard in seconds..",
