@@ -44,7 +44,9 @@ public final class TestServer {
           }
         }
         Files.createDirectories(work);
-        EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("mariadb"), 0);
+        // The port is reserved by the build so that the in-container tests' server can be pointed at it.
+        int dbPort = Integer.parseInt(System.getProperty("mpm.it.db.port", "0"));
+        EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("mariadb"), dbPort);
         TestServer s = new TestServer(work, db, freePort());
         Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly));
         s.startServer();
@@ -76,6 +78,11 @@ public final class TestServer {
       server.kill();
     }
     startServer();
+  }
+
+  /** The JDBC URL of the central database (for a second node). */
+  public String centralUrl() {
+    return db.centralUrl();
   }
 
   public String baseUrl() {
