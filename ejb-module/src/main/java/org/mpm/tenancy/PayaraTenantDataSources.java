@@ -80,7 +80,7 @@ public class PayaraTenantDataSources implements TenantDataSources {
           "--restype", "javax.sql.XADataSource",
           "--steadypoolsize", "0",
           "--maxpoolsize", Integer.toString(maxPoolSize),
-          "--poolresize", "2",
+          "--poolresize", "1",
           "--idletimeout", Integer.toString(idleTimeoutSeconds),
           "--maxwait", "30000",
           "--isolationlevel", "read-committed",

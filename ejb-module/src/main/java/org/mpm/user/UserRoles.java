@@ -2,11 +2,13 @@ package org.mpm.user;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.mpm.tenancy.TenantDatabase;
 
 /**
@@ -49,17 +51,33 @@ public class UserRoles {
     return out;
   }
 
+  /**
+   * The user's permission names, ordered by id: those of its roles (entity graph, the role's permissions loaded
+   * lazily in this transaction) and those given to it directly.
+   */
   @SuppressWarnings("unchecked")
   public List<String> permissionNames(long userId) {
-    return tenantDb.em().createNativeQuery(
-            "SELECT p.name FROM permissions p WHERE p.id IN ("
-                + " SELECT rp.permission_id FROM role_has_permissions rp"
-                + " JOIN model_has_roles m ON m.role_id = rp.role_id WHERE m.model_type = ?1 AND m.model_id = ?2)"
-                + " OR p.id IN (SELECT mp.permission_id FROM model_has_permissions mp"
-                + " WHERE mp.model_type = ?1 AND mp.model_id = ?2) ORDER BY p.id")
+    EntityManager em = tenantDb.em();
+    List<Number> roleIds = em.createNativeQuery(
+            "SELECT role_id FROM model_has_roles WHERE model_type = ?1 AND model_id = ?2")
         .setParameter(1, User.MORPH)
         .setParameter(2, userId)
         .getResultList();
+    Map<Long, String> byId = new TreeMap<>();
+    for (Number roleId : roleIds) {
+      Role role = em.find(Role.class, roleId.longValue());
+      if (role != null) {
+        role.getPermissions().forEach(p -> byId.put(p.getId(), p.getName()));
+      }
+    }
+    List<Object[]> direct = em.createNativeQuery(
+            "SELECT p.id, p.name FROM permissions p JOIN model_has_permissions mp ON mp.permission_id = p.id"
+                + " WHERE mp.model_type = ?1 AND mp.model_id = ?2")
+        .setParameter(1, User.MORPH)
+        .setParameter(2, userId)
+        .getResultList();
+    direct.forEach(row -> byId.put(((Number) row[0]).longValue(), (String) row[1]));
+    return new ArrayList<>(byId.values());
   }
 
   /** Replaces the roles of a user (spatie's syncRoles); unknown names are ignored by the caller's validation. */

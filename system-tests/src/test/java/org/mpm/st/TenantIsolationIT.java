@@ -113,4 +113,56 @@ class TenantIsolationIT {
     }
     assertTrue(checked.get() > 400);
   }
+
+  /**
+   * Related entities under load: each company's owner role gets a permission named after the company, written
+   * straight into its database. Every authenticated request loads the role's permissions lazily; the roles
+   * listing loads them with JOIN FETCH. No answer may ever carry another company's permission.
+   */
+  @Test
+  void joinFetchAndLazyLoadingStayInTheirTenant() throws Exception {
+    List<Tenant> tenants = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Tenant t = api.registerCompany("probe" + i);
+      tenants.add(t);
+      String db;
+      try (java.sql.Connection c = TestServer.get().jdbc("micro_power_manager");
+          java.sql.ResultSet rs = c.createStatement().executeQuery(
+              "SELECT database_name FROM company_databases WHERE company_id = " + t.companyId())) {
+        rs.next();
+        db = rs.getString(1);
+      }
+      try (java.sql.Connection c = TestServer.get().jdbc(db); java.sql.Statement st = c.createStatement()) {
+        st.executeUpdate("INSERT INTO permissions (name, guard_name) VALUES ('probe-" + t.companyId() + "', 'api')");
+        st.executeUpdate("INSERT INTO role_has_permissions (permission_id, role_id) SELECT p.id, r.id"
+            + " FROM permissions p, roles r WHERE p.name = 'probe-" + t.companyId() + "' AND r.name = 'owner'");
+      }
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    AtomicInteger checks = new AtomicInteger();
+    List<Future<?>> jobs = new ArrayList<>();
+    for (int w = 0; w < 16; w++) {
+      int worker = w;
+      jobs.add(pool.submit(() -> {
+        for (int i = 0; i < 30; i++) {
+          Tenant t = tenants.get((worker * 7 + i) % tenants.size());
+          String own = "\"probe-" + t.companyId() + "\"";
+          String me = api.get("/api/auth/me", t.token()).body();
+          assertTrue(me.contains(own), me);
+          assertEquals(1, me.split("\"probe-", -1).length - 1, "only its own probe: " + me);
+          String details = api.get("/api/roles/details", t.token()).body();
+          assertTrue(details.contains(own), details);
+          assertEquals(1, details.split("\"probe-", -1).length - 1, "only its own probe: " + details);
+          checks.addAndGet(2);
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : jobs) {
+      f.get(5, TimeUnit.MINUTES);
+    }
+    pool.shutdown();
+    System.out.println("join fetch + lazy loading under load: " + checks.get()
+        + " answers checked, none with another tenant's permission");
+  }
 }

@@ -85,6 +85,10 @@ public final class TestServer {
     return db.centralUrl();
   }
 
+  public long pid() {
+    return server.process().pid();
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + port;
   }

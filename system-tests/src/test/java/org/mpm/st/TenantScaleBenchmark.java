@@ -1,0 +1,87 @@
+package org.mpm.st;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.mpm.st.Api.Tenant;
+
+/**
+ * Benchmark, not part of the Test command: registers many companies through the API, has each serve a request,
+ * and prints provisioning time per company, server heap per company and database connections.
+ *
+ * <pre>mvn -B verify -pl system-tests -am -Dit.test=TenantScaleBenchmark -Dmpm.bench.companies=200</pre>
+ */
+class TenantScaleBenchmark {
+
+  @Test
+  void registerManyCompanies() throws Exception {
+    int companies = Integer.getInteger("mpm.bench.companies", 200);
+    TestServer server = TestServer.get();
+    Api api = new Api(server);
+    api.registerCompany("warmup");
+    long heapBefore = heapAfterGc(server);
+    int connectionsBefore = threadsConnected(server);
+
+    List<Long> millis = new ArrayList<>();
+    List<Tenant> tenants = new ArrayList<>();
+    long t0 = System.nanoTime();
+    for (int i = 0; i < companies; i++) {
+      long s = System.nanoTime();
+      tenants.add(api.registerCompany("scale" + i));
+      millis.add((System.nanoTime() - s) / 1_000_000);
+    }
+    long registerSeconds = (System.nanoTime() - t0) / 1_000_000_000;
+    for (Tenant t : tenants) {
+      assertEquals(200, api.get("/api/users", t.token()).status());
+    }
+    int connectionsAfterRequests = threadsConnected(server);
+    long heapAfter = heapAfterGc(server);
+    TimeUnit.SECONDS.sleep(75);
+    int connectionsAfterIdle = threadsConnected(server);
+
+    Collections.sort(millis);
+    System.out.printf("%n== tenant scale: %d companies registered through POST /api/companies in %d s%n",
+        companies, registerSeconds);
+    System.out.printf("provisioning (register + owner login) per company: median %d ms, p95 %d ms, max %d ms%n",
+        millis.get(millis.size() / 2), millis.get((int) (millis.size() * 0.95)), millis.get(millis.size() - 1));
+    System.out.printf("server heap after GC: %.1f MB before, %.1f MB after; %.1f KB per company%n",
+        heapBefore / 1048576.0, heapAfter / 1048576.0, (heapAfter - heapBefore) / 1024.0 / companies);
+    System.out.printf("database connections (Threads_connected): %d before, %d after every company served a"
+        + " request, %d after the pools' idle timeout%n", connectionsBefore, connectionsAfterRequests,
+        connectionsAfterIdle);
+  }
+
+  /** Used heap of the server JVM after a full GC, from jcmd. */
+  static long heapAfterGc(TestServer server) throws Exception {
+    long pid = server.pid();
+    run("jcmd", Long.toString(pid), "GC.run");
+    String info = run("jcmd", Long.toString(pid), "GC.heap_info");
+    // e.g. " garbage-first heap   total 262144K, used 123456K [..."
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+    if (!m.find()) {
+      throw new IllegalStateException("no heap figure in: " + info);
+    }
+    return Long.parseLong(m.group(1)) * 1024;
+  }
+
+  static int threadsConnected(TestServer server) throws Exception {
+    try (Connection c = server.jdbc("micro_power_manager");
+        ResultSet rs = c.createStatement().executeQuery("SHOW GLOBAL STATUS LIKE 'Threads_connected'")) {
+      rs.next();
+      return rs.getInt(2) - 1;
+    }
+  }
+
+  private static String run(String... cmd) throws Exception {
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    p.waitFor();
+    return out;
+  }
+}
