@@ -27,8 +27,7 @@ import java.sql.Connection;
     properties = {
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=meta-data",
-      "fish.payara.fail-all-connections=true",
-      "fish.payara.is-isolation-level-guaranteed=true"
+      "fish.payara.fail-all-connections=true"
     })
 public class CentralDataSource {
   public static final String JNDI_NAME = "java:app/jdbc/mpm-central";

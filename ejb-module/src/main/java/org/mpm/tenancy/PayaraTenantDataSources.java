@@ -84,7 +84,7 @@ public class PayaraTenantDataSources implements TenantDataSources {
           "--idletimeout", Integer.toString(idleTimeoutSeconds),
           "--maxwait", "30000",
           "--isolationlevel", "read-committed",
-          "--isisolationguaranteed", "true",
+          "--isisolationguaranteed", "false",
           "--isconnectvalidatereq", "true",
           "--validationmethod", "meta-data",
           "--failconnection", "true",

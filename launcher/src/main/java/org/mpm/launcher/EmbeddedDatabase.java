@@ -48,7 +48,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   /** The JDBC URL of the central database on this server. */
   public String centralUrl() {
     return "jdbc:mysql://127.0.0.1:" + port
-        + "/micro_power_manager?sslMode=DISABLED&createDatabaseIfNotExist=true&allowPublicKeyRetrieval=true";
+        + "/micro_power_manager?sslMode=DISABLED&createDatabaseIfNotExist=true&allowPublicKeyRetrieval=true"
+        + "&useLocalSessionState=true&cachePrepStmts=true&prepStmtCacheSize=250";
   }
 
   @Override
