@@ -1,11 +1,11 @@
 package org.mpm.auth;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -26,6 +26,8 @@ public final class JwtCodec {
   private static final String HEADER = b64(
       "{\"typ\":\"JWT\",\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Looked up once: {@code Json.createReader} would search the class path for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
   private static final String ALPHANUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   private final byte[] secret;
@@ -38,7 +40,7 @@ public final class JwtCodec {
   }
 
   public String encode(JwtClaims c) {
-    String payload = Json.createObjectBuilder()
+    String payload = JSON.createObjectBuilder()
         .add("iss", c.issuer())
         .add("iat", c.issuedAt())
         .add("exp", c.expiresAt())
@@ -127,7 +129,7 @@ public final class JwtCodec {
   }
 
   private static JsonObject parseObject(String segment) {
-    try (JsonReader r = Json.createReader(new StringReader(
+    try (JsonReader r = JSON.createReader(new StringReader(
         new String(Base64.getUrlDecoder().decode(segment), StandardCharsets.UTF_8)))) {
       return r.readObject();
     } catch (RuntimeException e) {

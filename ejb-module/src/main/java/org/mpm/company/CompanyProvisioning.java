@@ -70,10 +70,13 @@ public class CompanyProvisioning {
       settings.setCurrency(currency);
     }
 
+    // Onboarding steps keep their order (ids): "Settings" first, then the plugins as selected.
     em.persist(new RegistrationTail("Settings"));
+    em.flush();
     for (Map.Entry<Long, String> plugin : plugins.entrySet()) {
       em.persist(new Plugin(plugin.getKey(), true));
       em.persist(new RegistrationTail(plugin.getValue()));
+      em.flush();
     }
   }
 

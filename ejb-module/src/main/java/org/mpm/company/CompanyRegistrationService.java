@@ -79,7 +79,11 @@ public class CompanyRegistrationService {
     try {
       company = steps.reserve(r, db);
     } catch (EJBException e) {
-      throw ValidationException.message("Company already exists");
+      if (e.getCausedByException() instanceof IllegalStateException) {
+        // The generated database name is taken (or being provisioned) by another registration.
+        throw ValidationException.message("Company already exists");
+      }
+      throw e;
     }
     boolean created = false;
     try {

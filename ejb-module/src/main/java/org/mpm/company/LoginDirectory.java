@@ -43,15 +43,6 @@ public class LoginDirectory {
     central.flush();
   }
 
-  public void rename(String oldEmail, String newEmail) {
-    find(oldEmail).ifPresent(p -> {
-      central.createQuery("UPDATE DatabaseProxy p SET p.email = :n WHERE p.id = :id")
-          .setParameter("n", newEmail)
-          .setParameter("id", p.getId())
-          .executeUpdate();
-    });
-  }
-
   public void remove(String email) {
     central.createQuery("DELETE FROM DatabaseProxy p WHERE p.email = :e").setParameter("e", email).executeUpdate();
   }

@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -143,10 +142,5 @@ public class PayaraTenantDataSources implements TenantDataSources {
   @PreDestroy
   void forget() {
     dataSources.clear();
-  }
-
-  /** The databases that have a pool now (for diagnostics). */
-  public List<String> pooledDatabases() {
-    return new ArrayList<>(dataSources.keySet());
   }
 }

@@ -54,8 +54,4 @@ public class TenantRegistry {
                 + " ORDER BY cd.company_id")
         .getResultList();
   }
-
-  public void forget(long companyId) {
-    databases.remove(companyId);
-  }
 }

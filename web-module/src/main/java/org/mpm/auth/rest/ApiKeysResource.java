@@ -12,11 +12,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.mpm.rest.schema.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.auth.ApiKey;
 import org.mpm.auth.ApiKeyService;
 import org.mpm.rest.Json;
-import org.mpm.rest.RequestBody;
+import org.mpm.rest.JsonBody;
 import org.mpm.rest.RequiresPermission;
 import org.mpm.tenancy.TenantContext;
 
@@ -38,9 +43,11 @@ public class ApiKeysResource {
   }
 
   @POST
+  @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.ApiKeyCreate.class)))
+  @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ApiSchemas.ApiKeyCreated.class)))
   @Operation(summary = "Create an API key; body {name}; 201 {data:{id, token}} - the only time the token is shown")
   public Response create(String body) {
-    RequestBody b = RequestBody.parse(body);
+    JsonBody b = JsonBody.parse(body);
     String name = b.string("name", false, 0, 191);
     b.validate();
     ApiKeyService.Created created = keys.create(tenant.companyId(), name);

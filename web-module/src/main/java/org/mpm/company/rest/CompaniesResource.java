@@ -20,6 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.mpm.rest.schema.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.NotFoundException;
 import org.mpm.company.Company;
@@ -28,7 +33,7 @@ import org.mpm.company.CompanyRegistrationService;
 import org.mpm.company.CompanyService;
 import org.mpm.rest.Json;
 import org.mpm.rest.Public;
-import org.mpm.rest.RequestBody;
+import org.mpm.rest.JsonBody;
 import org.mpm.tenancy.TenantContext;
 
 /** Company registration (public) and lookup. */
@@ -47,17 +52,20 @@ public class CompaniesResource {
 
   @POST
   @Public
+  @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.CompanyRegistration.class)))
+  @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = ApiSchemas.CompanyRegistered.class)))
+  @APIResponse(responseCode = "422", description = "Invalid, duplicate company or owner e-mail", content = @Content(schema = @Schema(implementation = ApiSchemas.ValidationError.class)))
   @Operation(summary = "Register a company with its owner account",
       description = "Body {name, address, phone, email, country_id?, user:{name, email, password}, plugins:[{id}],"
           + " usage_type}. 201 {message, company}; 422 for missing fields, a duplicate company or owner e-mail.")
   public Response register(String body) {
-    RequestBody b = RequestBody.parse(body);
+    JsonBody b = JsonBody.parse(body);
     String name = b.string("name", true, 1, 191);
     String address = b.string("address", true, 1, 191);
     String phone = b.string("phone", true, 1, 191);
     String email = b.email("email", true);
     Long countryId = b.integer("country_id", false);
-    RequestBody user = b.object("user", true);
+    JsonBody user = b.object("user", true);
     String ownerName = null;
     String ownerEmail = null;
     String ownerPassword = null;
@@ -96,7 +104,7 @@ public class CompaniesResource {
   }
 
   /** {@code plugins}: an array of {@code {"id": n}} (or bare ids). */
-  private static List<Long> pluginIds(RequestBody b) {
+  private static List<Long> pluginIds(JsonBody b) {
     JsonArray array = b.array("plugins", false);
     Set<Long> ids = new LinkedHashSet<>();
     if (array != null) {

@@ -10,11 +10,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.mpm.rest.schema.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.plugin.Plugin;
 import org.mpm.plugin.PluginService;
 import org.mpm.rest.Json;
-import org.mpm.rest.RequestBody;
+import org.mpm.rest.JsonBody;
 import org.mpm.rest.RequiresPermission;
 
 /** The company's plugin switches (permission {@code plugins}). */
@@ -35,9 +39,10 @@ public class PluginsResource {
 
   @PUT
   @Path("{mpmPluginId}")
+  @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.PluginToggle.class)))
   @Operation(summary = "Enable or disable a plugin; body {checked: bool}")
   public Map<String, Object> update(@PathParam("mpmPluginId") long mpmPluginId, String body) {
-    RequestBody b = RequestBody.parse(body);
+    JsonBody b = JsonBody.parse(body);
     Boolean checked = b.bool("checked", true);
     b.validate();
     return Json.data(json(plugins.update(mpmPluginId, checked)));

@@ -10,12 +10,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.mpm.rest.schema.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.plugin.PluginService;
 import org.mpm.plugin.RegistrationTail;
 import org.mpm.rest.CurrentUser;
 import org.mpm.rest.Json;
-import org.mpm.rest.RequestBody;
+import org.mpm.rest.JsonBody;
 
 /** The onboarding checklist of the web console. */
 @Path("registration-tails")
@@ -35,9 +39,10 @@ public class RegistrationTailsResource {
 
   @PUT
   @Path("{id}")
+  @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.TailAdjust.class)))
   @Operation(summary = "Mark a step adjusted; body {adjusted: bool} (default true)")
   public Map<String, Object> update(@PathParam("id") long id, String body) {
-    RequestBody b = RequestBody.parse(body);
+    JsonBody b = JsonBody.parse(body);
     Boolean adjusted = b.bool("adjusted", false);
     b.validate();
     return Json.data(json(plugins.adjust(id, adjusted == null || adjusted, current.principal().id())));

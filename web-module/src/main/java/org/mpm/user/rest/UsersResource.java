@@ -16,12 +16,17 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.mpm.rest.schema.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
 import org.mpm.rest.CurrentUser;
 import org.mpm.rest.Json;
 import org.mpm.rest.Paginator;
-import org.mpm.rest.RequestBody;
+import org.mpm.rest.JsonBody;
 import org.mpm.rest.RequiresPermission;
 import org.mpm.user.UserService;
 import org.mpm.user.UserView;
@@ -49,9 +54,12 @@ public class UsersResource {
 
   @POST
   @RequiresPermission("users")
+  @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.UserCreate.class)))
+  @APIResponse(responseCode = "200", description = "Created", content = @Content(schema = @Schema(implementation = ApiSchemas.UserData.class)))
+  @APIResponse(responseCode = "422", description = "Invalid", content = @Content(schema = @Schema(implementation = ApiSchemas.ValidationError.class)))
   @Operation(summary = "Create a user; body {name, email, password (min 6), roles?: [names]} (default role: user)")
   public Map<String, Object> create(String body) {
-    RequestBody b = RequestBody.parse(body);
+    JsonBody b = JsonBody.parse(body);
     String name = b.string("name", true, 1, 191);
     String email = b.email("email", true);
     String password = b.string("password", true, 6, 191);
@@ -62,6 +70,8 @@ public class UsersResource {
 
   @GET
   @Path("{user}")
+  @APIResponse(responseCode = "200", description = "The user", content = @Content(schema = @Schema(implementation = ApiSchemas.UserData.class)))
+  @APIResponse(responseCode = "404", description = "No such user in this company", content = @Content(schema = @Schema(implementation = ApiSchemas.Message.class)))
   @Operation(summary = "Show a user (yourself, or anyone with the users permission)")
   public Map<String, Object> show(@PathParam("user") long id) {
     Map<String, Object> user = json(users.show(current.principal(), id));
@@ -71,9 +81,11 @@ public class UsersResource {
 
   @PUT
   @Path("{user}")
+  @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.UserUpdate.class)))
+  @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ApiSchemas.UserData.class)))
   @Operation(summary = "Update name, password and roles of a user; body {name?, password?, roles?}")
   public Map<String, Object> update(@PathParam("user") long id, String body) {
-    RequestBody b = RequestBody.parse(body);
+    JsonBody b = JsonBody.parse(body);
     String name = b.string("name", false, 1, 191);
     String password = b.string("password", false, 6, 191);
     List<String> roles = b.strings("roles", false);
@@ -91,10 +103,11 @@ public class UsersResource {
 
   @PUT
   @Path("password/{user}")
+  @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.PasswordChange.class)))
   @RequiresPermission("users")
   @Operation(summary = "Set a user's password; body {password (min 6), confirm_password}")
   public Map<String, Object> setPassword(@PathParam("user") long id, String body) {
-    RequestBody b = RequestBody.parse(body);
+    JsonBody b = JsonBody.parse(body);
     String password = b.string("password", true, 6, 191);
     String confirm = b.string("confirm_password", true);
     if (password != null && confirm != null && !password.equals(confirm)) {

@@ -1,12 +1,12 @@
 package org.mpm.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,31 +20,33 @@ import org.mpm.common.ValidationException;
  * empty string counts as absent (TrimStrings, ConvertEmptyStringsToNull). Every rule records its error and the
  * caller ends with {@link #validate()}, which throws one 422 listing all of them.
  */
-public final class RequestBody {
+public final class JsonBody {
 
+  /** Looked up once: {@code Json.createReader} would search the class path for a provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final JsonObject json;
   private final Map<String, List<String>> errors = new LinkedHashMap<>();
 
-  private RequestBody(JsonObject json) {
+  private JsonBody(JsonObject json) {
     this.json = json;
   }
 
   /** Parses a body; an empty body is an empty object, anything but a JSON object is a 400. */
-  public static RequestBody parse(String body) {
+  public static JsonBody parse(String body) {
     if (body == null || body.isBlank()) {
-      return new RequestBody(JsonValue.EMPTY_JSON_OBJECT);
+      return new JsonBody(JsonValue.EMPTY_JSON_OBJECT);
     }
     if (body.length() > PreflightFilter.MAX_BODY_BYTES) {
       throw new BadRequestBody(413, "The request body is too large.");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new BadRequestBody(400, "The request body must be a JSON object.");
       }
-      return new RequestBody(value.asJsonObject());
+      return new JsonBody(value.asJsonObject());
     } catch (jakarta.json.JsonException e) {
       throw new BadRequestBody(400, "The request body is not valid JSON.");
     }
@@ -176,7 +178,7 @@ public final class RequestBody {
   }
 
   /** A nested object, or null (with a "must be an array" error when it is something else). */
-  public RequestBody object(String field, boolean required) {
+  public JsonBody object(String field, boolean required) {
     JsonValue v = raw(field);
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       if (required) {
@@ -188,7 +190,7 @@ public final class RequestBody {
       error(field, "The " + label(field) + " field must be an array.");
       return null;
     }
-    return new RequestBody(v.asJsonObject()).prefixed(field, this);
+    return new JsonBody(v.asJsonObject()).prefixed(field, this);
   }
 
   /** The raw array of a field, or null. */
@@ -225,9 +227,9 @@ public final class RequestBody {
   }
 
   private String prefix = "";
-  private RequestBody parent;
+  private JsonBody parent;
 
-  private RequestBody prefixed(String field, RequestBody parentBody) {
+  private JsonBody prefixed(String field, JsonBody parentBody) {
     this.prefix = parentBody.prefix + field + ".";
     this.parent = parentBody.parent != null ? parentBody.parent : parentBody;
     return this;

@@ -8,11 +8,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mpm.common.ValidationException;
 
-class RequestBodyTest {
+class JsonBodyTest {
 
   @Test
   void trimsAndTreatsEmptyAsMissing() {
-    RequestBody b = RequestBody.parse("{\"name\":\"  Jane  \",\"title\":\"   \"}");
+    JsonBody b = JsonBody.parse("{\"name\":\"  Jane  \",\"title\":\"   \"}");
     assertEquals("Jane", b.string("name", true));
     assertNull(b.string("title", false));
     b.validate();
@@ -20,7 +20,7 @@ class RequestBodyTest {
 
   @Test
   void collectsLaravelMessages() {
-    RequestBody b = RequestBody.parse("{\"email\":\"nope\",\"password\":\"123\",\"age\":\"x\",\"on\":\"maybe\"}");
+    JsonBody b = JsonBody.parse("{\"email\":\"nope\",\"password\":\"123\",\"age\":\"x\",\"on\":\"maybe\"}");
     b.string("name", true);
     b.email("email", true);
     b.string("password", true, 6, 191);
@@ -35,8 +35,8 @@ class RequestBodyTest {
 
   @Test
   void nestedFieldsUseDottedNames() {
-    RequestBody b = RequestBody.parse("{\"user\":{\"email\":\"x\"}}");
-    RequestBody user = b.object("user", true);
+    JsonBody b = JsonBody.parse("{\"user\":{\"email\":\"x\"}}");
+    JsonBody user = b.object("user", true);
     user.string("name", true);
     user.email("email", true);
     ValidationException e = assertThrows(ValidationException.class, b::validate);
@@ -46,8 +46,8 @@ class RequestBodyTest {
 
   @Test
   void rejectsNonObjects() {
-    assertEquals(400, assertThrows(BadRequestBody.class, () -> RequestBody.parse("[1]")).status());
-    assertEquals(400, assertThrows(BadRequestBody.class, () -> RequestBody.parse("{\"a\":")).status());
-    RequestBody.parse("").validate();
+    assertEquals(400, assertThrows(BadRequestBody.class, () -> JsonBody.parse("[1]")).status());
+    assertEquals(400, assertThrows(BadRequestBody.class, () -> JsonBody.parse("{\"a\":")).status());
+    JsonBody.parse("").validate();
   }
 }
