@@ -1,5 +1,9 @@
 package org.mpm.rest;
 
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -9,6 +13,7 @@ import java.util.Map;
 /** Building MPM's JSON: ordered objects, Laravel's timestamp format, the {@code data} envelope. */
 public final class Json {
 
+  private static final JsonProvider PROVIDER = JsonProvider.provider();
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
   private Json() {}
@@ -29,6 +34,16 @@ public final class Json {
 
   public static Map<String, Object> message(String message) {
     return obj("message", message);
+  }
+
+  /** Stored JSON text (a {@code json} column) as a JSON value, so it is embedded rather than quoted. */
+  public static JsonValue parsed(String jsonText) {
+    if (jsonText == null) {
+      return JsonValue.NULL;
+    }
+    try (JsonReader r = PROVIDER.createReader(new StringReader(jsonText))) {
+      return r.readValue();
+    }
   }
 
   /** Eloquent's timestamp: ISO-8601 UTC with microseconds, e.g. 2025-03-01T09:15:02.000000Z. */

@@ -235,7 +235,8 @@ public final class JsonBody {
     return this;
   }
 
-  private JsonValue raw(String field) {
+  /** The raw JSON value of a field, or null when absent. */
+  public JsonValue raw(String field) {
     return json.get(field);
   }
 

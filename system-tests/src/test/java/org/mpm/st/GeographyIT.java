@@ -1,0 +1,169 @@
+package org.mpm.st;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mpm.st.Api.Resp;
+import org.mpm.st.Api.Tenant;
+
+/** Countries, clusters, mini-grids and villages: routes, validation, delete guards, demo data and isolation. */
+class GeographyIT {
+
+  static Api api;
+
+  @BeforeAll
+  static void start() {
+    api = new Api(TestServer.get());
+  }
+
+  static String point(double lng, double lat) {
+    return "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + lng + "," + lat
+        + "]},\"properties\":[]}";
+  }
+
+  static final String AREA = "{\"type\":\"Feature\",\"properties\":{\"name\":\"North\"},\"geometry\":{\"type\":"
+      + "\"Polygon\",\"coordinates\":[[[39.1,-7.1],[39.2,-7.1],[39.2,-7.2],[39.1,-7.1]]]}}";
+
+  static long id(Resp r) {
+    return r.obj().getJsonObject("data").getJsonNumber("id").longValue();
+  }
+
+  @Test
+  void demoCompanyHasMpmsGeography() {
+    String token = api.login("demo_company_admin@example.com", "123123");
+    JsonArray clusters = api.get("/api/clusters", token).obj().getJsonArray("data");
+    assertEquals(2, clusters.size());
+    assertEquals("Cluster Mafia Island", clusters.getJsonObject(0).getString("name"));
+    assertEquals(2, clusters.getJsonObject(0).getJsonArray("mini_grids").size());
+    assertEquals(3, clusters.getJsonObject(1).getJsonArray("mini_grids").size());
+    assertEquals("Polygon", clusters.getJsonObject(1).getJsonObject("geo_json").getJsonObject("geometry")
+        .getString("type"));
+    JsonArray cities = api.get("/api/cities", token).obj().getJsonArray("data");
+    assertEquals(5, cities.size());
+    JsonObject mafia = cities.getJsonObject(0);
+    assertEquals("Mafia Village", mafia.getString("name"));
+    assertEquals("[39.754433,-7.873645]", mafia.getJsonObject("location").getJsonObject("geo_json")
+        .getJsonObject("geometry").getJsonArray("coordinates").toString(), "GeoJSON is [longitude, latitude]");
+    assertEquals("Cluster Mafia Island", mafia.getJsonObject("mini_grid").getJsonObject("cluster").getString("name"));
+    assertEquals("TZ", mafia.getJsonObject("country").getString("country_code"));
+    assertEquals(200, api.post("/api/auth/login", "{\"email\":\"demo_company_cluster_admin@example.com\","
+        + "\"password\":\"123123\"}", null).status());
+    assertTrue(api.get("/api/countries", token).obj().getJsonArray("data").size() > 240);
+    assertEquals("Tanzania", api.get("/api/countries/TZ", token).obj().getJsonObject("data").getString("country_name"));
+    assertEquals(404, api.get("/api/countries/XX", token).status());
+  }
+
+  @Test
+  void hierarchyLifecycleWithDeleteGuards() {
+    Tenant t = api.registerCompany("geo");
+    String tok = t.token();
+    Resp cluster = api.post("/api/clusters", "{\"name\":\"North\",\"manager_id\":1,\"geo_json\":" + AREA + "}", tok);
+    assertEquals(201, cluster.status(), cluster.body());
+    long clusterId = id(cluster);
+    Resp grid = api.post("/api/mini-grids", "{\"name\":\"Grid One\",\"cluster_id\":" + clusterId + ",\"geo_json\":"
+        + point(39.15, -7.15) + "}", tok);
+    assertEquals(201, grid.status(), grid.body());
+    long gridId = id(grid);
+    JsonObject location = grid.obj().getJsonObject("data").getJsonObject("location");
+    assertEquals("mini-grid", location.getString("owner_type"));
+    assertEquals("{}", location.getJsonObject("geo_json").getJsonObject("properties").toString());
+    long tz = api.get("/api/countries/TZ", tok).obj().getJsonObject("data").getJsonNumber("id").longValue();
+    Resp village = api.post("/api/cities", "{\"name\":\"Kijiji\",\"mini_grid_id\":" + gridId + ",\"country_id\":" + tz
+        + ",\"geo_json\":" + point(39.16, -7.16) + "}", tok);
+    assertEquals(201, village.status(), village.body());
+    long villageId = id(village);
+
+    JsonObject shown = api.get("/api/cities/" + villageId + "?relation=1", tok).obj().getJsonObject("data");
+    assertEquals("city", shown.getJsonObject("location").getString("owner_type"));
+    assertEquals("TZ", shown.getJsonObject("country").getString("country_code"));
+    assertFalse(api.get("/api/cities/" + villageId, tok).obj().getJsonObject("data").containsKey("location"));
+
+    Resp moved = api.put("/api/mini-grids/" + gridId, "{\"name\":\"Grid Uno\",\"geo_json\":" + point(39.17, -7.17) + "}",
+        tok);
+    assertEquals(200, moved.status(), moved.body());
+    JsonObject movedLocation = moved.obj().getJsonObject("data").getJsonObject("location");
+    assertEquals(location.getInt("id"), movedLocation.getInt("id"), "the location is updated in place");
+    assertEquals("[39.17,-7.17]", movedLocation.getJsonObject("geo_json").getJsonObject("geometry")
+        .getJsonArray("coordinates").toString());
+    assertEquals("{\"data\":{\"geo_json\":" + AREA.replace(" ", "") + "}}",
+        api.get("/api/clusters/" + clusterId + "/geo", tok).body().replace(" ", ""));
+
+    Resp clusterBlocked = api.delete("/api/clusters/" + clusterId, tok);
+    assertEquals(422, clusterBlocked.status());
+    assertEquals("Cluster cannot be deleted while it still has mini-grids. Delete the mini-grids first.",
+        clusterBlocked.message());
+    Resp gridBlocked = api.delete("/api/mini-grids/" + gridId, tok);
+    assertEquals(422, gridBlocked.status());
+    assertEquals("Mini-grid cannot be deleted while it still has villages. Delete the villages first.",
+        gridBlocked.message());
+
+    assertEquals("{\"message\":\"Village deleted.\"}", api.delete("/api/cities/" + villageId, tok).body());
+    assertEquals(404, api.get("/api/cities/" + villageId, tok).status());
+    assertEquals("{\"message\":\"Mini-grid deleted.\"}", api.delete("/api/mini-grids/" + gridId, tok).body());
+    assertEquals("{\"message\":\"Cluster deleted.\"}", api.delete("/api/clusters/" + clusterId, tok).body());
+    assertEquals("{\"data\":[]}", api.get("/api/clusters", tok).body());
+    assertEquals(404, api.get("/api/clusters/" + clusterId, tok).status());
+  }
+
+  @Test
+  void badInputIs422AndWritesNothing() {
+    Tenant t = api.registerCompany("geo-bad");
+    String tok = t.token();
+    Resp missing = api.post("/api/clusters", "{}", tok);
+    assertEquals(422, missing.status());
+    assertEquals("The name field is required. (and 2 more errors)", missing.message());
+    assertEquals(422, api.post("/api/clusters", "{\"name\":\"X\",\"manager_id\":999,\"geo_json\":" + AREA + "}", tok)
+        .status(), "a manager that is not a user of this company");
+    long clusterId = id(api.post("/api/clusters", "{\"name\":\"Ok\",\"manager_id\":1,\"geo_json\":" + AREA + "}", tok));
+
+    Resp notPoint = api.post("/api/mini-grids", "{\"name\":\"Grid\",\"cluster_id\":" + clusterId
+        + ",\"geo_json\":" + AREA + "}", tok);
+    assertEquals(422, notPoint.status());
+    assertEquals("The geo json field must be a GeoJSON Feature with a Point geometry.", notPoint.message());
+    Resp outOfRange = api.post("/api/mini-grids", "{\"name\":\"Grid\",\"cluster_id\":" + clusterId
+        + ",\"geo_json\":" + point(200, 10) + "}", tok);
+    assertEquals("The geo json field coordinates are out of range.", outOfRange.message());
+    assertEquals(422, api.post("/api/mini-grids", "{\"name\":\"Gr\",\"cluster_id\":" + clusterId + ",\"geo_json\":"
+        + point(39, -7) + "}", tok).status(), "name min 3");
+    assertEquals(422, api.post("/api/mini-grids", "{\"name\":\"Grid\",\"cluster_id\":12345,\"geo_json\":"
+        + point(39, -7) + "}", tok).status(), "unknown cluster");
+    Resp villageNoGrid = api.post("/api/cities", "{\"name\":\"V\",\"mini_grid_id\":12345,\"country_id\":1,\"geo_json\":"
+        + point(39, -7) + "}", tok);
+    assertEquals(422, villageNoGrid.status());
+    assertEquals("[\"The selected mini grid id is invalid.\"]",
+        villageNoGrid.obj().getJsonObject("errors").getJsonArray("mini_grid_id").toString());
+    assertEquals("{\"data\":[]}", api.get("/api/mini-grids", tok).body());
+    assertEquals("{\"data\":[]}", api.get("/api/cities", tok).body());
+
+    String regular = api.login("demo_company_regular_user@example.com", "123123");
+    assertEquals(403, api.post("/api/clusters", "{\"name\":\"X\",\"manager_id\":1,\"geo_json\":" + AREA + "}", regular)
+        .status());
+    assertEquals(200, api.get("/api/clusters", regular).status(), "reading needs no permission");
+  }
+
+  @Test
+  void anotherCompanyCannotReadOrChangeTheHierarchy() {
+    Tenant a = api.registerCompany("geo-a");
+    Tenant b = api.registerCompany("geo-b");
+    long clusterId = id(api.post("/api/clusters", "{\"name\":\"A only\",\"manager_id\":1,\"geo_json\":" + AREA + "}",
+        a.token()));
+    long gridId = id(api.post("/api/mini-grids", "{\"name\":\"A grid\",\"cluster_id\":" + clusterId + ",\"geo_json\":"
+        + point(39, -7) + "}", a.token()));
+    assertEquals(404, api.get("/api/clusters/" + clusterId, b.token()).status());
+    assertEquals(404, api.put("/api/clusters/" + clusterId, "{\"name\":\"Hijack\"}", b.token()).status());
+    assertEquals(404, api.delete("/api/clusters/" + clusterId, b.token()).status());
+    assertEquals(404, api.get("/api/mini-grids/" + gridId, b.token()).status());
+    assertEquals(404, api.delete("/api/mini-grids/" + gridId, b.token()).status());
+    assertEquals(422, api.post("/api/mini-grids", "{\"name\":\"B grid\",\"cluster_id\":" + clusterId
+        + ",\"geo_json\":" + point(39, -7) + "}", b.token()).status(), "A's cluster id is unknown to B");
+    assertFalse(api.get("/api/clusters", b.token()).body().contains("A only"));
+    assertFalse(api.get("/api/mini-grids?per_page=50", b.token()).body().contains("A grid"));
+    assertEquals("A only", api.get("/api/clusters/" + clusterId, a.token()).obj().getJsonObject("data")
+        .getString("name"));
+  }
+}

@@ -1,0 +1,93 @@
+package org.mpm.geography.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.common.Page;
+import org.mpm.geography.GeographyService;
+import org.mpm.geography.MiniGrid;
+import org.mpm.rest.Json;
+import org.mpm.rest.JsonBody;
+import org.mpm.rest.Paginator;
+import org.mpm.rest.RequiresPermission;
+
+/** Mini-grids (MPM's MiniGridController; revenue and device views come with meters and transactions). */
+@Path("mini-grids")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+@Tag(name = "Geography")
+public class MiniGridsResource {
+
+  @Inject GeographyService geography;
+  @Context UriInfo uri;
+
+  @GET
+  @Operation(summary = "Mini-grids with their location; ?per_page paginates (Laravel paginator), without it {data:[…]}")
+  public Map<String, Object> list(@QueryParam("per_page") String perPage, @QueryParam("page") String page) {
+    Page<MiniGrid> p = geography.miniGrids(Paginator.page(page),
+        perPage == null || perPage.isBlank() ? 100_000 : Paginator.size(perPage, 15));
+    var data = geography.miniGridViews(p.items()).stream().map(GeographyJson::miniGrid).toList();
+    return perPage == null || perPage.isBlank() ? Json.data(data) : Paginator.raw(p, data, uri);
+  }
+
+  @GET
+  @Path("{miniGridId: [0-9]+}")
+  @Operation(summary = "A mini-grid; ?relation=1 adds its location")
+  public Map<String, Object> show(@PathParam("miniGridId") long id, @QueryParam("relation") String relation) {
+    if ("1".equals(relation)) {
+      return Json.data(GeographyJson.miniGrid(geography.miniGridView(id)));
+    }
+    return Json.data(GeographyJson.miniGrid(geography.miniGrid(id)));
+  }
+
+  @POST
+  @RequiresPermission("settings")
+  @Operation(summary = "Create a mini-grid; body {name (min 3), cluster_id, geo_json: GeoJSON Feature Point [lng, lat]}; 201")
+  public Response create(String body) {
+    JsonBody b = JsonBody.parse(body);
+    String name = b.string("name", true, 3, 191);
+    Long clusterId = b.integer("cluster_id", true);
+    String geo = GeoJson.point(b, "geo_json", true);
+    b.validate();
+    MiniGrid m = geography.createMiniGrid(name, clusterId, geo);
+    return Response.status(201).entity(Json.data(GeographyJson.miniGrid(geography.miniGridView(m.getId()))))
+        .build();
+  }
+
+  @PUT
+  @Path("{miniGridId: [0-9]+}")
+  @RequiresPermission("settings")
+  @Operation(summary = "Update a mini-grid; body {name?, cluster_id?, geo_json?}")
+  public Map<String, Object> update(@PathParam("miniGridId") long id, String body) {
+    JsonBody b = JsonBody.parse(body);
+    String name = b.string("name", false, 1, 191);
+    Long clusterId = b.integer("cluster_id", false);
+    String geo = GeoJson.point(b, "geo_json", false);
+    b.validate();
+    geography.updateMiniGrid(id, name, clusterId, geo);
+    return Json.data(GeographyJson.miniGrid(geography.miniGridView(id)));
+  }
+
+  @DELETE
+  @Path("{miniGridId: [0-9]+}")
+  @RequiresPermission("settings")
+  @Operation(summary = "Soft-delete a mini-grid without villages: {message: \"Mini-grid deleted.\"}; 422 otherwise")
+  public Map<String, Object> delete(@PathParam("miniGridId") long id) {
+    geography.deleteMiniGrid(id);
+    return Json.message("Mini-grid deleted.");
+  }
+}
