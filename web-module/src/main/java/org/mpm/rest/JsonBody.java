@@ -58,13 +58,24 @@ public final class JsonBody {
         && !(v instanceof JsonString s && s.getString().trim().isEmpty());
   }
 
+  /**
+   * True when the field is absent (missing, null or an empty string); then a required field records Laravel's
+   * "required" error.
+   */
+  public boolean missing(String field, boolean required) {
+    if (has(field)) {
+      return false;
+    }
+    if (required) {
+      error(field, "The " + label(field) + " field is required.");
+    }
+    return true;
+  }
+
   /** A string field; numbers and booleans are taken as their text, as PHP does. */
   public String string(String field, boolean required) {
     JsonValue v = raw(field);
-    if (!has(field)) {
-      if (required) {
-        error(field, "The " + label(field) + " field is required.");
-      }
+    if (missing(field, required)) {
       return null;
     }
     if (v instanceof JsonString s) {
@@ -101,10 +112,7 @@ public final class JsonBody {
 
   public Long integer(String field, boolean required) {
     JsonValue v = raw(field);
-    if (!has(field)) {
-      if (required) {
-        error(field, "The " + label(field) + " field is required.");
-      }
+    if (missing(field, required)) {
       return null;
     }
     try {
@@ -123,10 +131,7 @@ public final class JsonBody {
 
   public Boolean bool(String field, boolean required) {
     JsonValue v = raw(field);
-    if (!has(field)) {
-      if (required) {
-        error(field, "The " + label(field) + " field is required.");
-      }
+    if (missing(field, required)) {
       return null;
     }
     if (v == JsonValue.TRUE) {
@@ -153,10 +158,7 @@ public final class JsonBody {
   /** An array of strings; null when absent. */
   public List<String> strings(String field, boolean required) {
     JsonValue v = raw(field);
-    if (!has(field)) {
-      if (required) {
-        error(field, "The " + label(field) + " field is required.");
-      }
+    if (missing(field, required)) {
       return null;
     }
     if (v instanceof JsonString s) {
@@ -180,10 +182,7 @@ public final class JsonBody {
   /** A nested object, or null (with a "must be an array" error when it is something else). */
   public JsonBody object(String field, boolean required) {
     JsonValue v = raw(field);
-    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-      if (required) {
-        error(field, "The " + label(field) + " field is required.");
-      }
+    if (missing(field, required)) {
       return null;
     }
     if (v.getValueType() != JsonValue.ValueType.OBJECT) {
@@ -196,10 +195,7 @@ public final class JsonBody {
   /** The raw array of a field, or null. */
   public JsonArray array(String field, boolean required) {
     JsonValue v = raw(field);
-    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-      if (required) {
-        error(field, "The " + label(field) + " field is required.");
-      }
+    if (missing(field, required)) {
       return null;
     }
     if (!(v instanceof JsonArray a)) {

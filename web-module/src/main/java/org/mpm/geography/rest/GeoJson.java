@@ -18,10 +18,7 @@ final class GeoJson {
    */
   static String point(JsonBody b, String field, boolean required) {
     JsonValue v = b.raw(field);
-    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-      if (required) {
-        b.error(field, "The " + label(field) + " field is required.");
-      }
+    if (b.missing(field, required)) {
       return null;
     }
     if (!(v instanceof JsonObject feature)) {
@@ -55,10 +52,7 @@ final class GeoJson {
   /** An area (a cluster's polygon): any GeoJSON object, stored as given. */
   static String area(JsonBody b, String field, boolean required) {
     JsonValue v = b.raw(field);
-    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-      if (required) {
-        b.error(field, "The " + label(field) + " field is required.");
-      }
+    if (b.missing(field, required)) {
       return null;
     }
     if (!(v instanceof JsonObject o) || !(o.get("type") instanceof JsonString)) {
