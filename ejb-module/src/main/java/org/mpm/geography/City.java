@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.AdditionalCriteria;
+import org.mpm.common.SoftDeletable;
 
 /** A city or village, served by a mini-grid (tenant {@code cities}). */
 @Entity

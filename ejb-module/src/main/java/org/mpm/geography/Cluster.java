@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.eclipse.persistence.annotations.AdditionalCriteria;
+import org.mpm.common.SoftDeletable;
 
 /** A cluster of mini-grids with its area as GeoJSON (tenant {@code clusters}). */
 @Entity

@@ -1,9 +1,8 @@
-package org.mpm.geography;
+package org.mpm.common;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import java.time.LocalDateTime;
-import org.mpm.common.Timestamped;
 
 /** Laravel's SoftDeletes: a {@code deleted_at} timestamp; deleted rows are left out of every query. */
 @MappedSuperclass

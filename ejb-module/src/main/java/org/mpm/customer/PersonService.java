@@ -1,0 +1,282 @@
+package org.mpm.customer;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mpm.common.NotFoundException;
+import org.mpm.common.Page;
+import org.mpm.common.ValidationException;
+import org.mpm.customer.PersonView.AddressView;
+import org.mpm.geography.City;
+import org.mpm.geography.Country;
+import org.mpm.tenancy.TenantDatabase;
+
+/**
+ * People of the company with their addresses (phone and e-mail live on the address, as in MPM). Listing,
+ * search and detail load addresses, cities and citizenship in batches.
+ */
+@Stateless
+public class PersonService {
+
+  public static final String MODEL = "App\\Models\\Person\\Person";
+  static final String ADDRESS_MODEL = "App\\Models\\Address\\Address";
+
+  @Inject TenantDatabase tenantDb;
+
+  private EntityManager em() {
+    return tenantDb.em();
+  }
+
+  /** The filters and order of {@code GET /api/people} that this backend applies. */
+  public record ListQuery(int isCustomer, Long cityId, LocalDate registrationFrom, LocalDate registrationTo,
+      String sortField, boolean descending, int page, int perPage) {}
+
+  public Page<PersonView> list(ListQuery q) {
+    StringBuilder where = new StringBuilder(" WHERE p.isCustomer = :isCustomer");
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("isCustomer", q.isCustomer());
+    if (q.cityId() != null) {
+      where.append(" AND EXISTS (SELECT a FROM Address a WHERE a.ownerType = 'person' AND a.ownerId = p.id"
+          + " AND a.isPrimary = 1 AND a.cityId = :cityId)");
+      params.put("cityId", q.cityId());
+    }
+    if (q.registrationFrom() != null) {
+      where.append(" AND p.createdAt >= :from");
+      params.put("from", q.registrationFrom().atStartOfDay());
+    }
+    if (q.registrationTo() != null) {
+      where.append(" AND p.createdAt < :to");
+      params.put("to", q.registrationTo().plusDays(1).atStartOfDay());
+    }
+    String order = switch (q.sortField()) {
+      case "id" -> "p.id";
+      case "name" -> "p.name";
+      default -> "p.createdAt";
+    } + (q.descending() ? " DESC" : " ASC") + ", p.id" + (q.descending() ? " DESC" : " ASC");
+    TypedQuery<Long> count = em().createQuery("SELECT COUNT(p) FROM Person p" + where, Long.class);
+    TypedQuery<Person> rows = em().createQuery("SELECT p FROM Person p" + where + " ORDER BY " + order, Person.class);
+    params.forEach((k, v) -> {
+      count.setParameter(k, v);
+      rows.setParameter(k, v);
+    });
+    List<Person> people = rows.setFirstResult((q.page() - 1) * q.perPage()).setMaxResults(q.perPage())
+        .getResultList();
+    return new Page<>(views(people), q.page(), q.perPage(), count.getSingleResult());
+  }
+
+  /** Prefix search on name, surname and phone (with or without a leading '+'). */
+  public Page<PersonView> search(String term, int page, int perPage) {
+    String t = term == null ? "" : term.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    if (t.isEmpty()) {
+      return new Page<>(List.of(), page, perPage, 0);
+    }
+    String digits = t.startsWith("+") ? t.substring(1) : t;
+    String where = " WHERE p.name LIKE :prefix OR p.surname LIKE :prefix OR p.id IN (SELECT a.ownerId FROM Address a"
+        + " WHERE a.ownerType = 'person' AND (a.phone LIKE :phone OR a.phone LIKE :plusPhone))";
+    TypedQuery<Long> count = em().createQuery("SELECT COUNT(p) FROM Person p" + where, Long.class);
+    TypedQuery<Person> rows = em().createQuery("SELECT p FROM Person p" + where + " ORDER BY p.id", Person.class);
+    for (TypedQuery<?> q : List.of(count, rows)) {
+      q.setParameter("prefix", t + "%").setParameter("phone", digits + "%").setParameter("plusPhone", "+" + digits + "%");
+    }
+    List<Person> people = rows.setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList();
+    return new Page<>(views(people), page, perPage, count.getSingleResult());
+  }
+
+  public PersonView show(long id) {
+    return views(List.of(find(id))).get(0);
+  }
+
+  public PersonView create(PersonForm f) {
+    Person p = new Person(f.name(), f.surname());
+    apply(p, f);
+    p.setIsCustomer(f.isCustomer() == null ? 0 : f.isCustomer());
+    if ("maintenance".equals(f.customerType())) {
+      p.setType("maintenance");
+      p.setMiniGridId(f.miniGridId());
+    }
+    em().persist(p);
+    em().flush();
+    Address a = new Address(Person.MORPH, p.getId());
+    a.setEmail(f.email() == null ? "" : f.email());
+    a.setPhone(f.phone() == null ? "" : f.phone());
+    a.setStreet(f.street() == null ? "" : f.street());
+    a.setCityId(f.cityId());
+    a.setIsPrimary(f.isPrimary() == null ? 1 : f.isPrimary());
+    em().persist(a);
+    em().flush();
+    return show(p.getId());
+  }
+
+  public PersonView update(long id, PersonForm f) {
+    Person p = find(id);
+    apply(p, f);
+    if (f.isCustomer() != null) {
+      p.setIsCustomer(f.isCustomer());
+    }
+    em().flush();
+    return show(id);
+  }
+
+  /** Soft-deletes a person; returns it as it was. */
+  public PersonView delete(long id) {
+    PersonView before = show(id);
+    before.person().softDelete();
+    em().flush();
+    return before;
+  }
+
+  public List<AddressView> addresses(long personId) {
+    find(personId);
+    return views(List.of(em().find(Person.class, personId))).get(0).addresses();
+  }
+
+  public AddressView addAddress(long personId, String email, String phone, String street, Long cityId,
+      boolean primary) {
+    find(personId);
+    requireCity(cityId);
+    if (primary) {
+      demoteOtherPrimaries(personId, null);
+    }
+    Address a = new Address(Person.MORPH, personId);
+    a.setEmail(email);
+    a.setPhone(phone);
+    a.setStreet(street);
+    a.setCityId(cityId);
+    a.setIsPrimary(primary ? 1 : 0);
+    em().persist(a);
+    em().flush();
+    return new AddressView(a, cityId == null ? null : em().find(City.class, cityId));
+  }
+
+  public AddressView updateAddress(long personId, long addressId, String email, String phone, String street,
+      Long cityId, Boolean primary) {
+    Address a = ownAddress(personId, addressId);
+    if (email != null) {
+      a.setEmail(email);
+    }
+    if (phone != null) {
+      a.setPhone(phone);
+    }
+    if (street != null) {
+      a.setStreet(street);
+    }
+    if (cityId != null) {
+      requireCity(cityId);
+      a.setCityId(cityId);
+    }
+    if (primary != null) {
+      if (primary) {
+        demoteOtherPrimaries(personId, addressId);
+      }
+      a.setIsPrimary(primary ? 1 : 0);
+    }
+    em().flush();
+    return new AddressView(a, a.getCityId() == null ? null : em().find(City.class, a.getCityId()));
+  }
+
+  public void deleteAddress(long personId, long addressId) {
+    Address a = ownAddress(personId, addressId);
+    if (a.getIsPrimary() == 1) {
+      throw ValidationException.message("The primary address cannot be deleted.");
+    }
+    em().remove(a);
+  }
+
+  private Address ownAddress(long personId, long addressId) {
+    find(personId);
+    Address a = em().find(Address.class, addressId);
+    if (a == null || !Person.MORPH.equals(a.getOwnerType()) || a.getOwnerId() != personId) {
+      throw NotFoundException.model(ADDRESS_MODEL, addressId);
+    }
+    return a;
+  }
+
+  private void demoteOtherPrimaries(long personId, Long keep) {
+    for (Address other : addressesOf(List.of(personId)).getOrDefault(personId, List.of())) {
+      if (!other.getId().equals(keep)) {
+        other.setIsPrimary(0);
+      }
+    }
+  }
+
+  private void apply(Person p, PersonForm f) {
+    if (f.title() != null) {
+      p.setTitle(f.title());
+    }
+    if (f.education() != null) {
+      p.setEducation(f.education());
+    }
+    if (f.name() != null) {
+      p.setName(f.name());
+    }
+    if (f.surname() != null) {
+      p.setSurname(f.surname());
+    }
+    if (f.birthDate() != null) {
+      p.setBirthDate(f.birthDate());
+    }
+    if (f.gender() != null) {
+      p.setGender(f.gender());
+    }
+    if (f.countryCode() != null) {
+      List<Country> c = em().createQuery("SELECT c FROM Country c WHERE c.countryCode = :c", Country.class)
+          .setParameter("c", f.countryCode()).setMaxResults(1).getResultList();
+      if (!c.isEmpty()) {
+        p.setNationality(c.get(0).getId());
+      }
+    }
+    requireCity(f.cityId());
+  }
+
+  private void requireCity(Long cityId) {
+    if (cityId != null && em().find(City.class, cityId) == null) {
+      throw ValidationException.field("city_id", "The selected city id is invalid.");
+    }
+  }
+
+  private Person find(long id) {
+    Person p = em().find(Person.class, id);
+    if (p == null) {
+      throw NotFoundException.model(MODEL, id);
+    }
+    return p;
+  }
+
+  private Map<Long, List<Address>> addressesOf(List<Long> personIds) {
+    Map<Long, List<Address>> out = new HashMap<>();
+    if (personIds.isEmpty()) {
+      return out;
+    }
+    for (Address a : em().createQuery("SELECT a FROM Address a WHERE a.ownerType = 'person' AND a.ownerId IN :ids"
+        + " ORDER BY a.isPrimary, a.id", Address.class).setParameter("ids", personIds).getResultList()) {
+      out.computeIfAbsent(a.getOwnerId(), k -> new ArrayList<>()).add(a);
+    }
+    return out;
+  }
+
+  private List<PersonView> views(List<Person> people) {
+    Map<Long, List<Address>> addresses = addressesOf(people.stream().map(Person::getId).toList());
+    List<Long> cityIds = addresses.values().stream().flatMap(List::stream).map(Address::getCityId)
+        .filter(java.util.Objects::nonNull).distinct().toList();
+    Map<Long, City> cities = new HashMap<>();
+    if (!cityIds.isEmpty()) {
+      em().createQuery("SELECT c FROM City c WHERE c.id IN :ids", City.class).setParameter("ids", cityIds)
+          .getResultList().forEach(c -> cities.put(c.getId(), c));
+    }
+    List<PersonView> out = new ArrayList<>();
+    for (Person p : people) {
+      List<AddressView> av = addresses.getOrDefault(p.getId(), List.of()).stream()
+          .map(a -> new AddressView(a, a.getCityId() == null ? null : cities.get(a.getCityId()))).toList();
+      Country citizenship = p.getNationality() == null ? null : em().find(Country.class, p.getNationality());
+      out.add(new PersonView(p, av, citizenship));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,222 @@
+package org.mpm.customer.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.common.Page;
+import org.mpm.customer.PersonForm;
+import org.mpm.customer.PersonService;
+import org.mpm.customer.PersonService.ListQuery;
+import org.mpm.customer.PersonView;
+import org.mpm.rest.BadRequestBody;
+import org.mpm.rest.Json;
+import org.mpm.rest.JsonBody;
+import org.mpm.rest.Paginator;
+import org.mpm.rest.RequiresPermission;
+
+/** People and customers (MPM's PersonController and PersonAddressesController), permission {@code customers}. */
+@Path("people")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+@RequiresPermission("customers")
+@Tag(name = "Customers")
+public class PeopleResource {
+
+  static final List<String> SORTS = List.of("id", "created_at", "name", "agent", "city", "device");
+
+  @Inject PersonService people;
+  @Context UriInfo uri;
+
+  @GET
+  @Operation(summary = "List people (raw Laravel paginator): ?is_customer (default 1), ?city_id,"
+      + " ?registration_from, ?registration_to, ?per_page, ?page, ?sort (id, created_at, name; - for descending)")
+  public Map<String, Object> list(@QueryParam("is_customer") String isCustomer, @QueryParam("city_id") String cityId,
+      @QueryParam("registration_from") String from, @QueryParam("registration_to") String to,
+      @QueryParam("sort") String sort, @QueryParam("per_page") String perPage, @QueryParam("page") String page) {
+    JsonBody q = JsonBody.parse("{}");
+    Integer customer = intParam(q, "is_customer", isCustomer);
+    Integer city = intParam(q, "city_id", cityId);
+    LocalDate fromDate = dateParam(q, "registration_from", from);
+    LocalDate toDate = dateParam(q, "registration_to", to);
+    q.validate();
+    String s = sort == null || sort.isBlank() ? "-created_at" : sort.trim();
+    boolean desc = s.startsWith("-");
+    String field = desc ? s.substring(1) : s;
+    if (!SORTS.contains(field)) {
+      throw new BadRequestBody(400, "Requested sort(s) `" + field + "` is not allowed. Allowed sort(s) are `"
+          + String.join(", ", SORTS) + "`.");
+    }
+    Page<PersonView> p = people.list(new ListQuery(customer == null ? 1 : customer,
+        city == null ? null : city.longValue(), fromDate, toDate, field, desc, Paginator.page(page),
+        Paginator.size(perPage, 15)));
+    return Paginator.raw(p, p.items().stream().map(PersonJson::person).toList(), uri);
+  }
+
+  @GET
+  @Path("all")
+  @Operation(summary = "Deprecated alias of GET /api/people")
+  public Map<String, Object> all(@QueryParam("is_customer") String isCustomer, @QueryParam("city_id") String cityId,
+      @QueryParam("registration_from") String from, @QueryParam("registration_to") String to,
+      @QueryParam("sort") String sort, @QueryParam("per_page") String perPage, @QueryParam("page") String page) {
+    return list(isCustomer, cityId, from, to, sort, perPage, page);
+  }
+
+  @GET
+  @Path("search")
+  @Operation(summary = "Prefix search on name, surname and phone (with or without +); ?term, ?paginate=1, ?per_page")
+  public Map<String, Object> search(@QueryParam("term") String term, @QueryParam("paginate") String paginate,
+      @QueryParam("per_page") String perPage, @QueryParam("page") String page) {
+    boolean paged = "1".equals(paginate);
+    Page<PersonView> p = people.search(term, paged ? Paginator.page(page) : 1,
+        paged ? Paginator.size(perPage, 15) : 1000);
+    List<Map<String, Object>> data = p.items().stream().map(PersonJson::person).toList();
+    return paged ? Paginator.raw(p, data, uri) : Json.data(data);
+  }
+
+  @POST
+  @Operation(summary = "Create a person with a primary address; body {name, surname (min 2), title?, birth_date?,"
+      + " gender?, education?, city_id?, street? (min 5), email?, phone? (min 11), country_code?, is_customer?,"
+      + " is_primary?, customer_type?, mini_grid_id?}; 201")
+  public Response create(String body) {
+    PersonForm form = form(JsonBody.parse(body), true);
+    return Response.status(201).entity(Json.data(PersonJson.person(people.create(form)))).build();
+  }
+
+  @GET
+  @Path("{personId: [0-9]+}")
+  @Operation(summary = "A person with addresses (and their city), citizenship, devices, is_active, latest_payment")
+  public Map<String, Object> show(@PathParam("personId") long id) {
+    return Json.data(PersonJson.person(people.show(id)));
+  }
+
+  @PUT
+  @Path("{personId: [0-9]+}")
+  @Operation(summary = "Update a person (same fields as create, all optional)")
+  public Map<String, Object> update(@PathParam("personId") long id, String body) {
+    return Json.data(PersonJson.person(people.update(id, form(JsonBody.parse(body), false))));
+  }
+
+  @DELETE
+  @Path("{personId: [0-9]+}")
+  @Operation(summary = "Soft-delete a person: {message, data: person}")
+  public Map<String, Object> delete(@PathParam("personId") long id) {
+    return Json.obj("message", "Person deleted successfully", "data", PersonJson.person(people.delete(id)));
+  }
+
+  @GET
+  @Path("{personId: [0-9]+}/addresses")
+  @Operation(summary = "The person's addresses (primary last, as MPM orders them)")
+  public Map<String, Object> addresses(@PathParam("personId") long id) {
+    return Json.data(people.addresses(id).stream().map(PersonJson::address).toList());
+  }
+
+  @POST
+  @Path("{personId: [0-9]+}/addresses")
+  @Operation(summary = "Add an address; body {email?, phone?, street?, city_id?, is_primary?}; 201")
+  public Response addAddress(@PathParam("personId") long id, String body) {
+    JsonBody b = JsonBody.parse(body);
+    String email = b.email("email", false);
+    String phone = b.string("phone", false, 0, 191);
+    String street = b.string("street", false, 0, 191);
+    Long city = b.integer("city_id", false);
+    Boolean primary = b.bool("is_primary", false);
+    b.validate();
+    return Response.status(201).entity(Json.data(PersonJson.address(
+        people.addAddress(id, email, phone, street, city, primary != null && primary)))).build();
+  }
+
+  @PUT
+  @Path("{personId: [0-9]+}/addresses")
+  @Operation(summary = "Update an address; body {id, email?, phone?, street?, city_id?, is_primary?}")
+  public Map<String, Object> updateAddress(@PathParam("personId") long id, String body) {
+    JsonBody b = JsonBody.parse(body);
+    Long addressId = b.integer("id", true);
+    String email = b.email("email", false);
+    String phone = b.string("phone", false, 0, 191);
+    String street = b.string("street", false, 0, 191);
+    Long city = b.integer("city_id", false);
+    Boolean primary = b.bool("is_primary", false);
+    b.validate();
+    return Json.data(PersonJson.address(people.updateAddress(id, addressId, email, phone, street, city, primary)));
+  }
+
+  @DELETE
+  @Path("{personId: [0-9]+}/addresses/{addressId: [0-9]+}")
+  @Operation(summary = "Delete a non-primary address; 422 for the primary one")
+  public Map<String, Object> deleteAddress(@PathParam("personId") long id, @PathParam("addressId") long addressId) {
+    people.deleteAddress(id, addressId);
+    return Json.data(Json.message("Address deleted."));
+  }
+
+  /** PersonRequest's rules. */
+  private static PersonForm form(JsonBody b, boolean creating) {
+    String title = b.string("title", false, 0, 50);
+    String name = b.string("name", creating, 2, 60);
+    String surname = b.string("surname", creating, 2, 60);
+    LocalDate birth = dateField(b, "birth_date");
+    String gender = b.string("gender", false, 0, 50);
+    String education = b.string("education", false, 0, 90);
+    Long city = b.integer("city_id", false);
+    String street = b.string("street", false, 5, 191);
+    String email = b.email("email", false);
+    String phone = b.string("phone", false, 11, 191);
+    String countryCode = b.string("country_code", false, 0, 191);
+    Boolean customer = b.bool("is_customer", false);
+    Boolean primary = b.bool("is_primary", false);
+    String customerType = b.string("customer_type", false, 0, 191);
+    Long miniGrid = b.integer("mini_grid_id", false);
+    b.validate();
+    return new PersonForm(title, education, name, surname, birth, gender,
+        customer == null ? null : customer ? 1 : 0, primary == null ? null : primary ? 1 : 0, customerType, miniGrid,
+        city, street, email, phone, countryCode);
+  }
+
+  private static LocalDate dateField(JsonBody b, String field) {
+    String s = b.string(field, false);
+    return parseDate(b, field, s);
+  }
+
+  private static LocalDate dateParam(JsonBody errors, String field, String value) {
+    return value == null || value.isBlank() ? null : parseDate(errors, field, value.trim());
+  }
+
+  private static LocalDate parseDate(JsonBody errors, String field, String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
+    } catch (DateTimeParseException e) {
+      errors.error(field, "The " + field.replace('_', ' ') + " field must be a valid date.");
+      return null;
+    }
+  }
+
+  private static Integer intParam(JsonBody errors, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (!value.trim().matches("-?\\d{1,9}")) {
+      errors.error(field, "The " + field.replace('_', ' ') + " field must be an integer.");
+      return null;
+    }
+    return Integer.parseInt(value.trim());
+  }
+}
