@@ -114,6 +114,15 @@ public class PersonService {
     return show(p.getId());
   }
 
+  /** Creates many people in one transaction (imports and the demo seed); returns them with their addresses. */
+  public List<PersonView> createAll(List<PersonForm> forms) {
+    List<PersonView> out = new ArrayList<>();
+    for (PersonForm f : forms) {
+      out.add(create(f));
+    }
+    return out;
+  }
+
   public PersonView update(long id, PersonForm f) {
     Person p = find(id);
     apply(p, f);

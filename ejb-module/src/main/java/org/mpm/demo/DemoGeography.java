@@ -45,6 +45,12 @@ final class DemoGeography {
     }
   }
 
+  /** The [latitude, longitude] of a demo village. */
+  static double[] pointOf(String village) {
+    return GRIDS.stream().filter(g -> g.village().equals(village)).findFirst()
+        .map(g -> new double[] {g.lat(), g.lng()}).orElseThrow();
+  }
+
   static String point(double lat, double lng) {
     return "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + lng + "," + lat
         + "]},\"properties\":{}}";

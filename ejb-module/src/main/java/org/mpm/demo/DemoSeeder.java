@@ -14,6 +14,7 @@ import org.mpm.auth.ApiKeyService;
 import org.mpm.company.Company;
 import org.mpm.company.CompanyRegistration;
 import org.mpm.company.CompanyRegistrationService;
+import org.mpm.customer.PersonService;
 import org.mpm.geography.GeographyService;
 import org.mpm.tenancy.DatabaseConfig;
 import org.mpm.tenancy.TenantContext;
@@ -23,7 +24,7 @@ import org.mpm.user.UserService;
 /**
  * MPM's demo company on a fresh installation: "Demo Company" in database {@code DemoCompany_1}, its owner,
  * financial manager and regular user (password 123123), currency TZS, the demo manufacturer plugins, the API
- * key {@code demo-api-key-1234567890}, and MPM's demo clusters, mini-grids and villages ({@link DemoGeography}). Runs only when no company exists; a database lock keeps two nodes
+ * key {@code demo-api-key-1234567890}, MPM's demo clusters, mini-grids and villages ({@link DemoGeography}) and 250 customers ({@link DemoCustomers}). Runs only when no company exists; a database lock keeps two nodes
  * starting together from seeding twice.
  */
 @ApplicationScoped
@@ -47,6 +48,7 @@ public class DemoSeeder {
   @Inject ApiKeyService apiKeys;
   @Inject TenantContext tenant;
   @Inject GeographyService geography;
+  @Inject PersonService people;
 
   @ActivateRequestContext
   public void seedIfEmpty() {
@@ -80,6 +82,7 @@ public class DemoSeeder {
     users.createWithRoles("Demo Company Regular User", REGULAR_USER, PASSWORD, List.of(Role.USER));
     apiKeys.createWithToken(company.getId(), "Demo API key", API_KEY);
     DemoGeography.seed(users, geography);
+    DemoCustomers.seed(people, geography);
     LOG.info(() -> "Demo company seeded (company " + company.getId() + ", database DemoCompany_1)");
   }
 }

@@ -18,6 +18,7 @@ public class GeographicalInformation extends Timestamped {
 
   public static final String MINI_GRID = "mini-grid";
   public static final String CITY = "city";
+  public static final String ADDRESS = "address";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

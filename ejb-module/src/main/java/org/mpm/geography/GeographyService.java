@@ -306,6 +306,12 @@ public class GeographyService {
         .getResultList().stream().findFirst();
   }
 
+  /** Sets the locations of many owners of one type in one transaction. */
+  public void setLocations(String ownerType, Map<Long, String> geoJsonByOwner) {
+    geoJsonByOwner.forEach((owner, geo) -> setLocation(ownerType, owner, geo));
+    em().flush();
+  }
+
   private void setLocation(String ownerType, long ownerId, String geoJson) {
     Optional<GeographicalInformation> existing = location(ownerType, ownerId);
     if (existing.isPresent()) {

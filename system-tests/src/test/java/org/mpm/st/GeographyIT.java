@@ -56,6 +56,11 @@ class GeographyIT {
     assertTrue(api.get("/api/countries", token).obj().getJsonArray("data").size() > 240);
     assertEquals("Tanzania", api.get("/api/countries/TZ", token).obj().getJsonObject("data").getString("country_name"));
     assertEquals(404, api.get("/api/countries/XX", token).status());
+    Resp people = api.get("/api/people?per_page=50&city_id=" + mafia.getInt("id"), token);
+    assertEquals(50, people.obj().getInt("total"), "50 demo customers per village");
+    assertEquals(250, api.get("/api/people", token).obj().getInt("total"));
+    assertEquals("Mafia Village", people.obj().getJsonArray("data").getJsonObject(0).getJsonArray("addresses")
+        .getJsonObject(0).getJsonObject("city").getString("name"));
   }
 
   @Test
