@@ -23,11 +23,11 @@ class PeopleIT {
   static void start() {
     api = new Api(TestServer.get());
     a = api.registerCompany("people");
-    villageA = village(a, "Kisiwa");
+    villageA = village(api, a, "Kisiwa");
   }
 
   /** A cluster, mini-grid and village in the tenant; returns the village id. */
-  static long village(Tenant t, String name) {
+  static long village(Api api, Tenant t, String name) {
     long cluster = GeographyIT.id(api.post("/api/clusters", "{\"name\":\"C " + name + "\",\"manager_id\":1,"
         + "\"geo_json\":" + GeographyIT.AREA + "}", t.token()));
     long grid = GeographyIT.id(api.post("/api/mini-grids", "{\"name\":\"G " + name + "\",\"cluster_id\":" + cluster
@@ -79,8 +79,8 @@ class PeopleIT {
   @Test
   void listFiltersSortsAndPaginates() {
     Tenant t = api.registerCompany("people-list");
-    long v1 = village(t, "Alpha");
-    long v2 = village(t, "Beta");
+    long v1 = village(api, t, "Alpha");
+    long v2 = village(api, t, "Beta");
     create(t, "Zawadi", "One", "+255700000101", v1);
     create(t, "Baraka", "Two", "+255700000102", v2);
     create(t, "Amani", "Three", "+255700000103", v1);

@@ -1,0 +1,94 @@
+package org.mpm.st;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.mpm.st.Api.Tenant;
+
+/**
+ * Benchmark, not part of the Test command: fills one company with 100,000 customers (written straight into its
+ * database), then prints the median and 99th percentile of the people endpoints as a client on this machine
+ * sees them (sequential requests, keep-alive).
+ *
+ * <pre>mvn -B verify -pl system-tests -am -Dit.test=PeopleListBenchmark -Dmpm.bench.people=100000</pre>
+ */
+class PeopleListBenchmark {
+
+  static final String[] FIRST = {"Amani", "Baraka", "Neema", "Zawadi", "Juma", "Rehema", "Halima", "Faraji"};
+
+  @Test
+  void hundredThousandCustomers() throws Exception {
+    int people = Integer.getInteger("mpm.bench.people", 100_000);
+    TestServer server = TestServer.get();
+    Api api = new Api(server);
+    Tenant t = api.registerCompany("bench-people");
+    long village = PeopleIT.village(api, t, "Benchville");
+    String db;
+    try (Connection c = server.jdbc("micro_power_manager"); ResultSet rs = c.createStatement().executeQuery(
+        "SELECT database_name FROM company_databases WHERE company_id = " + t.companyId())) {
+      rs.next();
+      db = rs.getString(1);
+    }
+    long t0 = System.nanoTime();
+    try (Connection c = server.jdbc(db); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      for (int start = 0; start < people; start += 1000) {
+        StringBuilder p = new StringBuilder("INSERT INTO people (id, name, surname, is_customer, type, created_at,"
+            + " updated_at) VALUES ");
+        StringBuilder a = new StringBuilder("INSERT INTO addresses (owner_type, owner_id, phone, email, street,"
+            + " city_id, is_primary, created_at, updated_at) VALUES ");
+        for (int i = start; i < Math.min(people, start + 1000); i++) {
+          long id = 1000 + i;
+          String ts = "TIMESTAMP '2026-01-01 00:00:00' + INTERVAL " + i + " SECOND";
+          p.append(i == start ? "" : ",").append("(").append(id).append(",'").append(FIRST[i % FIRST.length])
+              .append(i).append("','Surname").append(i % 997).append("',1,'customer',").append(ts).append(",")
+              .append(ts).append(")");
+          a.append(i == start ? "" : ",").append("('person',").append(id).append(",'+2557").append(10_000_000 + i)
+              .append("','','',").append(village).append(",1,").append(ts).append(",").append(ts).append(")");
+        }
+        s.executeUpdate(p.toString());
+        s.executeUpdate(a.toString());
+      }
+      c.commit();
+    }
+    System.out.printf("%n== people benchmark: %d customers written in %d s%n", people,
+        (System.nanoTime() - t0) / 1_000_000_000);
+    assertEquals(people, api.get("/api/people", t.token()).obj().getInt("total"));
+    Random random = new Random(1);
+    int lastPage = (people + 14) / 15;
+    measure(api, t, "GET /api/people (page 1)", i -> "/api/people");
+    measure(api, t, "GET /api/people?page=5000", i -> "/api/people?page=" + Math.min(5000, lastPage));
+    measure(api, t, "search by name prefix", i -> "/api/people/search?term=" + FIRST[i % FIRST.length].substring(0, 3)
+        + (i % 10) + "&paginate=1&per_page=15");
+    measure(api, t, "search by phone prefix", i -> "/api/people/search?term=%2B2557" + (10_000_000 + random.nextInt(
+        people)) / 100 + "&paginate=1&per_page=15");
+    measure(api, t, "GET /api/people/{id}", i -> "/api/people/" + (1000 + random.nextInt(people)));
+  }
+
+  interface PathOf {
+    String path(int i);
+  }
+
+  static void measure(Api api, Tenant t, String label, PathOf path) {
+    for (int i = 0; i < 50; i++) {
+      assertEquals(200, api.get(path.path(i), t.token()).status());
+    }
+    List<Double> ms = new ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      long s = System.nanoTime();
+      int status = api.get(path.path(i), t.token()).status();
+      ms.add((System.nanoTime() - s) / 1e6);
+      assertEquals(200, status, path.path(i));
+    }
+    Collections.sort(ms);
+    System.out.printf("%-28s median %6.1f ms   p99 %6.1f ms%n", label, ms.get(ms.size() / 2),
+        ms.get((int) (ms.size() * 0.99)));
+  }
+}
