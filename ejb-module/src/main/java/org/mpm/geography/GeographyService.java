@@ -111,6 +111,10 @@ public class GeographyService {
     return new Page<>(items, page, perPage, total);
   }
 
+  public List<MiniGrid> allMiniGrids() {
+    return em().createQuery("SELECT m FROM MiniGrid m ORDER BY m.id", MiniGrid.class).getResultList();
+  }
+
   public MiniGrid miniGrid(long id) {
     return Optional.ofNullable(em().find(MiniGrid.class, id))
         .orElseThrow(() -> NotFoundException.model(MINI_GRID_MODEL, id));
@@ -256,7 +260,7 @@ public class GeographyService {
   public List<ClusterView> clusterViews() {
     List<Cluster> clusters = clusters();
     Map<Long, List<MiniGrid>> grids = new HashMap<>();
-    for (MiniGrid m : em().createQuery("SELECT m FROM MiniGrid m ORDER BY m.id", MiniGrid.class).getResultList()) {
+    for (MiniGrid m : allMiniGrids()) {
       grids.computeIfAbsent(m.getClusterId(), k -> new ArrayList<>()).add(m);
     }
     return clusters.stream().map(c -> new ClusterView(c, grids.getOrDefault(c.getId(), List.of()))).toList();

@@ -38,10 +38,12 @@ public class MiniGridsResource {
   @GET
   @Operation(summary = "Mini-grids with their location; ?per_page paginates (Laravel paginator), without it {data:[…]}")
   public Map<String, Object> list(@QueryParam("per_page") String perPage, @QueryParam("page") String page) {
-    Page<MiniGrid> p = geography.miniGrids(Paginator.page(page),
-        perPage == null || perPage.isBlank() ? 100_000 : Paginator.size(perPage, 15));
-    var data = geography.miniGridViews(p.items()).stream().map(GeographyJson::miniGrid).toList();
-    return perPage == null || perPage.isBlank() ? Json.data(data) : Paginator.raw(p, data, uri);
+    if (perPage == null || perPage.isBlank()) {
+      return Json.data(geography.miniGridViews(geography.allMiniGrids()).stream().map(GeographyJson::miniGrid)
+          .toList());
+    }
+    Page<MiniGrid> p = geography.miniGrids(Paginator.page(page), Paginator.size(perPage, 15));
+    return Paginator.raw(p, geography.miniGridViews(p.items()).stream().map(GeographyJson::miniGrid).toList(), uri);
   }
 
   @GET
