@@ -144,4 +144,8 @@ public class Person extends SoftDeletable {
   public String getOnboardingJson() {
     return onboardingJson;
   }
+
+  public void setOnboardingJson(String onboardingJson) {
+    this.onboardingJson = onboardingJson;
+  }
 }

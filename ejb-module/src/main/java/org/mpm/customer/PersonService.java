@@ -153,6 +153,86 @@ public class PersonService {
     return show(id);
   }
 
+  /** Stores the onboarding answers (a JSON array of {question, answer}) as given. */
+  public PersonView updateOnboarding(long id, String answersJson) {
+    find(id).setOnboardingJson(answersJson);
+    em().flush();
+    return show(id);
+  }
+
+  /** The maintenance persons (MPM's list is not paginated). */
+  public List<PersonView> maintenanceUsers() {
+    return views(em().createQuery("SELECT p FROM Person p WHERE p.type = 'maintenance' ORDER BY p.id", Person.class)
+        .getResultList());
+  }
+
+  /**
+   * The person with this phone number made a maintenance person (keeping its mini-grid if it has one), or a new
+   * maintenance person with a primary address when nobody has the number.
+   */
+  public PersonView maintenanceUser(PersonForm f) {
+    List<Number> ids = em().createNativeQuery("SELECT a.owner_id FROM addresses a JOIN people p ON p.id = a.owner_id"
+            + " AND p.deleted_at IS NULL WHERE a.owner_type = 'person' AND a.phone = ?1 ORDER BY a.owner_id LIMIT 1")
+        .setParameter(1, f.phone()).getResultList();
+    if (ids.isEmpty()) {
+      return create(new PersonForm(f.title(), f.education(), f.name(), f.surname(), f.birthDate(), f.gender(),
+          0, 1, "maintenance", f.miniGridId(), f.cityId(), f.street(), f.email(), f.phone(), f.countryCode()));
+    }
+    Person p = find(ids.get(0).longValue());
+    if (!"maintenance".equals(p.getType())) {
+      p.setType("maintenance");
+      if (p.getMiniGridId() == null && f.miniGridId() != null) {
+        p.setMiniGridId(f.miniGridId());
+      }
+      em().flush();
+    }
+    return show(p.getId());
+  }
+
+  /** Every address of the company, or a page of them (ordered by id). */
+  public Page<AddressView> allAddresses(Integer page, Integer perPage) {
+    var q = em().createQuery("SELECT a FROM Address a ORDER BY a.id", Address.class);
+    long total;
+    if (page != null) {
+      total = em().createQuery("SELECT COUNT(a) FROM Address a", Long.class).getSingleResult();
+      q.setFirstResult((page - 1) * perPage).setMaxResults(perPage);
+    } else {
+      total = -1;
+    }
+    List<AddressView> items = addressViews(q.getResultList());
+    return new Page<>(items, page == null ? 1 : page, page == null ? Math.max(items.size(), 1) : perPage,
+        total < 0 ? items.size() : total);
+  }
+
+  public AddressView address(long id) {
+    Address a = em().find(Address.class, id);
+    if (a == null) {
+      throw NotFoundException.model(ADDRESS_MODEL, id);
+    }
+    return addressViews(List.of(a)).get(0);
+  }
+
+  /** The person an address belongs to (404 when it is not a person's address). */
+  public long personOf(long addressId) {
+    Address a = em().find(Address.class, addressId);
+    if (a == null || !Person.MORPH.equals(a.getOwnerType())) {
+      throw NotFoundException.model(ADDRESS_MODEL, addressId);
+    }
+    return a.getOwnerId();
+  }
+
+  private List<AddressView> addressViews(List<Address> addresses) {
+    Map<Long, City> cities = new HashMap<>();
+    List<Long> cityIds = addresses.stream().map(Address::getCityId).filter(java.util.Objects::nonNull).distinct()
+        .toList();
+    if (!cityIds.isEmpty()) {
+      em().createQuery("SELECT c FROM City c WHERE c.id IN :ids", City.class).setParameter("ids", cityIds)
+          .getResultList().forEach(c -> cities.put(c.getId(), c));
+    }
+    return addresses.stream().map(a -> new AddressView(a, a.getCityId() == null ? null : cities.get(a.getCityId())))
+        .toList();
+  }
+
   /** Soft-deletes a person; returns it as it was. */
   public PersonView delete(long id) {
     PersonView before = show(id);

@@ -212,7 +212,15 @@ public class GeographyService {
   }
 
   public void deleteCity(long id) {
-    city(id).softDelete();
+    City c = city(id);
+    Number residents = (Number) em().createNativeQuery("SELECT COUNT(*) FROM addresses a JOIN people p"
+            + " ON p.id = a.owner_id AND p.deleted_at IS NULL WHERE a.owner_type = 'person' AND a.city_id = ?1")
+        .setParameter(1, id).getSingleResult();
+    if (residents.longValue() > 0) {
+      throw ValidationException.message(
+          "Village cannot be deleted while customers live in it. Move or delete the customers first.");
+    }
+    c.softDelete();
     em().flush();
   }
 

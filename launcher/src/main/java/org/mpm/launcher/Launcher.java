@@ -19,6 +19,9 @@ public final class Launcher {
     Path runtime = runtimeDir();
 
     Map<String, String> appEnv = new HashMap<>();
+    if (System.getenv("MPM_STORAGE_DIR") == null) {
+      appEnv.put("MPM_STORAGE_DIR", dataDir.resolve("storage").toString());
+    }
     EmbeddedDatabase db = null;
     String url = System.getenv("MPM_DB_URL");
     if (url == null || url.isBlank()) {

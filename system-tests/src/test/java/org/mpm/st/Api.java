@@ -89,6 +89,50 @@ public final class Api {
     }
   }
 
+  /** A file field of a multipart form. */
+  public record FilePart(String field, String fileName, String contentType, byte[] content) {}
+
+  /** POSTs a multipart/form-data body with text fields and files, as a browser form does. */
+  public Resp postMultipart(String path, java.util.Map<String, String> fields, java.util.List<FilePart> files,
+      String token) {
+    String boundary = "----mpm-test-" + SEQ.incrementAndGet();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
+        + "\"\r\n\r\n" + v + "\r\n").getBytes(utf8)));
+    for (FilePart f : files) {
+      out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.field()
+          + "\"; filename=\"" + f.fileName() + "\"\r\nContent-Type: " + f.contentType() + "\r\n\r\n")
+          .getBytes(utf8));
+      out.writeBytes(f.content());
+      out.writeBytes("\r\n".getBytes(utf8));
+    }
+    out.writeBytes(("--" + boundary + "--\r\n").getBytes(utf8));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        .header("Accept", "application/json").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray()));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      return new Resp(r.statusCode(), r.body(), r.headers());
+    } catch (Exception e) {
+      throw new IllegalStateException("POST " + path + " failed", e);
+    }
+  }
+
+  /** GETs a binary answer. */
+  public HttpResponse<byte[]> download(String path, String token) {
+    HttpRequest r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + token).GET().build();
+    try {
+      return CLIENT.send(r, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException("GET " + path + " failed", e);
+    }
+  }
+
   /** A registered company with a logged-in owner. */
   public record Tenant(long companyId, String name, String ownerEmail, String password, String token) {}
 

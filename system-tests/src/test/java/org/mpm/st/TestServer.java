@@ -58,13 +58,19 @@ public final class TestServer {
     return instance;
   }
 
+  /** Where the server keeps uploaded files. */
+  public Path storageDir() {
+    return work.resolve("storage").toAbsolutePath();
+  }
+
   private void startServer() throws Exception {
     Path runtime = Path.of(System.getProperty("mpm.runtime.dir", "../launcher/target/runtime"));
     server = PayaraServer.start(runtime, port, Map.of(
         "MPM_DB_URL", db.centralUrl(),
         "MPM_DB_USER", "root",
         "MPM_DB_PASSWORD", "",
-        "MPM_JWT_SECRET", JWT_SECRET), work.resolve("payara.log"), "1g");
+        "MPM_JWT_SECRET", JWT_SECRET,
+        "MPM_STORAGE_DIR", storageDir().toString()), work.resolve("payara.log"), "1g");
     server.awaitReady(Duration.ofMinutes(4));
   }
 

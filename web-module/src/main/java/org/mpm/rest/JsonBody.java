@@ -35,18 +35,23 @@ public final class JsonBody {
 
   /** Parses a body; an empty body is an empty object, anything but a JSON object is a 400. */
   public static JsonBody parse(String body) {
+    JsonValue value = parseValue(body);
+    if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new BadRequestBody(400, "The request body must be a JSON object.");
+    }
+    return new JsonBody(value.asJsonObject());
+  }
+
+  /** Parses a body holding any JSON value; an empty body is an empty object, malformed JSON a 400. */
+  public static JsonValue parseValue(String body) {
     if (body == null || body.isBlank()) {
-      return new JsonBody(JsonValue.EMPTY_JSON_OBJECT);
+      return JsonValue.EMPTY_JSON_OBJECT;
     }
     if (body.length() > PreflightFilter.MAX_BODY_BYTES) {
       throw new BadRequestBody(413, "The request body is too large.");
     }
     try (JsonReader reader = JSON.createReader(new StringReader(body))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw new BadRequestBody(400, "The request body must be a JSON object.");
-      }
-      return new JsonBody(value.asJsonObject());
+      return reader.readValue();
     } catch (jakarta.json.JsonException e) {
       throw new BadRequestBody(400, "The request body is not valid JSON.");
     }

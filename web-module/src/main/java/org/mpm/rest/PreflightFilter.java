@@ -14,8 +14,11 @@ import jakarta.ws.rs.ext.Provider;
 @PreMatching
 public class PreflightFilter implements ContainerRequestFilter {
 
-  /** Larger bodies are refused with 413 (MPM's default PHP post_max_size is 8 MB; this API takes JSON only). */
+  /** Larger JSON bodies are refused with 413 (MPM's default PHP post_max_size is 8 MB). */
   static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
+
+  /** Uploads (multipart/form-data): a 5 MB file with its form fields. */
+  public static final long MAX_UPLOAD_BYTES = 6L * 1024 * 1024;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -24,7 +27,9 @@ public class PreflightFilter implements ContainerRequestFilter {
       request.abortWith(Response.noContent().build());
       return;
     }
-    if (request.getLength() > MAX_BODY_BYTES) {
+    String type = request.getHeaderString("Content-Type");
+    boolean upload = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    if (request.getLength() > (upload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES)) {
       request.abortWith(Response.status(413).type("application/json")
           .entity(Json.message("The request body is too large.")).build());
     }

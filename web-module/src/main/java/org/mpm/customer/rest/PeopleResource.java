@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
+import org.mpm.customer.PersonDocumentService;
+import org.mpm.customer.PersonDocumentService.Upload;
 import org.mpm.customer.PersonForm;
 import org.mpm.customer.PersonService;
 import org.mpm.customer.PersonService.ListQuery;
@@ -28,7 +32,9 @@ import org.mpm.customer.PersonView;
 import org.mpm.rest.BadRequestBody;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
+import org.mpm.rest.MultipartForm;
 import org.mpm.rest.Paginator;
+import org.mpm.rest.PreflightFilter;
 import org.mpm.rest.RequiresPermission;
 
 /** People and customers (MPM's PersonController and PersonAddressesController), permission {@code customers}. */
@@ -42,6 +48,7 @@ public class PeopleResource {
   static final List<String> SORTS = List.of("id", "created_at", "name", "agent", "city", "device");
 
   @Inject PersonService people;
+  @Inject PersonDocumentService documents;
   @Context UriInfo uri;
 
   @GET
@@ -163,6 +170,42 @@ public class PeopleResource {
   public Map<String, Object> deleteAddress(@PathParam("personId") long id, @PathParam("addressId") long addressId) {
     people.deleteAddress(id, addressId);
     return Json.data(Json.message("Address deleted."));
+  }
+
+  @GET
+  @Path("{personId: [0-9]+}/documents")
+  @Operation(summary = "The person's uploaded documents, newest first")
+  public Map<String, Object> documents(@PathParam("personId") long id) {
+    return Json.data(documents.list(id).stream().map(PersonJson::document).toList());
+  }
+
+  @POST
+  @Path("{personId: [0-9]+}/documents")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Operation(summary = "Upload a document: multipart file (pdf or docx, at most 5 MB) and type; at most 3 per"
+      + " person; 201")
+  public Response upload(@PathParam("personId") long id, @HeaderParam("Content-Type") String contentType,
+      InputStream body) {
+    MultipartForm form = MultipartForm.read(contentType, body, PreflightFilter.MAX_UPLOAD_BYTES);
+    JsonBody errors = JsonBody.parse("{}");
+    Upload file = Uploads.document(errors, form.part("file"));
+    MultipartForm.Part typePart = form.part("type");
+    String type = typePart == null || typePart.isFile() ? null : typePart.text().trim();
+    if (type == null || type.isEmpty()) {
+      errors.error("type", "The type field is required.");
+    } else if (type.length() > 255) {
+      errors.error("type", "The type field must not be greater than 255 characters.");
+    }
+    errors.validate();
+    return Response.status(201).entity(Json.data(PersonJson.document(documents.upload(id, type, file)))).build();
+  }
+
+  @PUT
+  @Path("{personId: [0-9]+}/onboarding")
+  @Operation(summary = "Save the onboarding answers: body {onboarding_json: [{question, answer}]} (or the array"
+      + " itself); returns the person")
+  public Map<String, Object> onboarding(@PathParam("personId") long id, String body) {
+    return Json.data(PersonJson.person(people.updateOnboarding(id, Onboarding.answers(body))));
   }
 
   /** PersonRequest's rules. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.mpm.customer.Address;
 import org.mpm.customer.Person;
+import org.mpm.customer.PersonDocument;
 import org.mpm.customer.PersonView;
 import org.mpm.customer.PersonView.AddressView;
 import org.mpm.geography.City;
@@ -47,6 +48,13 @@ final class PersonJson {
         "mini_grid_id", c.getMiniGridId(), "created_at", Json.ts(c.getCreatedAt()),
         "updated_at", Json.ts(c.getUpdatedAt()), "deleted_at", Json.ts(c.getDeletedAt())));
     return m;
+  }
+
+  static Map<String, Object> document(PersonDocument d) {
+    return Json.obj("id", d.getId(), "person_id", d.getPersonId(), "category", d.getCategory(), "type", d.getType(),
+        "name", d.getName(), "original_name", d.getOriginalName(), "mime_type", d.getMimeType(),
+        "file_size", d.getFileSize(), "location", d.getLocation(), "created_at", Json.ts(d.getCreatedAt()),
+        "updated_at", Json.ts(d.getUpdatedAt()));
   }
 
   private static Map<String, Object> country(Country c) {

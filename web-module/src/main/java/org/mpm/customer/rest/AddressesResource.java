@@ -1,0 +1,92 @@
+package org.mpm.customer.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.common.Page;
+import org.mpm.customer.PersonService;
+import org.mpm.customer.PersonView.AddressView;
+import org.mpm.rest.Json;
+import org.mpm.rest.JsonBody;
+import org.mpm.rest.Paginator;
+import org.mpm.rest.RequiresPermission;
+
+/**
+ * Addresses (MPM's AddressController). MPM routes {@code POST} and {@code PUT} to controller methods that do not
+ * exist (500); here they create and change a person's address as the person routes do.
+ */
+@Path("addresses")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+@Tag(name = "Customers")
+public class AddressesResource {
+
+  @Inject PersonService people;
+  @Context UriInfo uri;
+
+  @GET
+  @Operation(summary = "Every address of the company with its city: {data: [...]}; ?per_page (or ?limit) pages it"
+      + " (Laravel paginator)")
+  public Map<String, Object> list(@QueryParam("per_page") String perPage, @QueryParam("limit") String limit,
+      @QueryParam("page") String page) {
+    String size = perPage != null && !perPage.isBlank() ? perPage : limit;
+    if (size == null || size.isBlank()) {
+      return Json.data(people.allAddresses(null, null).items().stream().map(PersonJson::address).toList());
+    }
+    Page<AddressView> p = people.allAddresses(Paginator.page(page), Paginator.size(size, 15));
+    return Paginator.raw(p, p.items().stream().map(PersonJson::address).toList(), uri);
+  }
+
+  @GET
+  @Path("{id: [0-9]+}")
+  @Operation(summary = "An address with its city")
+  public Map<String, Object> show(@PathParam("id") long id) {
+    return Json.data(PersonJson.address(people.address(id)));
+  }
+
+  @POST
+  @RequiresPermission("customers")
+  @Operation(summary = "Add an address to a person; body {person_id, email?, phone?, street?, city_id?,"
+      + " is_primary?}; 201")
+  public Response create(String body) {
+    JsonBody b = JsonBody.parse(body);
+    Long person = b.integer("person_id", true);
+    String email = b.email("email", false);
+    String phone = b.string("phone", false, 0, 191);
+    String street = b.string("street", false, 0, 191);
+    Long city = b.integer("city_id", false);
+    Boolean primary = b.bool("is_primary", false);
+    b.validate();
+    return Response.status(201).entity(Json.data(PersonJson.address(
+        people.addAddress(person, email, phone, street, city, primary != null && primary)))).build();
+  }
+
+  @PUT
+  @Path("{id: [0-9]+}")
+  @RequiresPermission("customers")
+  @Operation(summary = "Change a person's address; body {email?, phone?, street?, city_id?, is_primary?}")
+  public Map<String, Object> update(@PathParam("id") long id, String body) {
+    JsonBody b = JsonBody.parse(body);
+    String email = b.email("email", false);
+    String phone = b.string("phone", false, 0, 191);
+    String street = b.string("street", false, 0, 191);
+    Long city = b.integer("city_id", false);
+    Boolean primary = b.bool("is_primary", false);
+    b.validate();
+    return Json.data(PersonJson.address(
+        people.updateAddress(people.personOf(id), id, email, phone, street, city, primary)));
+  }
+}
