@@ -8,10 +8,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
+import org.mpm.common.Timestamped;
+import org.mpm.customer.PeopleListCache.Bookmark;
 import org.mpm.common.ValidationException;
 import org.mpm.customer.PersonView.AddressView;
+import org.mpm.customer.PersonView.DeviceView;
+import org.mpm.device.Device;
+import org.mpm.device.EBike;
+import org.mpm.device.Meter;
+import org.mpm.device.SolarHomeSystem;
+import org.mpm.tariff.Tariff;
+import org.mpm.transaction.Token;
+import org.mpm.transaction.Transaction;
+import org.mpm.geography.GeographicalInformation;
+import org.mpm.geography.GeographyService;
+import org.mpm.transaction.PaymentHistory;
 import org.mpm.geography.City;
 import org.mpm.geography.Country;
 import org.mpm.tenancy.TenantDatabase;
@@ -27,14 +41,23 @@ public class PersonService {
   static final String ADDRESS_MODEL = "App\\Models\\Address\\Address";
 
   @Inject TenantDatabase tenantDb;
+  @Inject GeographyService geography;
+  @Inject PeopleListCache listCache;
 
   private EntityManager em() {
     return tenantDb.em();
   }
 
-  /** The filters and order of {@code GET /api/people} that this backend applies. */
+  /**
+   * The filters and order of {@code GET /api/people}. Null means "not filtered". Payment filters look at the
+   * person's payments ({@code payment_histories} with payer type {@code person}).
+   */
   public record ListQuery(int isCustomer, Long cityId, LocalDate registrationFrom, LocalDate registrationTo,
-      String sortField, boolean descending, int page, int perPage) {}
+      Long agentId, Boolean activeCustomer, Double totalPaidMin, Double totalPaidMax, LocalDate latestPaymentFrom,
+      LocalDate latestPaymentTo, String deviceType, String sortField, boolean descending, int page, int perPage) {}
+
+  private static final String PAYMENTS = "SELECT 1 FROM payment_histories ph WHERE ph.payer_type = 'person'"
+      + " AND ph.payer_id = p.id";
 
   public Page<PersonView> list(ListQuery q) {
     // Two steps: the ids of the page from an index (no row reads, also deep in the list), then those rows.
@@ -54,15 +77,122 @@ public class PersonService {
       where.append(" AND p.created_at < ?");
       params.add(q.registrationTo().plusDays(1).atStartOfDay());
     }
+    if (q.agentId() != null) {
+      // A customer's agent is the agent who sold it an appliance; no appliance sales are recorded by this
+      // backend yet (agents and appliance sales come with their own tables), so no customer has an agent.
+      where.append(" AND 1 = 0");
+    }
+    if (q.activeCustomer() != null) {
+      where.append(q.activeCustomer() ? " AND EXISTS (" : " AND NOT EXISTS (").append(PAYMENTS)
+          .append(" AND ph.created_at >= ?)");
+      params.add(Timestamped.nowUtc().minusDays(PersonView.ACTIVE_DAYS));
+    }
+    if (q.totalPaidMin() != null || q.totalPaidMax() != null) {
+      where.append(" AND p.id IN (SELECT ph.payer_id FROM payment_histories ph WHERE ph.payer_type = 'person'"
+          + " GROUP BY ph.payer_id HAVING 1 = 1");
+      if (q.totalPaidMin() != null) {
+        where.append(" AND SUM(ph.amount) >= ?");
+        params.add(q.totalPaidMin());
+      }
+      if (q.totalPaidMax() != null) {
+        where.append(" AND SUM(ph.amount) <= ?");
+        params.add(q.totalPaidMax());
+      }
+      where.append(")");
+    }
+    if (q.latestPaymentFrom() != null) {
+      where.append(" AND (SELECT MAX(ph.created_at) FROM payment_histories ph WHERE ph.payer_type = 'person'"
+          + " AND ph.payer_id = p.id) >= ?");
+      params.add(q.latestPaymentFrom().atStartOfDay());
+    }
+    if (q.latestPaymentTo() != null) {
+      where.append(" AND (SELECT MAX(ph.created_at) FROM payment_histories ph WHERE ph.payer_type = 'person'"
+          + " AND ph.payer_id = p.id) < ?");
+      params.add(q.latestPaymentTo().plusDays(1).atStartOfDay());
+    }
+    if (q.deviceType() != null) {
+      where.append(" AND EXISTS (SELECT 1 FROM devices d WHERE d.person_id = p.id AND d.device_type = ?)");
+      params.add(q.deviceType());
+    }
     String dir = q.descending() ? " DESC" : " ASC";
-    String order = ("name".equals(q.sortField()) ? "p.name" : "id".equals(q.sortField()) ? "p.id" : "p.created_at")
-        + dir + ", p.id" + dir;
-    long total = ((Number) bind(em().createNativeQuery("SELECT COUNT(*) FROM people p" + where), params)
-        .getSingleResult()).longValue();
+    String key = switch (q.sortField()) {
+      case "name" -> "p.name";
+      case "id" -> "p.id";
+      case "city" -> "(SELECT c.name FROM addresses a JOIN cities c ON c.id = a.city_id WHERE a.owner_type = 'person'"
+          + " AND a.owner_id = p.id AND a.is_primary = 1 ORDER BY a.id LIMIT 1)";
+      case "device" -> "(SELECT d.device_serial FROM devices d WHERE d.person_id = p.id ORDER BY d.id LIMIT 1)";
+      // no customer has an agent yet (see the agent filter): the agent order is the id order
+      case "agent" -> "p.id";
+      default -> "p.created_at";
+    };
+    String order = key + dir + (key.equals("p.id") ? "" : ", p.id" + dir);
+    // Totals and bookmarks are remembered for queries on people and addresses only: those change only through
+    // this service, which tells the cache (payments and devices change elsewhere, and "active" moves with time).
+    boolean remember = q.agentId() == null && q.activeCustomer() == null && q.totalPaidMin() == null
+        && q.totalPaidMax() == null && q.latestPaymentFrom() == null && q.latestPaymentTo() == null
+        && q.deviceType() == null;
+    String database = tenantDb.databaseName();
+    String queryKey = where + " " + params;
+    Supplier<Long> count = () -> ((Number) bind(em().createNativeQuery("SELECT COUNT(*) FROM people p" + where),
+        params).getSingleResult()).longValue();
+    long total = remember ? listCache.total(database, queryKey, count) : count.get();
+    long offset = (long) (q.page() - 1) * q.perPage();
+    StringBuilder pageWhere = new StringBuilder(where);
+    List<Object> pageParams = new ArrayList<>(params);
+    boolean byColumn = key.startsWith("p.");
+    if (remember && byColumn && offset >= DEEP_OFFSET && offset < total) {
+      // Deep in the list: continue after the nearest bookmark instead of skipping every row before it.
+      List<Bookmark> marks = listCache.bookmarks(database, queryKey + order,
+          () -> bookmarks(where.toString(), params, key, order));
+      Bookmark from = null;
+      for (Bookmark b : marks) {
+        if (b.position() < offset) {
+          from = b;
+        }
+      }
+      if (from != null) {
+        String after = q.descending() ? " < " : " > ";
+        if (key.equals("p.id")) {
+          pageWhere.append(" AND p.id").append(after).append("?");
+          pageParams.add(from.id());
+        } else {
+          pageWhere.append(" AND ").append(key).append(q.descending() ? " <= ?" : " >= ?").append(" AND (")
+              .append(key).append(after).append("? OR p.id").append(after).append("?)");
+          pageParams.add(from.key());
+          pageParams.add(from.key());
+          pageParams.add(from.id());
+        }
+        offset -= from.position() + 1;
+      }
+    }
     @SuppressWarnings("unchecked")
-    List<Number> ids = bind(em().createNativeQuery("SELECT p.id FROM people p" + where + " ORDER BY " + order
-        + " LIMIT " + q.perPage() + " OFFSET " + (long) (q.page() - 1) * q.perPage()), params).getResultList();
+    List<Number> ids = bind(em().createNativeQuery("SELECT p.id FROM people p" + pageWhere + " ORDER BY " + order
+        + " LIMIT " + q.perPage() + " OFFSET " + offset), pageParams).getResultList();
     return new Page<>(views(byIds(ids)), q.page(), q.perPage(), total);
+  }
+
+  /** Pages starting this deep use bookmarks. */
+  static final long DEEP_OFFSET = 5_000;
+
+  /**
+   * Every {@value PeopleListCache#BOOKMARK_STEP}th row of the ordered list, from one index-only scan; none when
+   * a sort key is null (a keyset comparison cannot continue after a null).
+   */
+  private List<Bookmark> bookmarks(String where, List<Object> params, String key, String order) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = bind(em().createNativeQuery("SELECT " + key + ", p.id FROM people p" + where
+        + " ORDER BY " + order), params).getResultList();
+    List<Bookmark> out = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Object[] row = rows.get(i);
+      if (row[0] == null) {
+        return List.of();
+      }
+      if (i % PeopleListCache.BOOKMARK_STEP == PeopleListCache.BOOKMARK_STEP - 1) {
+        out.add(new Bookmark(i, row[0], ((Number) row[1]).longValue()));
+      }
+    }
+    return out;
   }
 
   private static jakarta.persistence.Query bind(jakarta.persistence.Query query, List<Object> params) {
@@ -85,8 +215,8 @@ public class PersonService {
   }
 
   /**
-   * Prefix search on name, surname and phone (with or without a leading '+'): a union of three index range
-   * scans, so it stays fast on large companies.
+   * Prefix search on name, surname, phone (with or without a leading '+') and device serial: a union of index
+   * range scans, so it stays fast on large companies.
    */
   public Page<PersonView> search(String term, int page, int perPage) {
     String t = term == null ? "" : term.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
@@ -97,7 +227,9 @@ public class PersonService {
     String matches = "SELECT p.id FROM people p WHERE p.name LIKE ?1 AND p.deleted_at IS NULL"
         + " UNION SELECT p.id FROM people p WHERE p.surname LIKE ?1 AND p.deleted_at IS NULL"
         + " UNION SELECT a.owner_id FROM addresses a JOIN people p ON p.id = a.owner_id AND p.deleted_at IS NULL"
-        + " WHERE a.owner_type = 'person' AND (a.phone LIKE ?2 OR a.phone LIKE ?3)";
+        + " WHERE a.owner_type = 'person' AND (a.phone LIKE ?2 OR a.phone LIKE ?3)"
+        + " UNION SELECT d.person_id FROM devices d JOIN people p ON p.id = d.person_id AND p.deleted_at IS NULL"
+        + " WHERE d.device_serial LIKE ?1";
     long total = ((Number) em().createNativeQuery("SELECT COUNT(*) FROM (" + matches + ") m")
         .setParameter(1, t + "%").setParameter(2, digits + "%").setParameter(3, "+" + digits + "%")
         .getSingleResult()).longValue();
@@ -110,10 +242,11 @@ public class PersonService {
   }
 
   public PersonView show(long id) {
-    return views(List.of(find(id))).get(0);
+    return views(List.of(find(id)), true).get(0);
   }
 
   public PersonView create(PersonForm f) {
+    listCache.changed(tenantDb.databaseName());
     Person p = new Person(f.name(), f.surname());
     apply(p, f);
     p.setIsCustomer(f.isCustomer() == null ? 0 : f.isCustomer());
@@ -144,6 +277,7 @@ public class PersonService {
   }
 
   public PersonView update(long id, PersonForm f) {
+    listCache.changed(tenantDb.databaseName());
     Person p = find(id);
     apply(p, f);
     if (f.isCustomer() != null) {
@@ -151,6 +285,75 @@ public class PersonService {
     }
     em().flush();
     return show(id);
+  }
+
+  /** A device of a person with the meter, solar home system or e-bike row behind it and, for a meter, its tariff. */
+  public record OwnedDevice(Device device, Object concrete, Tariff tariff, GeographicalInformation geo) {}
+
+  /** The person's devices with what stands behind each (MPM's person meters, with and without locations). */
+  public List<OwnedDevice> ownedDevices(long personId) {
+    find(personId);
+    List<Device> devices = devicesOf(List.of(personId)).getOrDefault(personId, List.of());
+    Map<Long, Meter> meters = byIds(Meter.class, "Meter", devices, Meter.MORPH);
+    Map<Long, SolarHomeSystem> shs = byIds(SolarHomeSystem.class, "SolarHomeSystem", devices,
+        SolarHomeSystem.MORPH);
+    Map<Long, EBike> bikes = byIds(EBike.class, "EBike", devices, EBike.MORPH);
+    List<Long> tariffIds = meters.values().stream().map(Meter::getTariffId).distinct().toList();
+    Map<Long, Tariff> tariffs = new HashMap<>();
+    if (!tariffIds.isEmpty()) {
+      em().createQuery("SELECT t FROM Tariff t WHERE t.id IN :ids", Tariff.class).setParameter("ids", tariffIds)
+          .getResultList().forEach(t -> tariffs.put(t.getId(), t));
+    }
+    Map<Long, GeographicalInformation> geo = geography.locations(Device.MORPH,
+        devices.stream().map(Device::getId).toList());
+    List<OwnedDevice> out = new ArrayList<>();
+    for (Device d : devices) {
+      Object concrete = switch (d.getDeviceType()) {
+        case Meter.MORPH -> meters.get(d.getDeviceId());
+        case SolarHomeSystem.MORPH -> shs.get(d.getDeviceId());
+        case EBike.MORPH -> bikes.get(d.getDeviceId());
+        default -> null;
+      };
+      Tariff tariff = concrete instanceof Meter m ? tariffs.get(m.getTariffId()) : null;
+      out.add(new OwnedDevice(d, concrete, tariff, geo.get(d.getId())));
+    }
+    return out;
+  }
+
+  private <T> Map<Long, T> byIds(Class<T> type, String entity, List<Device> devices, String deviceType) {
+    List<Long> ids = devices.stream().filter(d -> deviceType.equals(d.getDeviceType())).map(Device::getDeviceId)
+        .toList();
+    Map<Long, T> out = new HashMap<>();
+    if (!ids.isEmpty()) {
+      for (T row : em().createQuery("SELECT e FROM " + entity + " e WHERE e.id IN :ids", type)
+          .setParameter("ids", ids).getResultList()) {
+        out.put((Long) em().getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(row), row);
+      }
+    }
+    return out;
+  }
+
+  /** A person's payments, newest first, each with its transaction and that one's token (7 per page in MPM). */
+  public record PaymentView(PaymentHistory payment, Transaction transaction, Token token) {}
+
+  public Page<PaymentView> payments(long personId, int page, int perPage) {
+    find(personId);
+    long total = em().createQuery("SELECT COUNT(ph) FROM PaymentHistory ph WHERE ph.payerType = 'person'"
+        + " AND ph.payerId = :p", Long.class).setParameter("p", personId).getSingleResult();
+    List<PaymentHistory> rows = em().createQuery("SELECT ph FROM PaymentHistory ph WHERE ph.payerType = 'person'"
+            + " AND ph.payerId = :p ORDER BY ph.createdAt DESC, ph.id DESC", PaymentHistory.class)
+        .setParameter("p", personId).setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList();
+    List<Long> txIds = rows.stream().map(PaymentHistory::getTransactionId).distinct().toList();
+    Map<Long, Transaction> txs = new HashMap<>();
+    Map<Long, Token> tokens = new HashMap<>();
+    if (!txIds.isEmpty()) {
+      em().createQuery("SELECT t FROM Transaction t WHERE t.id IN :ids", Transaction.class)
+          .setParameter("ids", txIds).getResultList().forEach(t -> txs.put(t.getId(), t));
+      em().createQuery("SELECT t FROM Token t WHERE t.transactionId IN :ids", Token.class)
+          .setParameter("ids", txIds).getResultList().forEach(t -> tokens.put(t.getTransactionId(), t));
+    }
+    return new Page<>(rows.stream().map(ph -> new PaymentView(ph, txs.get(ph.getTransactionId()),
+        tokens.get(ph.getTransactionId()))).toList(), page, perPage, total);
   }
 
   /** Stores the onboarding answers (a JSON array of {question, answer}) as given. */
@@ -235,6 +438,7 @@ public class PersonService {
 
   /** Soft-deletes a person; returns it as it was. */
   public PersonView delete(long id) {
+    listCache.changed(tenantDb.databaseName());
     PersonView before = show(id);
     before.person().softDelete();
     em().flush();
@@ -248,6 +452,7 @@ public class PersonService {
 
   public AddressView addAddress(long personId, String email, String phone, String street, Long cityId,
       boolean primary) {
+    listCache.changed(tenantDb.databaseName());
     find(personId);
     requireCity(cityId);
     if (primary) {
@@ -266,6 +471,7 @@ public class PersonService {
 
   public AddressView updateAddress(long personId, long addressId, String email, String phone, String street,
       Long cityId, Boolean primary) {
+    listCache.changed(tenantDb.databaseName());
     Address a = ownAddress(personId, addressId);
     if (email != null) {
       a.setEmail(email);
@@ -291,6 +497,7 @@ public class PersonService {
   }
 
   public void deleteAddress(long personId, long addressId) {
+    listCache.changed(tenantDb.databaseName());
     Address a = ownAddress(personId, addressId);
     if (a.getIsPrimary() == 1) {
       throw ValidationException.message("The primary address cannot be deleted.");
@@ -371,7 +578,16 @@ public class PersonService {
   }
 
   private List<PersonView> views(List<Person> people) {
-    Map<Long, List<Address>> addresses = addressesOf(people.stream().map(Person::getId).toList());
+    return views(people, false);
+  }
+
+  /**
+   * People with their relations, each kind loaded in one query for all of them: addresses, cities, citizenship,
+   * devices, latest payments (and, for the detail, the locations of addresses, cities and devices).
+   */
+  private List<PersonView> views(List<Person> people, boolean detail) {
+    List<Long> personIds = people.stream().map(Person::getId).toList();
+    Map<Long, List<Address>> addresses = addressesOf(personIds);
     List<Long> cityIds = addresses.values().stream().flatMap(List::stream).map(Address::getCityId)
         .filter(java.util.Objects::nonNull).distinct().toList();
     Map<Long, City> cities = new HashMap<>();
@@ -379,13 +595,64 @@ public class PersonService {
       em().createQuery("SELECT c FROM City c WHERE c.id IN :ids", City.class).setParameter("ids", cityIds)
           .getResultList().forEach(c -> cities.put(c.getId(), c));
     }
+    Map<Long, List<Device>> devices = devicesOf(personIds);
+    Map<Long, PaymentHistory> latest = latestPayments(personIds);
+    Map<Long, GeographicalInformation> cityLocations = Map.of();
+    Map<Long, GeographicalInformation> addressGeo = Map.of();
+    Map<Long, GeographicalInformation> deviceGeo = Map.of();
+    if (detail) {
+      cityLocations = geography.locations(GeographicalInformation.CITY, cityIds);
+      addressGeo = geography.locations(GeographicalInformation.ADDRESS,
+          addresses.values().stream().flatMap(List::stream).map(Address::getId).toList());
+      deviceGeo = geography.locations(Device.MORPH,
+          devices.values().stream().flatMap(List::stream).map(Device::getId).toList());
+    }
     List<PersonView> out = new ArrayList<>();
     for (Person p : people) {
-      List<AddressView> av = addresses.getOrDefault(p.getId(), List.of()).stream()
-          .map(a -> new AddressView(a, a.getCityId() == null ? null : cities.get(a.getCityId()))).toList();
+      List<AddressView> av = new ArrayList<>();
+      for (Address a : addresses.getOrDefault(p.getId(), List.of())) {
+        City c = a.getCityId() == null ? null : cities.get(a.getCityId());
+        av.add(new AddressView(a, c, c == null ? null : cityLocations.get(c.getId()), addressGeo.get(a.getId())));
+      }
+      List<DeviceView> dv = new ArrayList<>();
+      for (Device d : devices.getOrDefault(p.getId(), List.of())) {
+        dv.add(new DeviceView(d, deviceGeo.get(d.getId())));
+      }
       Country citizenship = p.getNationality() == null ? null : em().find(Country.class, p.getNationality());
-      out.add(new PersonView(p, av, citizenship));
+      out.add(new PersonView(p, av, citizenship, dv, latest.get(p.getId()), detail));
     }
     return out;
   }
+
+  private Map<Long, List<Device>> devicesOf(List<Long> personIds) {
+    Map<Long, List<Device>> out = new HashMap<>();
+    if (personIds.isEmpty()) {
+      return out;
+    }
+    for (Device d : em().createQuery("SELECT d FROM Device d WHERE d.personId IN :ids ORDER BY d.id", Device.class)
+        .setParameter("ids", personIds).getResultList()) {
+      out.computeIfAbsent(d.getPersonId(), k -> new ArrayList<>()).add(d);
+    }
+    return out;
+  }
+
+  /** The newest payment of each person (by created_at, then id), in one query. */
+  private Map<Long, PaymentHistory> latestPayments(List<Long> personIds) {
+    Map<Long, PaymentHistory> out = new HashMap<>();
+    if (personIds.isEmpty()) {
+      return out;
+    }
+    String in = personIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    @SuppressWarnings("unchecked")
+    List<Number> ids = em().createNativeQuery("SELECT x.id FROM (SELECT ph.id, ROW_NUMBER() OVER (PARTITION BY"
+        + " ph.payer_id ORDER BY ph.created_at DESC, ph.id DESC) AS rn FROM payment_histories ph"
+        + " WHERE ph.payer_type = 'person' AND ph.payer_id IN (" + in + ")) x WHERE x.rn = 1").getResultList();
+    if (!ids.isEmpty()) {
+      em().createQuery("SELECT ph FROM PaymentHistory ph WHERE ph.id IN :ids", PaymentHistory.class)
+          .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList()
+          .forEach(ph -> out.put(ph.getPayerId(), ph));
+    }
+    return out;
+  }
+
 }

@@ -284,7 +284,8 @@ public class GeographyService {
     return miniGridViews(List.of(miniGrid(id))).get(0);
   }
 
-  private Map<Long, GeographicalInformation> locations(String ownerType, List<Long> ownerIds) {
+  /** The first location of each owner of a type. */
+  public Map<Long, GeographicalInformation> locations(String ownerType, List<Long> ownerIds) {
     Map<Long, GeographicalInformation> out = new HashMap<>();
     if (ownerIds.isEmpty()) {
       return out;

@@ -20,6 +20,11 @@ public class TenantDatabase {
     return holder.get(database, dataSources.dataSource(database));
   }
 
+  /** The name of the current company's database. */
+  public String databaseName() {
+    return context.databaseName();
+  }
+
   public long companyId() {
     return context.companyId();
   }

@@ -1,6 +1,7 @@
 package org.mpm.customer.rest;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,9 @@ import org.mpm.customer.PersonDocumentService.Upload;
 import org.mpm.customer.PersonForm;
 import org.mpm.customer.PersonService;
 import org.mpm.customer.PersonService.ListQuery;
+import org.mpm.customer.PersonService.PaymentView;
+import org.mpm.customer.PersonView.DeviceView;
+import org.mpm.device.rest.DeviceJson;
 import org.mpm.customer.PersonView;
 import org.mpm.rest.BadRequestBody;
 import org.mpm.rest.Json;
@@ -51,19 +55,49 @@ public class PeopleResource {
   @Inject PersonDocumentService documents;
   @Context UriInfo uri;
 
+  static final List<String> DEVICE_TYPES = List.of("meter", "solar_home_system", "e_bike");
+
+  /** The query of {@code GET /api/people} (MPM's PersonListRequest). */
+  public static class ListParams {
+    @QueryParam("is_customer") String isCustomer;
+    @QueryParam("city_id") String cityId;
+    @QueryParam("registration_from") String registrationFrom;
+    @QueryParam("registration_to") String registrationTo;
+    @QueryParam("agent_id") String agentId;
+    @QueryParam("active_customer") String activeCustomer;
+    @QueryParam("total_paid_min") String totalPaidMin;
+    @QueryParam("total_paid_max") String totalPaidMax;
+    @QueryParam("latest_payment_from") String latestPaymentFrom;
+    @QueryParam("latest_payment_to") String latestPaymentTo;
+    @QueryParam("device_type") String deviceType;
+    @QueryParam("sort") String sort;
+    @QueryParam("per_page") String perPage;
+    @QueryParam("page") String page;
+  }
+
   @GET
-  @Operation(summary = "List people (raw Laravel paginator): ?is_customer (default 1), ?city_id,"
-      + " ?registration_from, ?registration_to, ?per_page, ?page, ?sort (id, created_at, name; - for descending)")
-  public Map<String, Object> list(@QueryParam("is_customer") String isCustomer, @QueryParam("city_id") String cityId,
-      @QueryParam("registration_from") String from, @QueryParam("registration_to") String to,
-      @QueryParam("sort") String sort, @QueryParam("per_page") String perPage, @QueryParam("page") String page) {
+  @Operation(summary = "List people (raw Laravel paginator): ?is_customer (default 1), ?agent_id, ?active_customer"
+      + " (paid within 25 days), ?city_id, ?total_paid_min, ?total_paid_max, ?latest_payment_from,"
+      + " ?latest_payment_to, ?registration_from, ?registration_to, ?device_type (meter|solar_home_system|e_bike),"
+      + " ?per_page, ?page, ?sort (id, created_at, name, agent, city, device; - for descending; default -created_at)")
+  public Map<String, Object> list(@BeanParam ListParams in) {
     JsonBody q = JsonBody.parse("{}");
-    Integer customer = intParam(q, "is_customer", isCustomer);
-    Integer city = intParam(q, "city_id", cityId);
-    LocalDate fromDate = dateParam(q, "registration_from", from);
-    LocalDate toDate = dateParam(q, "registration_to", to);
+    Integer customer = intParam(q, "is_customer", in.isCustomer);
+    Integer city = intParam(q, "city_id", in.cityId);
+    LocalDate fromDate = dateParam(q, "registration_from", in.registrationFrom);
+    LocalDate toDate = dateParam(q, "registration_to", in.registrationTo);
+    Integer agent = intParam(q, "agent_id", in.agentId);
+    Boolean active = boolParam(q, "active_customer", in.activeCustomer);
+    Double paidMin = numberParam(q, "total_paid_min", in.totalPaidMin);
+    Double paidMax = numberParam(q, "total_paid_max", in.totalPaidMax);
+    LocalDate paidFrom = dateParam(q, "latest_payment_from", in.latestPaymentFrom);
+    LocalDate paidTo = dateParam(q, "latest_payment_to", in.latestPaymentTo);
+    String deviceType = in.deviceType == null || in.deviceType.isBlank() ? null : in.deviceType.trim();
+    if (deviceType != null && !DEVICE_TYPES.contains(deviceType)) {
+      q.error("device_type", "The selected device type is invalid.");
+    }
     q.validate();
-    String s = sort == null || sort.isBlank() ? "-created_at" : sort.trim();
+    String s = in.sort == null || in.sort.isBlank() ? "-created_at" : in.sort.trim();
     boolean desc = s.startsWith("-");
     String field = desc ? s.substring(1) : s;
     if (!SORTS.contains(field)) {
@@ -71,18 +105,17 @@ public class PeopleResource {
           + String.join(", ", SORTS) + "`.");
     }
     Page<PersonView> p = people.list(new ListQuery(customer == null ? 1 : customer,
-        city == null ? null : city.longValue(), fromDate, toDate, field, desc, Paginator.page(page),
-        Paginator.size(perPage, 15)));
+        city == null ? null : city.longValue(), fromDate, toDate, agent == null ? null : agent.longValue(), active,
+        paidMin, paidMax, paidFrom, paidTo, deviceType, field, desc, Paginator.page(in.page),
+        Paginator.size(in.perPage, 15)));
     return Paginator.raw(p, p.items().stream().map(PersonJson::person).toList(), uri);
   }
 
   @GET
   @Path("all")
   @Operation(summary = "Deprecated alias of GET /api/people")
-  public Map<String, Object> all(@QueryParam("is_customer") String isCustomer, @QueryParam("city_id") String cityId,
-      @QueryParam("registration_from") String from, @QueryParam("registration_to") String to,
-      @QueryParam("sort") String sort, @QueryParam("per_page") String perPage, @QueryParam("page") String page) {
-    return list(isCustomer, cityId, from, to, sort, perPage, page);
+  public Map<String, Object> all(@BeanParam ListParams in) {
+    return list(in);
   }
 
   @GET
@@ -173,6 +206,45 @@ public class PeopleResource {
   }
 
   @GET
+  @Path("{personId: [0-9]+}/meters")
+  @Operation(summary = "The person with its devices, each with the meter (and its tariff), solar home system or"
+      + " e-bike behind it")
+  public Map<String, Object> meters(@PathParam("personId") long id) {
+    return Json.data(withDevices(id, false));
+  }
+
+  @GET
+  @Path("{personId: [0-9]+}/meters/geo")
+  @Operation(summary = "The person with its devices, each with the device behind it and its location")
+  public Map<String, Object> metersGeo(@PathParam("personId") long id) {
+    return Json.data(withDevices(id, true));
+  }
+
+  private Map<String, Object> withDevices(long id, boolean geo) {
+    Map<String, Object> person = PersonJson.person(people.show(id));
+    person.put("devices", people.ownedDevices(id).stream().map(o -> {
+      Map<String, Object> d = PersonJson.device(new DeviceView(o.device(), o.geo()), geo);
+      Map<String, Object> concrete = DeviceJson.concrete(o.concrete());
+      if (concrete != null && !geo && o.concrete() instanceof org.mpm.device.Meter) {
+        concrete.put("tariff", DeviceJson.tariff(o.tariff()));
+      }
+      d.put("device", concrete);
+      return d;
+    }).toList());
+    return person;
+  }
+
+  @GET
+  @Path("{personId: [0-9]+}/transactions")
+  @RequiresPermission("transactions")
+  @Operation(summary = "The person's payments, newest first, each with its transaction and token (raw Laravel"
+      + " paginator, 7 per page)")
+  public Map<String, Object> transactions(@PathParam("personId") long id, @QueryParam("page") String page) {
+    Page<PaymentView> p = people.payments(id, Paginator.page(page), 7);
+    return Paginator.raw(p, p.items().stream().map(PersonJson::paymentWithTransaction).toList(), uri);
+  }
+
+  @GET
   @Path("{personId: [0-9]+}/documents")
   @Operation(summary = "The person's uploaded documents, newest first")
   public Map<String, Object> documents(@PathParam("personId") long id) {
@@ -250,6 +322,32 @@ public class PeopleResource {
       errors.error(field, "The " + field.replace('_', ' ') + " field must be a valid date.");
       return null;
     }
+  }
+
+  private static Boolean boolParam(JsonBody errors, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+      case "1", "true":
+        return true;
+      case "0", "false":
+        return false;
+      default:
+        errors.error(field, "The " + field.replace('_', ' ') + " field must be true or false.");
+        return null;
+    }
+  }
+
+  private static Double numberParam(JsonBody errors, String field, String value) {
+    if (value == null || value.isBlank()) {
+      return null;
+    }
+    if (value.trim().matches("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
+      return Double.parseDouble(value.trim());
+    }
+    errors.error(field, "The " + field.replace('_', ' ') + " field must be a number.");
+    return null;
   }
 
   private static Integer intParam(JsonBody errors, String field, String value) {

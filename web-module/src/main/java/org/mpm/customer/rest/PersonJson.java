@@ -5,15 +5,22 @@ import java.util.Map;
 import org.mpm.customer.Address;
 import org.mpm.customer.Person;
 import org.mpm.customer.PersonDocument;
+import org.mpm.customer.PersonService.PaymentView;
 import org.mpm.customer.PersonView;
 import org.mpm.customer.PersonView.AddressView;
+import org.mpm.customer.PersonView.DeviceView;
+import org.mpm.device.Device;
+import org.mpm.geography.rest.GeographyJson;
+import org.mpm.transaction.PaymentHistory;
+import org.mpm.transaction.Token;
+import org.mpm.transaction.Transaction;
 import org.mpm.geography.City;
 import org.mpm.geography.Country;
 import org.mpm.rest.Json;
 
 /**
- * A person as MPM's Eloquent JSON: the columns, {@code is_active} and {@code latest_payment} (no payments are
- * recorded yet, so false and null), addresses with their city, devices and the sold-appliance link (none yet).
+ * A person as MPM's Eloquent JSON: the columns, {@code is_active} and {@code latest_payment}, addresses with their
+ * city, devices and the sold-appliance link (no appliance sales are recorded yet, so null).
  */
 final class PersonJson {
 
@@ -27,11 +34,11 @@ final class PersonJson {
         "gender", p.getGender(), "nationality", p.getNationality(), "is_customer", p.getIsCustomer(),
         "type", p.getType(), "mini_grid_id", p.getMiniGridId(), "onboarding_json", Json.parsed(p.getOnboardingJson()),
         "deleted_at", Json.ts(p.getDeletedAt()), "created_at", Json.ts(p.getCreatedAt()),
-        "updated_at", Json.ts(p.getUpdatedAt()), "is_active", false);
-    m.put("addresses", v.addresses().stream().map(PersonJson::address).toList());
-    m.put("devices", List.of());
+        "updated_at", Json.ts(p.getUpdatedAt()), "is_active", v.isActive());
+    m.put("addresses", v.addresses().stream().map(a -> address(a, v.detail())).toList());
+    m.put("devices", v.devices().stream().map(d -> device(d, v.detail())).toList());
     m.put("agent_sold_appliance", null);
-    m.put("latest_payment", null);
+    m.put("latest_payment", payment(v.latestPayment()));
     if (v.citizenship() != null) {
       m.put("citizenship", country(v.citizenship()));
     }
@@ -39,6 +46,11 @@ final class PersonJson {
   }
 
   static Map<String, Object> address(AddressView v) {
+    return address(v, false);
+  }
+
+  /** An address with its city; in a person's detail also the address's geo and the city's location. */
+  static Map<String, Object> address(AddressView v, boolean detail) {
     Address a = v.address();
     Map<String, Object> m = Json.obj("id", a.getId(), "email", a.getEmail(), "phone", a.getPhone(),
         "street", a.getStreet(), "city_id", a.getCityId(), "is_primary", a.getIsPrimary(),
@@ -47,6 +59,58 @@ final class PersonJson {
     m.put("city", c == null ? null : Json.obj("id", c.getId(), "name", c.getName(), "country_id", c.getCountryId(),
         "mini_grid_id", c.getMiniGridId(), "created_at", Json.ts(c.getCreatedAt()),
         "updated_at", Json.ts(c.getUpdatedAt()), "deleted_at", Json.ts(c.getDeletedAt())));
+    if (detail) {
+      if (c != null) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> city = (Map<String, Object>) m.get("city");
+        city.put("location", GeographyJson.location(v.cityLocation()));
+      }
+      m.put("geo", GeographyJson.location(v.geo()));
+    }
+    return m;
+  }
+
+  /** A device row (MPM's Device model); in a person's detail with its geo. */
+  static Map<String, Object> device(DeviceView v, boolean detail) {
+    Device d = v.device();
+    Map<String, Object> m = Json.obj("id", d.getId(), "person_id", d.getPersonId(), "device_type", d.getDeviceType(),
+        "device_id", d.getDeviceId(), "device_serial", d.getDeviceSerial(),
+        "manufacturer_mapping_status", d.getManufacturerMappingStatus(),
+        "manufacturer_mapping_checked_at", Json.ts(d.getManufacturerMappingCheckedAt()),
+        "created_at", Json.ts(d.getCreatedAt()), "updated_at", Json.ts(d.getUpdatedAt()));
+    if (detail) {
+      m.put("geo", GeographyJson.location(v.geo()));
+    }
+    return m;
+  }
+
+  /** A payment_histories row. */
+  static Map<String, Object> payment(PaymentHistory ph) {
+    if (ph == null) {
+      return null;
+    }
+    return Json.obj("id", ph.getId(), "amount", ph.getAmount(), "transaction_id", ph.getTransactionId(),
+        "payment_service", ph.getPaymentService(), "sender", ph.getSender(), "payment_type", ph.getPaymentType(),
+        "paid_for_type", ph.getPaidForType(), "paid_for_id", ph.getPaidForId(), "payer_type", ph.getPayerType(),
+        "payer_id", ph.getPayerId(), "created_at", Json.ts(ph.getCreatedAt()), "updated_at", Json.ts(ph.getUpdatedAt()));
+  }
+
+  /** A payment with its transaction and that one's token (MPM's TokenResource fields). */
+  static Map<String, Object> paymentWithTransaction(PaymentView v) {
+    Map<String, Object> m = payment(v.payment());
+    Transaction t = v.transaction();
+    Map<String, Object> tx = null;
+    if (t != null) {
+      tx = Json.obj("id", t.getId(), "original_transaction_id", t.getOriginalTransactionId(),
+          "original_transaction_type", t.getOriginalTransactionType(), "amount", t.getAmount(), "type", t.getType(),
+          "sender", t.getSender(), "message", t.getMessage(), "created_at", Json.ts(t.getCreatedAt()),
+          "updated_at", Json.ts(t.getUpdatedAt()));
+      Token k = v.token();
+      tx.put("token", k == null ? null : Json.obj("id", k.getId(), "token", k.getToken(),
+          "token_type", k.getTokenType(), "token_unit", k.getTokenUnit(), "token_amount", k.getTokenAmount(),
+          "transaction_id", k.getTransactionId(), "created_at", Json.ts(k.getCreatedAt())));
+    }
+    m.put("transaction", tx);
     return m;
   }
 

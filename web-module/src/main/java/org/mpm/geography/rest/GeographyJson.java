@@ -12,7 +12,7 @@ import org.mpm.geography.MiniGrid;
 import org.mpm.rest.Json;
 
 /** The Eloquent JSON of countries, villages, clusters, mini-grids and locations. */
-final class GeographyJson {
+public final class GeographyJson {
 
   private GeographyJson() {}
 
@@ -43,7 +43,7 @@ final class GeographyJson {
     return m;
   }
 
-  static Map<String, Object> location(GeographicalInformation g) {
+  public static Map<String, Object> location(GeographicalInformation g) {
     return g == null ? null : Json.obj("id", g.getId(), "owner_id", g.getOwnerId(), "owner_type", g.getOwnerType(),
         "geo_json", Json.parsed(g.getGeoJson()), "created_at", Json.ts(g.getCreatedAt()),
         "updated_at", Json.ts(g.getUpdatedAt()));

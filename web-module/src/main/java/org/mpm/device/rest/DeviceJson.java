@@ -1,0 +1,49 @@
+package org.mpm.device.rest;
+
+import java.util.Map;
+import org.mpm.device.EBike;
+import org.mpm.device.Meter;
+import org.mpm.device.SolarHomeSystem;
+import org.mpm.rest.Json;
+import org.mpm.tariff.Tariff;
+
+/** The device rows behind a {@code devices} entry as MPM's Eloquent JSON (all columns, snake_case). */
+public final class DeviceJson {
+
+  private DeviceJson() {}
+
+  /** A meter, solar home system or e-bike row; null for anything else. */
+  public static Map<String, Object> concrete(Object row) {
+    if (row instanceof Meter m) {
+      return meter(m);
+    }
+    if (row instanceof SolarHomeSystem s) {
+      return Json.obj("id", s.getId(), "serial_number", s.getSerialNumber(), "manufacturer_id", s.getManufacturerId(),
+          "appliance_id", s.getApplianceId(), "created_at", Json.ts(s.getCreatedAt()),
+          "updated_at", Json.ts(s.getUpdatedAt()));
+    }
+    if (row instanceof EBike e) {
+      return Json.obj("id", e.getId(), "serial_number", e.getSerialNumber(), "appliance_id", e.getApplianceId(),
+          "manufacturer_id", e.getManufacturerId(), "receive_time", e.getReceiveTime(), "lat", e.getLat(),
+          "lng", e.getLng(), "speed", e.getSpeed(), "mileage", e.getMileage(), "status", e.getStatus(),
+          "soh", e.getSoh(), "battery_level", e.getBatteryLevel(), "battery_voltage", e.getBatteryVoltage(),
+          "created_at", Json.ts(e.getCreatedAt()), "updated_at", Json.ts(e.getUpdatedAt()));
+    }
+    return null;
+  }
+
+  public static Map<String, Object> meter(Meter m) {
+    return Json.obj("id", m.getId(), "serial_number", m.getSerialNumber(), "meter_type_id", m.getMeterTypeId(),
+        "in_use", m.isInUse() ? 1 : 0, "manufacturer_id", m.getManufacturerId(),
+        "created_at", Json.ts(m.getCreatedAt()), "updated_at", Json.ts(m.getUpdatedAt()),
+        "connection_type_id", m.getConnectionTypeId(), "connection_group_id", m.getConnectionGroupId(),
+        "tariff_id", m.getTariffId());
+  }
+
+  public static Map<String, Object> tariff(Tariff t) {
+    return t == null ? null : Json.obj("id", t.getId(), "name", t.getName(), "price", t.getPrice(),
+        "currency", t.getCurrency(), "factor", t.getFactor(), "minimum_purchase_amount", t.getMinimumPurchaseAmount(),
+        "created_at", Json.ts(t.getCreatedAt()), "updated_at", Json.ts(t.getUpdatedAt()),
+        "deleted_at", Json.ts(t.getDeletedAt()));
+  }
+}
