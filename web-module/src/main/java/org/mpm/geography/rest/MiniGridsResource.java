@@ -14,18 +14,25 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
 import org.mpm.geography.GeographyService;
+import org.mpm.geography.GridRevenueService;
+import org.mpm.geography.GridRevenueService.DateRange;
+import org.mpm.geography.GridRevenueService.Sales;
 import org.mpm.geography.MiniGrid;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.Paginator;
 import org.mpm.rest.RequiresPermission;
 
-/** Mini-grids (MPM's MiniGridController; revenue and device views come with meters and transactions). */
+/**
+ * Mini-grids (MPM's MiniGridController) with their revenue, sold energy and devices (MiniGridRevenueController,
+ * MiniGridDeviceController).
+ */
 @Path("mini-grids")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
@@ -33,6 +40,7 @@ import org.mpm.rest.RequiresPermission;
 public class MiniGridsResource {
 
   @Inject GeographyService geography;
+  @Inject GridRevenueService revenue;
   @Context UriInfo uri;
 
   @GET
@@ -91,5 +99,43 @@ public class MiniGridsResource {
   public Map<String, Object> delete(@PathParam("miniGridId") long id) {
     geography.deleteMiniGrid(id);
     return Json.message("Mini-grid deleted.");
+  }
+
+  @POST
+  @Path("{miniGridId: [0-9]+}/transactions")
+  @Operation(summary = "Settled payments for the mini-grid's meters: {data:[{amount: <number of payments>, revenue}]};"
+      + " body {startDate (default 1 January), endDate (default end of this month)}, both days included")
+  public Map<String, Object> transactions(@PathParam("miniGridId") long id, String body,
+      @QueryParam("startDate") String startDate, @QueryParam("endDate") String endDate) {
+    Sales sales = revenue.miniGridSales(id, range(body, startDate, endDate));
+    return Json.data(java.util.List.of(Json.obj("amount", sales.count(), "revenue", GeographyJson.num(sales.revenue()))));
+  }
+
+  @POST
+  @Path("{miniGridId: [0-9]+}/energy")
+  @Operation(summary = "kWh of the energy tokens of the mini-grid's meters, rounded to 3 decimals: {data: 12.5};"
+      + " body {startDate, endDate} as for transactions")
+  public Map<String, Object> energy(@PathParam("miniGridId") long id, String body,
+      @QueryParam("startDate") String startDate, @QueryParam("endDate") String endDate) {
+    return Json.data(GeographyJson.num(revenue.miniGridEnergy(id, range(body, startDate, endDate))));
+  }
+
+  @GET
+  @Path("{miniGridId: [0-9]+}/devices")
+  @Operation(summary = "Devices whose owner's primary address is in a village of the mini-grid: {data:[{…device,"
+      + " device: meter|solar home system|e-bike, geo, person: {…, is_active, addresses: [{…, city}], latest_payment}}]}")
+  public Map<String, Object> devices(@PathParam("miniGridId") long id) {
+    return Json.data(revenue.miniGridDevices(id).stream().map(MiniGridDeviceJson::device).toList());
+  }
+
+  /** The body's dates (or the query's), defaulting to 1 January and the end of this month. */
+  private static DateRange range(String body, String startQuery, String endQuery) {
+    JsonBody b = JsonBody.parse(body);
+    RevenueParams q = new RevenueParams();
+    LocalDate from = q.date("startDate", b.raw("startDate"), startQuery);
+    LocalDate to = q.date("endDate", b.raw("endDate"), endQuery);
+    LocalDate today = RevenueParams.today();
+    return q.range("startDate", from == null ? today.withDayOfYear(1) : from,
+        "endDate", to == null ? today.withDayOfMonth(today.lengthOfMonth()) : to);
   }
 }
