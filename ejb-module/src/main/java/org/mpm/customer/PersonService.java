@@ -202,6 +202,13 @@ public class PersonService {
     return query;
   }
 
+  /** People (not deleted) with their relations, by id, as the customer list shows them. */
+  public Map<Long, PersonView> viewsById(List<Long> ids) {
+    Map<Long, PersonView> out = new HashMap<>();
+    views(byIds(new ArrayList<>(ids))).forEach(v -> out.put(v.person().getId(), v));
+    return out;
+  }
+
   /** People by id, in the order of the ids. */
   private List<Person> byIds(List<Number> ids) {
     if (ids.isEmpty()) {

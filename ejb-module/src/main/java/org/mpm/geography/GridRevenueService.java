@@ -13,9 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.mpm.common.Timestamped;
-import org.mpm.customer.Address;
-import org.mpm.customer.Person;
+import org.mpm.customer.PersonService;
+import org.mpm.customer.PersonView;
 import org.mpm.device.Device;
 import org.mpm.device.EBike;
 import org.mpm.device.Meter;
@@ -24,7 +23,6 @@ import org.mpm.geography.GeographyService.ClusterView;
 import org.mpm.geography.GeographyService.MiniGridView;
 import org.mpm.tariff.ConnectionType;
 import org.mpm.tenancy.TenantDatabase;
-import org.mpm.transaction.PaymentHistory;
 import org.mpm.transaction.SettledTransactions;
 
 /**
@@ -38,7 +36,6 @@ import org.mpm.transaction.SettledTransactions;
 public class GridRevenueService {
 
   /** A customer is active when the latest payment is at most this many days old (MPM's {@code is_active}). */
-  private static final int ACTIVE_DAYS = 25;
   private static final int IN_CHUNK = 1000;
 
   /**
@@ -60,6 +57,7 @@ public class GridRevenueService {
 
   @Inject TenantDatabase tenantDb;
   @Inject GeographyService geography;
+  @Inject PersonService people;
 
   private EntityManager em() {
     return tenantDb.em();
@@ -96,12 +94,7 @@ public class GridRevenueService {
   public record Sales(long count, double revenue) {}
 
   /** A device with its meter, solar home system or e-bike, its location and its owner. */
-  public record LocatedDevice(Device device, Object hardware, GeographicalInformation geo, Owner owner) {}
-
-  /** A device owner with all addresses (and their villages) and the latest payment. */
-  public record Owner(Person person, List<OwnerAddress> addresses, PaymentHistory latestPayment, boolean active) {}
-
-  public record OwnerAddress(Address address, City city) {}
+  public record LocatedDevice(Device device, Object hardware, GeographicalInformation geo, PersonView owner) {}
 
   // ---- clusters
 
@@ -236,7 +229,8 @@ public class GridRevenueService {
         GeographicalInformation.class).setParameter("t", Device.MORPH).setParameter("ids", part).getResultList())) {
       geos.putIfAbsent(g.getOwnerId(), g);
     }
-    Map<Long, Owner> owners = owners(devices.values().stream().map(Device::getPersonId).distinct().toList());
+    Map<Long, PersonView> owners = people.viewsById(devices.values().stream().map(Device::getPersonId)
+        .filter(java.util.Objects::nonNull).distinct().toList());
     List<LocatedDevice> out = new ArrayList<>();
     for (Long id : deviceIds) {
       Device d = devices.get(id);
@@ -263,39 +257,6 @@ public class GridRevenueService {
     out.put(EBike.MORPH, new HashMap<>(byId(idsByType.getOrDefault(EBike.MORPH, List.of()), part -> em()
         .createQuery("SELECT e FROM EBike e WHERE e.id IN :ids", EBike.class).setParameter("ids", part)
         .getResultList(), EBike::getId)));
-    return out;
-  }
-
-  private Map<Long, Owner> owners(List<Long> personIds) {
-    List<Long> ids = personIds.stream().filter(java.util.Objects::nonNull).toList();
-    Map<Long, Person> people = byId(ids, part -> em().createQuery("SELECT p FROM Person p WHERE p.id IN :ids",
-        Person.class).setParameter("ids", part).getResultList(), Person::getId);
-    List<Address> addresses = chunked(ids, part -> em().createQuery("SELECT a FROM Address a"
-            + " WHERE a.ownerType = :t AND a.ownerId IN :ids ORDER BY a.id", Address.class)
-        .setParameter("t", Person.MORPH).setParameter("ids", part).getResultList());
-    List<Long> cityIds = addresses.stream().map(Address::getCityId).filter(java.util.Objects::nonNull).distinct()
-        .toList();
-    Map<Long, City> cities = byId(cityIds, part -> em().createQuery("SELECT c FROM City c WHERE c.id IN :ids",
-        City.class).setParameter("ids", part).getResultList(), City::getId);
-    Map<Long, PaymentHistory> latest = new HashMap<>();
-    for (PaymentHistory ph : chunked(ids, part -> em().createQuery("SELECT ph FROM PaymentHistory ph"
-            + " WHERE ph.payerType = :t AND ph.payerId IN :ids AND ph.createdAt = (SELECT MAX(p2.createdAt)"
-            + " FROM PaymentHistory p2 WHERE p2.payerType = :t AND p2.payerId = ph.payerId)", PaymentHistory.class)
-        .setParameter("t", Person.MORPH).setParameter("ids", part).getResultList())) {
-      latest.merge(ph.getPayerId(), ph, (x, y) -> x.getId() > y.getId() ? x : y);
-    }
-    Map<Long, List<OwnerAddress>> addressesOf = new HashMap<>();
-    for (Address a : addresses) {
-      addressesOf.computeIfAbsent(a.getOwnerId(), k -> new ArrayList<>())
-          .add(new OwnerAddress(a, a.getCityId() == null ? null : cities.get(a.getCityId())));
-    }
-    LocalDateTime activeSince = Timestamped.nowUtc().minusDays(ACTIVE_DAYS);
-    Map<Long, Owner> out = new HashMap<>();
-    people.forEach((id, p) -> {
-      PaymentHistory last = latest.get(id);
-      out.put(id, new Owner(p, addressesOf.getOrDefault(id, List.of()), last,
-          last != null && last.getCreatedAt() != null && !last.getCreatedAt().isBefore(activeSince)));
-    });
     return out;
   }
 

@@ -22,11 +22,11 @@ import org.mpm.rest.Json;
  * A person as MPM's Eloquent JSON: the columns, {@code is_active} and {@code latest_payment}, addresses with their
  * city, devices and the sold-appliance link (no appliance sales are recorded yet, so null).
  */
-final class PersonJson {
+public final class PersonJson {
 
   private PersonJson() {}
 
-  static Map<String, Object> person(PersonView v) {
+  public static Map<String, Object> person(PersonView v) {
     Person p = v.person();
     Map<String, Object> m = Json.obj("id", p.getId(), "title", p.getTitle(), "education", p.getEducation(),
         "name", p.getName(), "surname", p.getSurname(),
@@ -71,7 +71,7 @@ final class PersonJson {
   }
 
   /** A device row (MPM's Device model); in a person's detail with its geo. */
-  static Map<String, Object> device(DeviceView v, boolean detail) {
+  public static Map<String, Object> device(DeviceView v, boolean detail) {
     Device d = v.device();
     Map<String, Object> m = Json.obj("id", d.getId(), "person_id", d.getPersonId(), "device_type", d.getDeviceType(),
         "device_id", d.getDeviceId(), "device_serial", d.getDeviceSerial(),
