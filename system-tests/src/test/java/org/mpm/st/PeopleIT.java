@@ -90,6 +90,8 @@ class PeopleIT {
     assertEquals(200, page.status(), page.body());
     JsonObject body = page.obj();
     assertEquals(3, body.getInt("total"), "is_customer defaults to 1");
+    assertTrue(page.headers().firstValue("Server-Timing").orElse("").matches("app;dur=\\d+\\.\\d"),
+        "the server's own time is reported");
     assertEquals(2, body.getInt("last_page"));
     assertEquals(2, body.getJsonArray("data").size());
     assertEquals("Amani", body.getJsonArray("data").getJsonObject(0).getString("name"), "default -created_at");

@@ -23,7 +23,7 @@ public class CorsFilter implements ContainerResponseFilter {
     }
     MultivaluedMap<String, Object> h = response.getHeaders();
     h.putSingle("Access-Control-Allow-Origin", "*");
-    h.putSingle("Access-Control-Expose-Headers", "Content-Disposition");
+    h.putSingle("Access-Control-Expose-Headers", "Content-Disposition, Server-Timing");
     if ("OPTIONS".equals(request.getMethod())) {
       String method = request.getHeaderString("Access-Control-Request-Method");
       String headers = request.getHeaderString("Access-Control-Request-Headers");
