@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.tenancy.TenantMemo;
 
 /**
  * Role and permission assignments of users (spatie {@code model_has_roles}, {@code model_has_permissions},
@@ -19,6 +20,7 @@ import org.mpm.tenancy.TenantDatabase;
 public class UserRoles {
 
   @Inject TenantDatabase tenantDb;
+  @Inject TenantMemo memo;
 
   @SuppressWarnings("unchecked")
   public List<String> roleNames(long userId) {
@@ -82,6 +84,7 @@ public class UserRoles {
 
   /** Replaces the roles of a user (spatie's syncRoles); unknown names are ignored by the caller's validation. */
   public void sync(long userId, Collection<String> roleNames) {
+    memo.changed(TenantMemo.USERS, tenantDb.databaseName());
     tenantDb.em().createNativeQuery("DELETE FROM model_has_roles WHERE model_type = ?1 AND model_id = ?2")
         .setParameter(1, User.MORPH)
         .setParameter(2, userId)

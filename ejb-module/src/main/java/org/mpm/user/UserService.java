@@ -16,6 +16,7 @@ import org.mpm.common.Page;
 import org.mpm.common.ValidationException;
 import org.mpm.company.LoginDirectory;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.tenancy.TenantMemo;
 
 /**
  * Web-console users of the current company. Every user's e-mail is also in the central login directory; the
@@ -29,6 +30,7 @@ public class UserService {
   public static final String MODEL = "App\\Models\\User";
 
   @Inject TenantDatabase tenantDb;
+  @Inject TenantMemo memo;
   @Inject UserRoles userRoles;
   @Inject LoginDirectory directory;
 
@@ -79,6 +81,7 @@ public class UserService {
   /** Updates name, password and roles; each may be null to keep it. */
   public UserView update(Principal actor, long id, String name, String password, List<String> roles) {
     User user = find(id);
+    memo.changed(TenantMemo.USERS, tenantDb.databaseName());
     List<String> current = userRoles.roleNames(id);
     if (actor.id() != id) {
       checkManage(actor, current);
@@ -114,6 +117,7 @@ public class UserService {
 
   public void delete(Principal actor, long id) {
     User user = find(id);
+    memo.changed(TenantMemo.USERS, tenantDb.databaseName());
     if (actor.id() == id) {
       throw new ForbiddenException(ForbiddenException.UNAUTHORIZED_ACTION);
     }

@@ -116,8 +116,9 @@ class TenantIsolationIT {
 
   /**
    * Related entities under load: each company's owner role gets a permission named after the company, written
-   * straight into its database. Every authenticated request loads the role's permissions lazily; the roles
-   * listing loads them with JOIN FETCH. No answer may ever carry another company's permission.
+   * straight into its database. Authenticated requests load the user's roles and their permissions lazily (at
+   * most every 2 s per user: the principal is remembered that long); the roles listing loads them with JOIN
+   * FETCH on every request. No answer may ever carry another company's permission.
    */
   @Test
   void joinFetchAndLazyLoadingStayInTheirTenant() throws Exception {

@@ -19,6 +19,7 @@ import org.mpm.auth.TokenService;
 import org.mpm.common.ForbiddenException;
 import org.mpm.common.UnauthorizedException;
 import org.mpm.tenancy.TenantContext;
+import org.mpm.tenancy.TenantMemo;
 import org.mpm.tenancy.TenantRegistry;
 
 /**
@@ -38,6 +39,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   @Inject TenantRegistry registry;
   @Inject TenantContext tenant;
   @Inject CurrentUser currentUser;
+  @Inject TenantMemo memo;
+
+  /**
+   * How long a user's roles and permissions are trusted without reading them again. Changes made through this
+   * server apply at once; changes through another server or in the database within this time.
+   */
+  static final long PRINCIPAL_TTL_NANOS = 2_000_000_000L;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -58,7 +66,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     }
     JwtClaims claims = tokens.verify(token, Guard.USER);
     bindTenant(claims.companyId());
-    Principal principal = auth.principal(claims.subjectId());
+    // The user with its roles and permissions, remembered briefly: most requests skip that transaction.
+    Principal principal = memo.get(TenantMemo.USERS, tenant.databaseName(), Long.toString(claims.subjectId()),
+        PRINCIPAL_TTL_NANOS, () -> auth.principal(claims.subjectId()));
     if (principal == null) {
       throw new UnauthorizedException();
     }
