@@ -457,50 +457,47 @@ public class PersonService {
     return views(List.of(em().find(Person.class, personId))).get(0).addresses();
   }
 
-  public AddressView addAddress(long personId, String email, String phone, String street, Long cityId,
-      boolean primary) {
+  /** Adds an address to a person (not primary unless asked; a new primary one demotes the others). */
+  public AddressView addAddress(long personId, AddressForm f) {
     listCache.changed(tenantDb.databaseName());
     find(personId);
-    requireCity(cityId);
-    if (primary) {
-      demoteOtherPrimaries(personId, null);
-    }
     Address a = new Address(Person.MORPH, personId);
-    a.setEmail(email);
-    a.setPhone(phone);
-    a.setStreet(street);
-    a.setCityId(cityId);
-    a.setIsPrimary(primary ? 1 : 0);
+    a.setIsPrimary(0);
+    apply(personId, a, f);
     em().persist(a);
     em().flush();
-    return new AddressView(a, cityId == null ? null : em().find(City.class, cityId));
+    return new AddressView(a, a.getCityId() == null ? null : em().find(City.class, a.getCityId()));
   }
 
-  public AddressView updateAddress(long personId, long addressId, String email, String phone, String street,
-      Long cityId, Boolean primary) {
+  /** Changes the given fields of a person's address. */
+  public AddressView updateAddress(long personId, long addressId, AddressForm f) {
     listCache.changed(tenantDb.databaseName());
     Address a = ownAddress(personId, addressId);
-    if (email != null) {
-      a.setEmail(email);
-    }
-    if (phone != null) {
-      a.setPhone(phone);
-    }
-    if (street != null) {
-      a.setStreet(street);
-    }
-    if (cityId != null) {
-      requireCity(cityId);
-      a.setCityId(cityId);
-    }
-    if (primary != null) {
-      if (primary) {
-        demoteOtherPrimaries(personId, addressId);
-      }
-      a.setIsPrimary(primary ? 1 : 0);
-    }
+    apply(personId, a, f);
     em().flush();
     return new AddressView(a, a.getCityId() == null ? null : em().find(City.class, a.getCityId()));
+  }
+
+  private void apply(long personId, Address a, AddressForm f) {
+    if (f.email() != null) {
+      a.setEmail(f.email());
+    }
+    if (f.phone() != null) {
+      a.setPhone(f.phone());
+    }
+    if (f.street() != null) {
+      a.setStreet(f.street());
+    }
+    if (f.cityId() != null) {
+      requireCity(f.cityId());
+      a.setCityId(f.cityId());
+    }
+    if (f.primary() != null) {
+      if (f.primary()) {
+        demoteOtherPrimaries(personId, a.getId());
+      }
+      a.setIsPrimary(f.primary() ? 1 : 0);
+    }
   }
 
   public void deleteAddress(long personId, long addressId) {

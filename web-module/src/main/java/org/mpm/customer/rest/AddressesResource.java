@@ -17,6 +17,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
+import org.mpm.customer.AddressForm;
 import org.mpm.customer.PersonService;
 import org.mpm.customer.PersonView.AddressView;
 import org.mpm.rest.Json;
@@ -64,14 +65,9 @@ public class AddressesResource {
   public Response create(String body) {
     JsonBody b = JsonBody.parse(body);
     Long person = b.integer("person_id", true);
-    String email = b.email("email", false);
-    String phone = b.string("phone", false, 0, 191);
-    String street = b.string("street", false, 0, 191);
-    Long city = b.integer("city_id", false);
-    Boolean primary = b.bool("is_primary", false);
+    AddressForm address = AddressFields.read(b);
     b.validate();
-    return Response.status(201).entity(Json.data(PersonJson.address(
-        people.addAddress(person, email, phone, street, city, primary != null && primary)))).build();
+    return Response.status(201).entity(Json.data(PersonJson.address(people.addAddress(person, address)))).build();
   }
 
   @PUT
@@ -80,13 +76,8 @@ public class AddressesResource {
   @Operation(summary = "Change a person's address; body {email?, phone?, street?, city_id?, is_primary?}")
   public Map<String, Object> update(@PathParam("id") long id, String body) {
     JsonBody b = JsonBody.parse(body);
-    String email = b.email("email", false);
-    String phone = b.string("phone", false, 0, 191);
-    String street = b.string("street", false, 0, 191);
-    Long city = b.integer("city_id", false);
-    Boolean primary = b.bool("is_primary", false);
+    AddressForm address = AddressFields.read(b);
     b.validate();
-    return Json.data(PersonJson.address(
-        people.updateAddress(people.personOf(id), id, email, phone, street, city, primary)));
+    return Json.data(PersonJson.address(people.updateAddress(people.personOf(id), id, address)));
   }
 }

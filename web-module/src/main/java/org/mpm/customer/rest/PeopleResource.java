@@ -24,6 +24,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
+import org.mpm.customer.AddressForm;
 import org.mpm.customer.PersonDocumentService;
 import org.mpm.customer.PersonDocumentService.Upload;
 import org.mpm.customer.PersonForm;
@@ -172,14 +173,9 @@ public class PeopleResource {
   @Operation(summary = "Add an address; body {email?, phone?, street?, city_id?, is_primary?}; 201")
   public Response addAddress(@PathParam("personId") long id, String body) {
     JsonBody b = JsonBody.parse(body);
-    String email = b.email("email", false);
-    String phone = b.string("phone", false, 0, 191);
-    String street = b.string("street", false, 0, 191);
-    Long city = b.integer("city_id", false);
-    Boolean primary = b.bool("is_primary", false);
+    AddressForm address = AddressFields.read(b);
     b.validate();
-    return Response.status(201).entity(Json.data(PersonJson.address(
-        people.addAddress(id, email, phone, street, city, primary != null && primary)))).build();
+    return Response.status(201).entity(Json.data(PersonJson.address(people.addAddress(id, address)))).build();
   }
 
   @PUT
@@ -188,13 +184,9 @@ public class PeopleResource {
   public Map<String, Object> updateAddress(@PathParam("personId") long id, String body) {
     JsonBody b = JsonBody.parse(body);
     Long addressId = b.integer("id", true);
-    String email = b.email("email", false);
-    String phone = b.string("phone", false, 0, 191);
-    String street = b.string("street", false, 0, 191);
-    Long city = b.integer("city_id", false);
-    Boolean primary = b.bool("is_primary", false);
+    AddressForm address = AddressFields.read(b);
     b.validate();
-    return Json.data(PersonJson.address(people.updateAddress(id, addressId, email, phone, street, city, primary)));
+    return Json.data(PersonJson.address(people.updateAddress(id, addressId, address)));
   }
 
   @DELETE
