@@ -40,10 +40,8 @@ public final class DeviceJson {
         "tariff_id", m.getTariffId());
   }
 
+  /** A tariff's columns (see {@link org.mpm.tariff.rest.TariffJson} for total_price and relations). */
   public static Map<String, Object> tariff(Tariff t) {
-    return t == null ? null : Json.obj("id", t.getId(), "name", t.getName(), "price", t.getPrice(),
-        "currency", t.getCurrency(), "factor", t.getFactor(), "minimum_purchase_amount", t.getMinimumPurchaseAmount(),
-        "created_at", Json.ts(t.getCreatedAt()), "updated_at", Json.ts(t.getUpdatedAt()),
-        "deleted_at", Json.ts(t.getDeletedAt()));
+    return org.mpm.tariff.rest.TariffJson.tariff(t, null);
   }
 }
