@@ -1,11 +1,14 @@
 package org.mpm.device.rest;
 
 import java.util.Map;
+import org.mpm.device.Device;
 import org.mpm.device.EBike;
+import org.mpm.device.Manufacturer;
 import org.mpm.device.Meter;
 import org.mpm.device.SolarHomeSystem;
 import org.mpm.rest.Json;
 import org.mpm.tariff.Tariff;
+import org.mpm.transaction.Token;
 
 /** The device rows behind a {@code devices} entry as MPM's Eloquent JSON (all columns, snake_case). */
 public final class DeviceJson {
@@ -43,5 +46,35 @@ public final class DeviceJson {
   /** A tariff's columns (see {@link org.mpm.tariff.rest.TariffJson} for total_price and relations). */
   public static Map<String, Object> tariff(Tariff t) {
     return org.mpm.tariff.rest.TariffJson.tariff(t, null);
+  }
+
+  /** A devices row (MPM's Device model without relations). */
+  public static Map<String, Object> device(Device d) {
+    return d == null ? null : Json.obj("id", d.getId(), "person_id", d.getPersonId(), "device_type", d.getDeviceType(),
+        "device_id", d.getDeviceId(), "device_serial", d.getDeviceSerial(), "created_at", Json.ts(d.getCreatedAt()),
+        "updated_at", Json.ts(d.getUpdatedAt()), "manufacturer_mapping_status", d.getManufacturerMappingStatus(),
+        "manufacturer_mapping_checked_at", Json.ts(d.getManufacturerMappingCheckedAt()));
+  }
+
+  /** A manufacturers row; {@code api_name} is hidden as in MPM. */
+  public static Map<String, Object> manufacturer(Manufacturer m) {
+    return m == null ? null : Json.obj("id", m.getId(), "type", m.getType(), "name", m.getName(),
+        "website", m.getWebsite(), "contact_person", m.getContactPerson(), "created_at", Json.ts(m.getCreatedAt()),
+        "updated_at", Json.ts(m.getUpdatedAt()));
+  }
+
+  /** MPM's TokenResource. */
+  public static Map<String, Object> tokenResource(Token t) {
+    return Json.obj("id", t.getId(), "token", t.getToken(), "token_type", t.getTokenType(),
+        "token_unit", t.getTokenUnit(), "token_amount", t.getTokenAmount(), "transaction_id", t.getTransactionId(),
+        "created_at", Json.ts(t.getCreatedAt()));
+  }
+
+  /** A tokens row (all columns). */
+  public static Map<String, Object> token(Token t) {
+    return Json.obj("id", t.getId(), "transaction_id", t.getTransactionId(), "token", t.getToken(),
+        "token_amount", t.getTokenAmount(), "created_at", Json.ts(t.getCreatedAt()),
+        "updated_at", Json.ts(t.getUpdatedAt()), "device_id", t.getDeviceId(), "token_type", t.getTokenType(),
+        "token_unit", t.getTokenUnit());
   }
 }

@@ -1,0 +1,316 @@
+package org.mpm.device;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.mpm.common.NotFoundException;
+import org.mpm.common.Page;
+import org.mpm.common.Timestamped;
+import org.mpm.common.ValidationException;
+import org.mpm.customer.Person;
+import org.mpm.device.manufacturer.ManufacturerApi;
+import org.mpm.device.manufacturer.ManufacturerApi.ChargeRequest;
+import org.mpm.device.manufacturer.ManufacturerApi.ChargeResult;
+import org.mpm.device.manufacturer.ManufacturerApi.DeviceMapping;
+import org.mpm.device.manufacturer.ManufacturerApis;
+import org.mpm.device.manufacturer.OpenPaygoDevices;
+import org.mpm.device.manufacturer.UnsupportedManufacturerCallException;
+import org.mpm.geography.GeographicalInformation;
+import org.mpm.geography.GeographyService;
+import org.mpm.tenancy.TenantDatabase;
+import org.mpm.transaction.CashTransaction;
+import org.mpm.transaction.Token;
+import org.mpm.transaction.Transaction;
+
+/**
+ * The device registry (MPM's DeviceController, DeviceService and DeviceControlService): lists, owners, locations,
+ * manufacturer mapping, and ad-hoc tokens through the device's manufacturer integration.
+ */
+@Stateless
+public class DeviceService {
+
+  public static final String MODEL = "App\\Models\\Device";
+  public static final List<String> TYPES = List.of(Meter.MORPH, SolarHomeSystem.MORPH, EBike.MORPH);
+  public static final List<String> MAPPING_STATUSES = List.of("unknown", "mapped", "not_mapped", "unsupported");
+
+  @Inject TenantDatabase tenantDb;
+  @Inject ManufacturerApis apis;
+  @Inject OpenPaygoDevices openPaygo;
+  @Inject GeographyService geography;
+
+  /** A device with the meter, SHS or e-bike row behind it. */
+  public record DeviceRow(Device device, Object concrete) {}
+
+  /** MPM's DeviceListRequest. */
+  public record ListQuery(String deviceType, Long applianceId, boolean unassigned, String serial,
+      String mappingStatus, int page, int perPage) {}
+
+  /** MPM's DeviceCapabilities. */
+  public record Capabilities(boolean tokenGeneration, String creditUnit, String blockedReason) {}
+
+  public Page<DeviceRow> list(ListQuery q) {
+    StringBuilder where = new StringBuilder(" WHERE 1=1");
+    List<Object> params = new ArrayList<>();
+    if (q.deviceType() != null) {
+      where.append(" AND d.device_type = ?");
+      params.add(q.deviceType());
+    }
+    if (q.serial() != null) {
+      where.append(" AND d.device_serial LIKE ?");
+      params.add("%" + like(q.serial()) + "%");
+    }
+    if (q.applianceId() != null) {
+      where.append(" AND ((d.device_type = 'solar_home_system' AND d.device_id IN (SELECT id FROM solar_home_systems"
+          + " WHERE appliance_id = ?)) OR (d.device_type = 'e_bike' AND d.device_id IN (SELECT id FROM e_bikes"
+          + " WHERE appliance_id = ?)))");
+      params.add(q.applianceId());
+      params.add(q.applianceId());
+    }
+    if (q.unassigned()) {
+      where.append(" AND d.person_id IS NULL");
+    }
+    if (q.mappingStatus() != null) {
+      where.append(" AND d.manufacturer_mapping_status = ?");
+      params.add(q.mappingStatus());
+    }
+    long total = ((Number) bind(em().createNativeQuery("SELECT COUNT(*) FROM devices d" + where), params)
+        .getSingleResult()).longValue();
+    Query ids = bind(em().createNativeQuery("SELECT d.id FROM devices d" + where
+        + " ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?"), params);
+    ids.setParameter(params.size() + 1, q.perPage());
+    ids.setParameter(params.size() + 2, (long) (q.page() - 1) * q.perPage());
+    List<Long> idList = ((List<?>) ids.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
+    return new Page<>(rows(idList), q.page(), q.perPage(), total);
+  }
+
+  /** Devices by id, in the order of the ids, each with its concrete row. */
+  public List<DeviceRow> rows(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Device> byId = new HashMap<>();
+    em().createQuery("SELECT d FROM Device d WHERE d.id IN :ids", Device.class).setParameter("ids", ids)
+        .getResultList().forEach(d -> byId.put(d.getId(), d));
+    List<Device> devices = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    Map<String, Object> concrete = concretes(devices);
+    return devices.stream().map(d -> new DeviceRow(d, concrete.get(d.getDeviceType() + ":" + d.getDeviceId())))
+        .toList();
+  }
+
+  /** The meter, SHS and e-bike rows behind devices, keyed {@code type:id}. */
+  public Map<String, Object> concretes(List<Device> devices) {
+    Map<String, Object> out = new HashMap<>();
+    Map<String, List<Long>> byType = new HashMap<>();
+    devices.forEach(d -> byType.computeIfAbsent(d.getDeviceType(), t -> new ArrayList<>()).add(d.getDeviceId()));
+    load(byType.get(Meter.MORPH), Meter.class, "Meter").forEach(m -> out.put(Meter.MORPH + ":" + m.getId(), m));
+    load(byType.get(SolarHomeSystem.MORPH), SolarHomeSystem.class, "SolarHomeSystem")
+        .forEach(s -> out.put(SolarHomeSystem.MORPH + ":" + s.getId(), s));
+    load(byType.get(EBike.MORPH), EBike.class, "EBike").forEach(e -> out.put(EBike.MORPH + ":" + e.getId(), e));
+    return out;
+  }
+
+  private <T> List<T> load(List<Long> ids, Class<T> type, String entity) {
+    if (ids == null || ids.isEmpty()) {
+      return List.of();
+    }
+    return em().createQuery("SELECT x FROM " + entity + " x WHERE x.id IN :ids", type).setParameter("ids", ids)
+        .getResultList();
+  }
+
+  public Device device(long id) {
+    Device d = em().find(Device.class, id);
+    if (d == null) {
+      throw NotFoundException.model(MODEL, id);
+    }
+    return d;
+  }
+
+  public DeviceRow row(long id) {
+    device(id);
+    return rows(List.of(id)).get(0);
+  }
+
+  /** Gives a device to another customer (MPM's UpdateDeviceRequest: person_id required, an existing person). */
+  public DeviceRow updateOwner(long id, long personId) {
+    Device d = device(id);
+    Person p = em().find(Person.class, personId);
+    if (p == null || p.getDeletedAt() != null) {
+      throw ValidationException.field("person_id", "The selected person id is invalid.");
+    }
+    d.setPersonId(personId);
+    em().flush();
+    return rows(List.of(id)).get(0);
+  }
+
+  /** Asks the manufacturer whether it knows the unit and stores the outcome on the device. */
+  public DeviceMapping refreshMapping(long id) {
+    Device d = device(id);
+    Optional<ManufacturerApi> api = api(d);
+    DeviceMapping m = api.map(a -> a.deviceInfo(d)).orElse(DeviceMapping.unsupported());
+    d.setManufacturerMappingStatus(!m.supported() ? "unsupported" : Boolean.TRUE.equals(m.mapped()) ? "mapped"
+        : "not_mapped");
+    d.setManufacturerMappingCheckedAt(Timestamped.nowUtc());
+    return m;
+  }
+
+  /** The unit a device's credit is counted in: kWh for meters, days for solar home systems and e-bikes. */
+  public static String creditUnit(Device d) {
+    return Meter.MORPH.equals(d.getDeviceType()) ? "kWh" : "days";
+  }
+
+  public Capabilities capabilities(long id) {
+    Device d = device(id);
+    String reason = null;
+    try {
+      assertTokenPossible(d);
+    } catch (ValidationException e) {
+      reason = e.getMessage();
+    }
+    return new Capabilities(reason == null, creditUnit(d), reason);
+  }
+
+  /**
+   * Issues a token on demand: an {@code ad_hoc} cash transaction of the current user, the manufacturer's token and
+   * (for OpenPAYGO devices) the new count, all in this one transaction.
+   *
+   * @param unit {@code currency}, or the device's credit unit ({@code days} / {@code kWh})
+   */
+  public Token generateToken(long id, double amount, String unit, long userId) {
+    Device d = device(id);
+    ManufacturerApi api = assertTokenPossible(d);
+    double money;
+    if ("currency".equals(unit)) {
+      money = amount;
+    } else {
+      if (!unit.equals(creditUnit(d))) {
+        throw ValidationException.message("A " + d.getDeviceType() + " issues its credit in " + creditUnit(d)
+            + ", not in " + unit + ".");
+      }
+      money = BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(api.creditPrice(d))).doubleValue();
+    }
+    CashTransaction cash = new CashTransaction(userId);
+    cash.setStatus(1);
+    em().persist(cash);
+    em().flush();
+    Transaction tx = new Transaction(cash.getId(), CashTransaction.MORPH, money, senderPhone(d), d.getDeviceSerial());
+    tx.setType("ad_hoc");
+    em().persist(tx);
+    em().flush();
+    ChargeResult r;
+    try {
+      r = api.charge(new ChargeRequest(d, money, tx.getId()));
+    } catch (UnsupportedManufacturerCallException e) {
+      throw ValidationException.message(e.getMessage());
+    }
+    Token t = new Token(tx.getId(), r.token());
+    t.setDeviceId(d.getId());
+    t.setTokenType(r.tokenType());
+    t.setTokenUnit(r.tokenUnit());
+    t.setTokenAmount(r.tokenAmount());
+    em().persist(t);
+    em().flush();
+    return t;
+  }
+
+  private ManufacturerApi assertTokenPossible(Device d) {
+    Optional<ManufacturerApi> api = api(d);
+    if (api.isEmpty() || !api.get().vendsCredit()) {
+      throw ValidationException.message("The manufacturer of this device does not support token generation.");
+    }
+    if (d.getPersonId() == null) {
+      throw ValidationException.message("Device " + d.getDeviceSerial()
+          + " is not assigned to a customer, so credit cannot be issued for it.");
+    }
+    String reason = api.get().chargeBlockedReason(d);
+    if (reason != null) {
+      throw ValidationException.message(reason);
+    }
+    return api.get();
+  }
+
+  /** The integration bound to the manufacturer of the device's meter, SHS or e-bike. */
+  public Optional<ManufacturerApi> api(Device d) {
+    Object c = rows(List.of(d.getId())).get(0).concrete();
+    Long manufacturerId = c instanceof Meter m ? Long.valueOf(m.getManufacturerId())
+        : c instanceof SolarHomeSystem s ? Long.valueOf(s.getManufacturerId())
+        : c instanceof EBike e ? Long.valueOf(e.getManufacturerId()) : null;
+    Manufacturer m = manufacturerId == null ? null : em().find(Manufacturer.class, manufacturerId);
+    return m == null ? Optional.empty() : apis.find(m.getApiName());
+  }
+
+  private String senderPhone(Device d) {
+    List<?> phones = em().createNativeQuery("SELECT phone FROM addresses WHERE owner_type = 'person' AND owner_id = ?"
+            + " AND phone IS NOT NULL ORDER BY is_primary DESC, id LIMIT 1")
+        .setParameter(1, d.getPersonId()).getResultList();
+    return phones.isEmpty() ? "" : String.valueOf(phones.get(0));
+  }
+
+  /** Switches a device on or off through its manufacturer; 422 when the manufacturer cannot. */
+  public void switchDevice(Device d, boolean on) {
+    ManufacturerApi api = api(d).orElseThrow(() -> ValidationException.message(
+        "The manufacturer of this device has no integration to switch it on or off."));
+    try {
+      api.switchDevice(d, on);
+    } catch (UnsupportedManufacturerCallException e) {
+      throw ValidationException.message(e.getMessage());
+    }
+  }
+
+  /** The OpenPAYGO set-up of a device; 404 when it has none. */
+  public OpenPaygoDevices.Row openPaygo(long id) {
+    Device d = device(id);
+    return openPaygo.find(d.getId()).orElseThrow(() -> new NotFoundException(
+        "Device " + d.getDeviceSerial() + " has no OpenPAYGO configuration."));
+  }
+
+  /** A device location to set: the serial and latitude / longitude. */
+  public record GeoUpdate(String serial, double lat, double lon) {}
+
+  /** Sets the locations of devices by serial; an unknown serial is a 422 and nothing is written. */
+  public void updateGeoInformation(List<GeoUpdate> updates) {
+    Map<Long, String> byDevice = new LinkedHashMap<>();
+    for (int i = 0; i < updates.size(); i++) {
+      GeoUpdate u = updates.get(i);
+      List<Device> found = em().createQuery("SELECT d FROM Device d WHERE d.deviceSerial = :s", Device.class)
+          .setParameter("s", u.serial()).getResultList();
+      if (found.isEmpty()) {
+        throw ValidationException.field(i + ".serial_number", "The selected " + i + ".serial_number is invalid.");
+      }
+      byDevice.put(found.get(0).getId(), "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":["
+          + u.lon() + "," + u.lat() + "]},\"properties\":{}}");
+    }
+    geography.setLocations(Device.MORPH, byDevice);
+  }
+
+  public Optional<GeographicalInformation> location(long deviceId) {
+    return geography.location(Device.MORPH, deviceId);
+  }
+
+  static String like(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static Query bind(Query q, List<Object> params) {
+    for (int i = 0; i < params.size(); i++) {
+      q.setParameter(i + 1, params.get(i));
+    }
+    return q;
+  }
+
+  private EntityManager em() {
+    return tenantDb.em();
+  }
+
+  static LocalDateTime now() {
+    return Timestamped.nowUtc();
+  }
+}
