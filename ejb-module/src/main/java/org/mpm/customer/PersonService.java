@@ -20,7 +20,8 @@ import org.mpm.device.Device;
 import org.mpm.device.EBike;
 import org.mpm.device.Meter;
 import org.mpm.device.SolarHomeSystem;
-import org.mpm.tariff.Tariff;
+import org.mpm.tariff.TariffService;
+import org.mpm.tariff.TariffView;
 import org.mpm.transaction.Token;
 import org.mpm.transaction.Transaction;
 import org.mpm.geography.GeographicalInformation;
@@ -43,6 +44,7 @@ public class PersonService {
   @Inject TenantDatabase tenantDb;
   @Inject GeographyService geography;
   @Inject PeopleListCache listCache;
+  @Inject TariffService tariffService;
 
   private EntityManager em() {
     return tenantDb.em();
@@ -295,7 +297,7 @@ public class PersonService {
   }
 
   /** A device of a person with the meter, solar home system or e-bike row behind it and, for a meter, its tariff. */
-  public record OwnedDevice(Device device, Object concrete, Tariff tariff, GeographicalInformation geo) {}
+  public record OwnedDevice(Device device, Object concrete, TariffView tariff, GeographicalInformation geo) {}
 
   /** The person's devices with what stands behind each (MPM's person meters, with and without locations). */
   public List<OwnedDevice> ownedDevices(long personId) {
@@ -305,12 +307,8 @@ public class PersonService {
     Map<Long, SolarHomeSystem> shs = byIds(SolarHomeSystem.class, "SolarHomeSystem", devices,
         SolarHomeSystem.MORPH);
     Map<Long, EBike> bikes = byIds(EBike.class, "EBike", devices, EBike.MORPH);
-    List<Long> tariffIds = meters.values().stream().map(Meter::getTariffId).distinct().toList();
-    Map<Long, Tariff> tariffs = new HashMap<>();
-    if (!tariffIds.isEmpty()) {
-      em().createQuery("SELECT t FROM Tariff t WHERE t.id IN :ids", Tariff.class).setParameter("ids", tariffIds)
-          .getResultList().forEach(t -> tariffs.put(t.getId(), t));
-    }
+    Map<Long, TariffView> tariffs = tariffService.viewsById(meters.values().stream().map(Meter::getTariffId)
+        .distinct().toList());
     Map<Long, GeographicalInformation> geo = geography.locations(Device.MORPH,
         devices.stream().map(Device::getId).toList());
     List<OwnedDevice> out = new ArrayList<>();
@@ -321,7 +319,7 @@ public class PersonService {
         case EBike.MORPH -> bikes.get(d.getDeviceId());
         default -> null;
       };
-      Tariff tariff = concrete instanceof Meter m ? tariffs.get(m.getTariffId()) : null;
+      TariffView tariff = concrete instanceof Meter m ? tariffs.get(m.getTariffId()) : null;
       out.add(new OwnedDevice(d, concrete, tariff, geo.get(d.getId())));
     }
     return out;

@@ -33,6 +33,7 @@ import org.mpm.customer.PersonService.ListQuery;
 import org.mpm.customer.PersonService.PaymentView;
 import org.mpm.customer.PersonView.DeviceView;
 import org.mpm.device.rest.DeviceJson;
+import org.mpm.tariff.rest.TariffJson;
 import org.mpm.customer.PersonView;
 import org.mpm.rest.BadRequestBody;
 import org.mpm.rest.Json;
@@ -218,7 +219,7 @@ public class PeopleResource {
       Map<String, Object> d = PersonJson.device(new DeviceView(o.device(), o.geo()), geo);
       Map<String, Object> concrete = DeviceJson.concrete(o.concrete());
       if (concrete != null && !geo && o.concrete() instanceof org.mpm.device.Meter) {
-        concrete.put("tariff", DeviceJson.tariff(o.tariff()));
+        concrete.put("tariff", o.tariff() == null ? null : TariffJson.tariff(o.tariff()));
       }
       d.put("device", concrete);
       return d;

@@ -9,7 +9,7 @@ import org.mpm.customer.PersonService.PaymentView;
 import org.mpm.customer.PersonView;
 import org.mpm.customer.PersonView.AddressView;
 import org.mpm.customer.PersonView.DeviceView;
-import org.mpm.device.Device;
+import org.mpm.device.rest.DeviceJson;
 import org.mpm.geography.rest.GeographyJson;
 import org.mpm.transaction.PaymentHistory;
 import org.mpm.transaction.Token;
@@ -72,12 +72,7 @@ public final class PersonJson {
 
   /** A device row (MPM's Device model); in a person's detail with its geo. */
   public static Map<String, Object> device(DeviceView v, boolean detail) {
-    Device d = v.device();
-    Map<String, Object> m = Json.obj("id", d.getId(), "person_id", d.getPersonId(), "device_type", d.getDeviceType(),
-        "device_id", d.getDeviceId(), "device_serial", d.getDeviceSerial(),
-        "manufacturer_mapping_status", d.getManufacturerMappingStatus(),
-        "manufacturer_mapping_checked_at", Json.ts(d.getManufacturerMappingCheckedAt()),
-        "created_at", Json.ts(d.getCreatedAt()), "updated_at", Json.ts(d.getUpdatedAt()));
+    Map<String, Object> m = DeviceJson.device(v.device());
     if (detail) {
       m.put("geo", GeographyJson.location(v.geo()));
     }

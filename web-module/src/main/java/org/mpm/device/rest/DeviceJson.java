@@ -7,7 +7,6 @@ import org.mpm.device.Manufacturer;
 import org.mpm.device.Meter;
 import org.mpm.device.SolarHomeSystem;
 import org.mpm.rest.Json;
-import org.mpm.tariff.Tariff;
 import org.mpm.transaction.Token;
 
 /** The device rows behind a {@code devices} entry as MPM's Eloquent JSON (all columns, snake_case). */
@@ -41,11 +40,6 @@ public final class DeviceJson {
         "created_at", Json.ts(m.getCreatedAt()), "updated_at", Json.ts(m.getUpdatedAt()),
         "connection_type_id", m.getConnectionTypeId(), "connection_group_id", m.getConnectionGroupId(),
         "tariff_id", m.getTariffId());
-  }
-
-  /** A tariff's columns (see {@link org.mpm.tariff.rest.TariffJson} for total_price and relations). */
-  public static Map<String, Object> tariff(Tariff t) {
-    return org.mpm.tariff.rest.TariffJson.tariff(t, null);
   }
 
   /** A devices row (MPM's Device model without relations). */
