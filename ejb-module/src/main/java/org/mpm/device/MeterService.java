@@ -1,0 +1,446 @@
+package org.mpm.device;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.mpm.common.NotFoundException;
+import org.mpm.common.Page;
+import org.mpm.common.ValidationException;
+import org.mpm.customer.PersonService;
+import org.mpm.customer.PersonView;
+import org.mpm.geography.GeographicalInformation;
+import org.mpm.geography.GeographyService;
+import org.mpm.tariff.AccessRate;
+import org.mpm.tariff.AccessRatePayment;
+import org.mpm.tariff.ConnectionGroup;
+import org.mpm.tariff.ConnectionType;
+import org.mpm.tariff.Tariff;
+import org.mpm.tenancy.TenantDatabase;
+import org.mpm.transaction.PaymentHistory;
+import org.mpm.transaction.SettledTransactions;
+import org.mpm.transaction.Token;
+import org.mpm.transaction.Transaction;
+
+/**
+ * Meters (MPM's MeterController and the meter sub-routes): registration with unique serial numbers, listing,
+ * search, detail with its relations, payments, consumption readings, revenue and the located meters of a
+ * mini-grid. Relations are loaded in batches by id.
+ */
+@Stateless
+public class MeterService {
+
+  public static final String MODEL = "App\\Models\\Meter\\Meter";
+  public static final String SERIAL_TAKEN = "The serial number has already been taken.";
+
+  @Inject TenantDatabase tenantDb;
+  @Inject PersonService people;
+  @Inject GeographyService geography;
+
+  private EntityManager em() {
+    return tenantDb.em();
+  }
+
+  /** A meter with its type and tariff, as the list and search show it. */
+  public record MeterRow(Meter meter, MeterType meterType, Tariff tariff) {}
+
+  /** A token of the meter's device with its transaction. */
+  public record TokenView(Token token, Transaction transaction) {}
+
+  /** A meter with every relation MPM's detail loads (and, for {@code /all}, the device's location). */
+  public record MeterDetail(Meter meter, Tariff tariff, Device device, PersonView person, MeterType meterType,
+      ConnectionType connectionType, ConnectionGroup connectionGroup, Manufacturer manufacturer,
+      List<TokenView> tokens, GeographicalInformation geo, AccessRatePayment accessRatePayment) {}
+
+  /** A payment for a meter's serial with its transaction and what it paid for (a token or an access rate). */
+  public record PaymentView(PaymentHistory payment, Transaction transaction, Object paidFor) {}
+
+  /** A meter in use with its device, the device's location and its access-rate payment row. */
+  public record LocatedMeter(Meter meter, Device device, GeographicalInformation geo, AccessRatePayment payment) {}
+
+  /** The fields of a new or changed meter; null means "not given". */
+  public record MeterForm(String serialNumber, Long meterTypeId, Long manufacturerId, Boolean inUse,
+      Long connectionTypeId, Long connectionGroupId, Long tariffId) {}
+
+  // ---- lists
+
+  public Page<MeterRow> list(Boolean inUse, int page, int perPage) {
+    String where = inUse == null ? "" : " WHERE m.inUse = :u";
+    var count = em().createQuery("SELECT COUNT(m) FROM Meter m" + where, Long.class);
+    var rows = em().createQuery("SELECT m FROM Meter m" + where + " ORDER BY m.id", Meter.class);
+    if (inUse != null) {
+      count.setParameter("u", inUse);
+      rows.setParameter("u", inUse);
+    }
+    long total = count.getSingleResult();
+    List<Meter> meters = rows.setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList();
+    return new Page<>(rows(meters), page, perPage, total);
+  }
+
+  /** Meters whose serial or tariff name contains the term. */
+  public Page<MeterRow> search(String term, int page, int perPage) {
+    String t = "%" + (term == null ? "" : term.trim()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        + "%";
+    String matches = "SELECT m.id FROM meters m WHERE m.serial_number LIKE ?1"
+        + " UNION SELECT m.id FROM meters m JOIN tariffs t ON t.id = m.tariff_id AND t.deleted_at IS NULL"
+        + " WHERE t.name LIKE ?1";
+    long total = ((Number) em().createNativeQuery("SELECT COUNT(*) FROM (" + matches + ") x").setParameter(1, t)
+        .getSingleResult()).longValue();
+    @SuppressWarnings("unchecked")
+    List<Number> ids = em().createNativeQuery("SELECT x.id FROM (" + matches + ") x ORDER BY x.id LIMIT " + perPage
+        + " OFFSET " + (long) (page - 1) * perPage).setParameter(1, t).getResultList();
+    return new Page<>(rows(byIds(ids.stream().map(Number::longValue).toList())), page, perPage, total);
+  }
+
+  /** The number of meters of each connection type that exists. */
+  public List<long[]> connectionTypeCounts() {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em().createNativeQuery("SELECT m.connection_type_id, COUNT(*) FROM meters m"
+        + " JOIN connection_types c ON c.id = m.connection_type_id GROUP BY m.connection_type_id"
+        + " ORDER BY m.connection_type_id").getResultList();
+    return rows.stream().map(r -> new long[] {((Number) r[0]).longValue(), ((Number) r[1]).longValue()}).toList();
+  }
+
+  public List<Meter> ofType(long meterTypeId) {
+    return em().createQuery("SELECT m FROM Meter m WHERE m.meterTypeId = :t ORDER BY m.id", Meter.class)
+        .setParameter("t", meterTypeId).getResultList();
+  }
+
+  private List<Meter> byIds(List<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, Meter> found = new HashMap<>();
+    em().createQuery("SELECT m FROM Meter m WHERE m.id IN :ids", Meter.class).setParameter("ids", ids)
+        .getResultList().forEach(m -> found.put(m.getId(), m));
+    return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+  }
+
+  private List<MeterRow> rows(List<Meter> meters) {
+    Map<Long, MeterType> types = load(MeterType.class, "MeterType", meters.stream().map(Meter::getMeterTypeId));
+    Map<Long, Tariff> tariffs = load(Tariff.class, "Tariff", meters.stream().map(Meter::getTariffId));
+    return meters.stream().map(m -> new MeterRow(m, types.get(m.getMeterTypeId()), tariffs.get(m.getTariffId())))
+        .toList();
+  }
+
+  private <T> Map<Long, T> load(Class<T> type, String entity, java.util.stream.Stream<Long> idStream) {
+    List<Long> ids = idStream.distinct().toList();
+    Map<Long, T> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    String alive = entity.equals("Tariff") ? " AND e.deletedAt IS NULL" : "";
+    for (T row : em().createQuery("SELECT e FROM " + entity + " e WHERE e.id IN :ids" + alive, type)
+        .setParameter("ids", ids).getResultList()) {
+      out.put((Long) em().getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(row), row);
+    }
+    return out;
+  }
+
+  // ---- single meters
+
+  public Meter find(long id) {
+    Meter m = em().find(Meter.class, id);
+    if (m == null) {
+      throw NotFoundException.model(MODEL, id);
+    }
+    return m;
+  }
+
+  public Meter bySerial(String serial) {
+    return em().createQuery("SELECT m FROM Meter m WHERE m.serialNumber = :s", Meter.class).setParameter("s", serial)
+        .getResultList().stream().findFirst().orElseThrow(() -> NotFoundException.model(MODEL, serial));
+  }
+
+  public MeterDetail detailBySerial(String serial) {
+    return detail(bySerial(serial), false);
+  }
+
+  public MeterDetail detailById(long id) {
+    return detail(find(id), true);
+  }
+
+  private MeterDetail detail(Meter m, boolean all) {
+    Device device = deviceOf(m.getId());
+    PersonView person = device == null || device.getPersonId() == null ? null
+        : people.viewsById(List.of(device.getPersonId())).get(device.getPersonId());
+    List<TokenView> tokens = List.of();
+    if (device != null) {
+      List<Token> rows = em().createQuery("SELECT t FROM Token t WHERE t.deviceId = :d ORDER BY t.id", Token.class)
+          .setParameter("d", device.getId()).getResultList();
+      Map<Long, Transaction> txs = load(Transaction.class, "Transaction",
+          rows.stream().map(Token::getTransactionId));
+      tokens = rows.stream().map(t -> new TokenView(t, txs.get(t.getTransactionId()))).toList();
+    }
+    Tariff tariff = em().find(Tariff.class, m.getTariffId());
+    if (tariff != null && tariff.getDeletedAt() != null) {
+      tariff = null;
+    }
+    GeographicalInformation geo = all && device != null
+        ? geography.location(Device.MORPH, device.getId()).orElse(null) : null;
+    AccessRatePayment arp = all ? accessRatePayments(List.of(m.getId())).get(m.getId()) : null;
+    return new MeterDetail(m, tariff, device, person, em().find(MeterType.class, m.getMeterTypeId()),
+        em().find(ConnectionType.class, m.getConnectionTypeId()),
+        em().find(ConnectionGroup.class, m.getConnectionGroupId()),
+        em().find(Manufacturer.class, m.getManufacturerId()), tokens, geo, arp);
+  }
+
+  private Device deviceOf(long meterId) {
+    return em().createQuery("SELECT d FROM Device d WHERE d.deviceType = :t AND d.deviceId = :id ORDER BY d.id",
+            Device.class).setParameter("t", Meter.MORPH).setParameter("id", meterId).setMaxResults(1)
+        .getResultList().stream().findFirst().orElse(null);
+  }
+
+  private Map<Long, AccessRatePayment> accessRatePayments(List<Long> meterIds) {
+    Map<Long, AccessRatePayment> out = new HashMap<>();
+    if (!meterIds.isEmpty()) {
+      em().createQuery("SELECT a FROM AccessRatePayment a WHERE a.meterId IN :ids ORDER BY a.id",
+              AccessRatePayment.class).setParameter("ids", meterIds).getResultList()
+          .forEach(a -> out.putIfAbsent(a.getMeterId(), a));
+    }
+    return out;
+  }
+
+  // ---- writes
+
+  /** Registers a meter (no device, no owner). The serial must not be used by any meter or device. */
+  public Meter create(MeterForm f) {
+    checkReferences(f);
+    if (serialUsed(f.serialNumber(), null)) {
+      throw ValidationException.field("serial_number", SERIAL_TAKEN);
+    }
+    Meter m = new Meter(f.serialNumber(), f.meterTypeId(), f.manufacturerId(), orZero(f.connectionTypeId()),
+        orZero(f.connectionGroupId()), orZero(f.tariffId()));
+    m.setInUse(f.inUse() != null && f.inUse());
+    em().persist(m);
+    flushUnique();
+    return m;
+  }
+
+  /** Changes the given fields; a new serial is checked as on registration and carried to the meter's device. */
+  public Meter update(long id, MeterForm f) {
+    Meter m = find(id);
+    checkReferences(f);
+    if (f.serialNumber() != null && !f.serialNumber().equals(m.getSerialNumber())) {
+      Device device = deviceOf(m.getId());
+      if (serialUsed(f.serialNumber(), device == null ? null : device.getId())) {
+        throw ValidationException.field("serial_number", SERIAL_TAKEN);
+      }
+      m.setSerialNumber(f.serialNumber());
+      if (device != null) {
+        device.setDeviceSerial(f.serialNumber());
+      }
+    }
+    if (f.meterTypeId() != null) {
+      m.setMeterTypeId(f.meterTypeId());
+    }
+    if (f.manufacturerId() != null) {
+      m.setManufacturerId(f.manufacturerId());
+    }
+    if (f.inUse() != null) {
+      m.setInUse(f.inUse());
+    }
+    if (f.connectionTypeId() != null) {
+      m.setConnectionTypeId(f.connectionTypeId());
+    }
+    if (f.connectionGroupId() != null) {
+      m.setConnectionGroupId(f.connectionGroupId());
+    }
+    if (f.tariffId() != null) {
+      m.setTariffId(f.tariffId());
+    }
+    flushUnique();
+    return m;
+  }
+
+  /**
+   * Deletes a meter that was never used: no device (owner), no payments and no consumption readings; its
+   * left-over access-rate rows go with it. Anything else is refused with a 422.
+   */
+  public void delete(long id) {
+    Meter m = find(id);
+    em().lock(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    boolean used = count("SELECT COUNT(*) FROM devices WHERE device_type = 'meter' AND device_id = ?1", m.getId()) > 0
+        || count("SELECT COUNT(*) FROM devices WHERE device_serial = ?1", m.getSerialNumber()) > 0
+        || count("SELECT COUNT(*) FROM transactions WHERE message = ?1", m.getSerialNumber()) > 0
+        || count("SELECT COUNT(*) FROM meter_consumptions WHERE meter_id = ?1", m.getId()) > 0;
+    if (used) {
+      throw ValidationException.message("The meter cannot be deleted: it is assigned to a customer or has payments"
+          + " or readings.");
+    }
+    em().createNativeQuery("DELETE FROM access_rate_payments WHERE meter_id = ?1").setParameter(1, m.getId())
+        .executeUpdate();
+    em().remove(m);
+    em().flush();
+  }
+
+  private long count(String sql, Object param) {
+    return ((Number) em().createNativeQuery(sql).setParameter(1, param).getSingleResult()).longValue();
+  }
+
+  private static long orZero(Long v) {
+    return v == null ? 0 : v;
+  }
+
+  private boolean serialUsed(String serial, Long exceptDeviceId) {
+    if (count("SELECT COUNT(*) FROM meters WHERE serial_number = ?1", serial) > 0) {
+      return true;
+    }
+    String sql = "SELECT COUNT(*) FROM devices WHERE device_serial = ?1"
+        + (exceptDeviceId == null ? "" : " AND id <> " + exceptDeviceId);
+    return count(sql, serial) > 0;
+  }
+
+  /** Writes now; a serial taken meanwhile by a concurrent registration is the same 422 as one taken before. */
+  private void flushUnique() {
+    try {
+      em().flush();
+    } catch (PersistenceException e) {
+      if (duplicateKey(e)) {
+        throw ValidationException.field("serial_number", SERIAL_TAKEN);
+      }
+      throw e;
+    }
+  }
+
+  private static boolean duplicateKey(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof SQLException s && (s.getErrorCode() == 1062 || "23000".equals(s.getSQLState()))) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /** Each given reference must name a row of the company, else 422 "The selected … is invalid." */
+  private void checkReferences(MeterForm f) {
+    Map<String, List<String>> errors = new LinkedHashMap<>();
+    check(errors, "manufacturer_id", f.manufacturerId(), "SELECT COUNT(*) FROM manufacturers WHERE id = ?1");
+    check(errors, "meter_type_id", f.meterTypeId(), "SELECT COUNT(*) FROM meter_types WHERE id = ?1");
+    check(errors, "tariff_id", f.tariffId(), "SELECT COUNT(*) FROM tariffs WHERE id = ?1 AND deleted_at IS NULL");
+    check(errors, "connection_type_id", f.connectionTypeId(), "SELECT COUNT(*) FROM connection_types WHERE id = ?1");
+    check(errors, "connection_group_id", f.connectionGroupId(),
+        "SELECT COUNT(*) FROM connection_groups WHERE id = ?1");
+    if (!errors.isEmpty()) {
+      throw new ValidationException(errors);
+    }
+  }
+
+  private void check(Map<String, List<String>> errors, String field, Long id, String sql) {
+    if (id != null && (id <= 0 || count(sql, id) == 0)) {
+      errors.put(field, List.of("The selected " + field.replace('_', ' ') + " is invalid."));
+    }
+  }
+
+  /** Sets the locations of meters (through their devices) from {id, lat, lng} items; unknown ids are 422. */
+  public void locate(Map<Long, double[]> latLngByMeter) {
+    Map<Long, String> geo = new LinkedHashMap<>();
+    for (Map.Entry<Long, double[]> e : latLngByMeter.entrySet()) {
+      Meter m = em().find(Meter.class, e.getKey());
+      Device d = m == null ? null : deviceOf(m.getId());
+      if (m == null) {
+        throw ValidationException.field("id", "The selected id is invalid.");
+      }
+      if (d == null) {
+        throw ValidationException.field("id", "The meter " + m.getSerialNumber()
+            + " is not assigned to a customer, so it has no location.");
+      }
+      double lat = e.getValue()[0];
+      double lng = e.getValue()[1];
+      geo.put(d.getId(), "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + lng + ","
+          + lat + "]},\"properties\":{}}");
+    }
+    geography.setLocations(Device.MORPH, geo);
+  }
+
+  // ---- payments, readings, revenue, located meters
+
+  /** Payments whose transaction names the serial, newest first. */
+  public Page<PaymentView> payments(String serial, int page, int perPage) {
+    bySerial(serial);
+    String from = " FROM payment_histories ph JOIN transactions t ON t.id = ph.transaction_id WHERE t.message = ?1";
+    long total = ((Number) em().createNativeQuery("SELECT COUNT(*)" + from).setParameter(1, serial)
+        .getSingleResult()).longValue();
+    @SuppressWarnings("unchecked")
+    List<Number> ids = em().createNativeQuery("SELECT ph.id" + from + " ORDER BY ph.created_at DESC, ph.id DESC"
+        + " LIMIT " + perPage + " OFFSET " + (long) (page - 1) * perPage).setParameter(1, serial).getResultList();
+    List<Long> phIds = ids.stream().map(Number::longValue).toList();
+    Map<Long, PaymentHistory> phs = load(PaymentHistory.class, "PaymentHistory", phIds.stream());
+    List<PaymentHistory> rows = phIds.stream().map(phs::get).filter(Objects::nonNull).toList();
+    Map<Long, Transaction> txs = load(Transaction.class, "Transaction",
+        rows.stream().map(PaymentHistory::getTransactionId));
+    Map<Long, Token> tokens = load(Token.class, "Token", rows.stream()
+        .filter(p -> isToken(p.getPaidForType())).map(PaymentHistory::getPaidForId));
+    Map<Long, AccessRate> rates = load(AccessRate.class, "AccessRate", rows.stream()
+        .filter(p -> AccessRate.MORPH.equals(p.getPaidForType())).map(PaymentHistory::getPaidForId));
+    List<PaymentView> out = new ArrayList<>();
+    for (PaymentHistory p : rows) {
+      Object paidFor = isToken(p.getPaidForType()) ? tokens.get(p.getPaidForId())
+          : AccessRate.MORPH.equals(p.getPaidForType()) ? rates.get(p.getPaidForId()) : null;
+      out.add(new PaymentView(p, txs.get(p.getTransactionId()), paidFor));
+    }
+    return new Page<>(out, page, perPage, total);
+  }
+
+  private static boolean isToken(String type) {
+    return Token.MORPH.equals(type) || "App\\Models\\Token".equals(type);
+  }
+
+  /** Readings of the meter from the start day to the end day (both whole days), oldest first. */
+  public List<MeterConsumption> consumptions(String serial, LocalDate start, LocalDate end) {
+    Meter m = bySerial(serial);
+    return em().createQuery("SELECT c FROM MeterConsumption c WHERE c.meterId = :m AND c.readingDate >= :s"
+            + " AND c.readingDate < :e ORDER BY c.readingDate, c.id", MeterConsumption.class)
+        .setParameter("m", m.getId()).setParameter("s", start.atStartOfDay())
+        .setParameter("e", end.plusDays(1).atStartOfDay()).getResultList();
+  }
+
+  /** The sum of the settled transactions naming the serial. */
+  public double revenue(String serial) {
+    bySerial(serial);
+    Object sum = em().createNativeQuery("SELECT COALESCE(SUM(t.amount), 0) FROM transactions t WHERE t.message = ?1"
+        + " AND " + SettledTransactions.condition(em(), "t")).setParameter(1, serial).getSingleResult();
+    return ((Number) sum).doubleValue();
+  }
+
+  /**
+   * Meters in use whose owner's primary address is in a village of the mini-grid, with the device's location
+   * and the meter's access-rate payment row.
+   */
+  public List<LocatedMeter> locatedInMiniGrid(long miniGridId) {
+    geography.miniGrid(miniGridId);
+    @SuppressWarnings("unchecked")
+    List<Number> ids = em().createNativeQuery("SELECT DISTINCT m.id FROM meters m"
+        + " JOIN devices d ON d.device_type = 'meter' AND d.device_id = m.id"
+        + " JOIN addresses a ON a.owner_type = 'person' AND a.owner_id = d.person_id AND a.is_primary = 1"
+        + " JOIN cities c ON c.id = a.city_id AND c.deleted_at IS NULL"
+        + " WHERE m.in_use = 1 AND c.mini_grid_id = ?1 ORDER BY m.id").setParameter(1, miniGridId).getResultList();
+    List<Meter> meters = byIds(ids.stream().map(Number::longValue).toList());
+    if (meters.isEmpty()) {
+      return List.of();
+    }
+    List<Long> meterIds = meters.stream().map(Meter::getId).toList();
+    Map<Long, Device> devices = new HashMap<>();
+    em().createQuery("SELECT d FROM Device d WHERE d.deviceType = 'meter' AND d.deviceId IN :ids ORDER BY d.id",
+        Device.class).setParameter("ids", meterIds).getResultList()
+        .forEach(d -> devices.putIfAbsent(d.getDeviceId(), d));
+    Map<Long, GeographicalInformation> geo = geography.locations(Device.MORPH,
+        devices.values().stream().map(Device::getId).toList());
+    Map<Long, AccessRatePayment> arps = accessRatePayments(meterIds);
+    return meters.stream().map(m -> {
+      Device d = devices.get(m.getId());
+      return new LocatedMeter(m, d, d == null ? null : geo.get(d.getId()), arps.get(m.getId()));
+    }).toList();
+  }
+}
