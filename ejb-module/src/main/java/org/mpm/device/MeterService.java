@@ -23,7 +23,8 @@ import org.mpm.tariff.AccessRate;
 import org.mpm.tariff.AccessRatePayment;
 import org.mpm.tariff.ConnectionGroup;
 import org.mpm.tariff.ConnectionType;
-import org.mpm.tariff.Tariff;
+import org.mpm.tariff.TariffService;
+import org.mpm.tariff.TariffView;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.PaymentHistory;
 import org.mpm.transaction.SettledTransactions;
@@ -42,6 +43,7 @@ public class MeterService {
   public static final String SERIAL_TAKEN = "The serial number has already been taken.";
 
   @Inject TenantDatabase tenantDb;
+  @Inject TariffService tariffService;
   @Inject PersonService people;
   @Inject GeographyService geography;
 
@@ -50,13 +52,13 @@ public class MeterService {
   }
 
   /** A meter with its type and tariff, as the list and search show it. */
-  public record MeterRow(Meter meter, MeterType meterType, Tariff tariff) {}
+  public record MeterRow(Meter meter, MeterType meterType, TariffView tariff) {}
 
   /** A token of the meter's device with its transaction. */
   public record TokenView(Token token, Transaction transaction) {}
 
   /** A meter with every relation MPM's detail loads (and, for {@code /all}, the device's location). */
-  public record MeterDetail(Meter meter, Tariff tariff, Device device, PersonView person, MeterType meterType,
+  public record MeterDetail(Meter meter, TariffView tariff, Device device, PersonView person, MeterType meterType,
       ConnectionType connectionType, ConnectionGroup connectionGroup, Manufacturer manufacturer,
       List<TokenView> tokens, GeographicalInformation geo, AccessRatePayment accessRatePayment) {}
 
@@ -126,7 +128,8 @@ public class MeterService {
 
   private List<MeterRow> rows(List<Meter> meters) {
     Map<Long, MeterType> types = load(MeterType.class, "MeterType", meters.stream().map(Meter::getMeterTypeId));
-    Map<Long, Tariff> tariffs = load(Tariff.class, "Tariff", meters.stream().map(Meter::getTariffId));
+    Map<Long, TariffView> tariffs = tariffService.viewsById(meters.stream().map(Meter::getTariffId).distinct()
+        .toList());
     return meters.stream().map(m -> new MeterRow(m, types.get(m.getMeterTypeId()), tariffs.get(m.getTariffId())))
         .toList();
   }
@@ -180,10 +183,8 @@ public class MeterService {
           rows.stream().map(Token::getTransactionId));
       tokens = rows.stream().map(t -> new TokenView(t, txs.get(t.getTransactionId()))).toList();
     }
-    Tariff tariff = em().find(Tariff.class, m.getTariffId());
-    if (tariff != null && tariff.getDeletedAt() != null) {
-      tariff = null;
-    }
+    // deleted tariffs are not found (soft delete)
+    TariffView tariff = tariffService.viewsById(List.of(m.getTariffId())).get(m.getTariffId());
     GeographicalInformation geo = all && device != null
         ? geography.location(Device.MORPH, device.getId()).orElse(null) : null;
     AccessRatePayment arp = all ? accessRatePayments(List.of(m.getId())).get(m.getId()) : null;

@@ -20,6 +20,7 @@ import org.mpm.geography.City;
 import org.mpm.geography.Country;
 import org.mpm.geography.rest.GeographyJson;
 import org.mpm.rest.Json;
+import org.mpm.tariff.rest.TariffJson;
 import org.mpm.tariff.AccessRate;
 import org.mpm.tariff.AccessRatePayment;
 import org.mpm.tariff.ConnectionGroup;
@@ -49,14 +50,14 @@ public final class MeterJson {
   public static Map<String, Object> row(MeterRow r) {
     Map<String, Object> m = DeviceJson.meter(r.meter());
     m.put("meter_type", meterType(r.meterType()));
-    m.put("tariff", DeviceJson.tariff(r.tariff()));
+    m.put("tariff", r.tariff() == null ? null : TariffJson.tariff(r.tariff()));
     return m;
   }
 
   /** A meter with tariff, device (and its person), meter_type, connection_type, connection_group, manufacturer, tokens. */
   public static Map<String, Object> detail(MeterDetail d, boolean all) {
     Map<String, Object> m = DeviceJson.meter(d.meter());
-    m.put("tariff", DeviceJson.tariff(d.tariff()));
+    m.put("tariff", d.tariff() == null ? null : TariffJson.tariff(d.tariff()));
     Map<String, Object> device = device(d.device());
     if (device != null) {
       device.put("person", d.person() == null ? null : PersonJson.person(d.person()));
