@@ -26,6 +26,7 @@ import org.mpm.device.manufacturer.OpenPaygoDevices;
 import org.mpm.device.manufacturer.UnsupportedManufacturerCallException;
 import org.mpm.geography.GeographicalInformation;
 import org.mpm.geography.GeographyService;
+import org.mpm.tariff.TariffPricing.PricingException;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.CashTransaction;
 import org.mpm.transaction.Token;
@@ -208,7 +209,8 @@ public class DeviceService {
     ChargeResult r;
     try {
       r = api.charge(new ChargeRequest(d, money, tx.getId()));
-    } catch (UnsupportedManufacturerCallException e) {
+    } catch (UnsupportedManufacturerCallException | PricingException e) {
+      // rolls back the cash transaction and the transaction written above
       throw ValidationException.message(e.getMessage());
     }
     Token t = new Token(tx.getId(), r.token());
