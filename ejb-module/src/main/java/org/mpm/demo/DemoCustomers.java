@@ -27,7 +27,9 @@ final class DemoCustomers {
 
   private DemoCustomers() {}
 
-  static void seed(PersonService people, GeographyService geography) {
+  /** Creates the customers; returns them in creation (id) order. */
+  static List<DemoDevices.Home> seed(PersonService people, GeographyService geography) {
+    List<DemoDevices.Home> customers = new ArrayList<>();
     int n = 0;
     for (City village : geography.cities(null)) {
       double[] center = DemoGeography.pointOf(village.getName());
@@ -43,8 +45,10 @@ final class DemoCustomers {
         double lat = center[0] + ((i % 7) - 3) * 0.0015;
         double lng = center[1] + ((i / 7) % 7 - 3) * 0.0015;
         locations.put(created.get(i).addresses().get(0).address().getId(), DemoGeography.point(lat, lng));
+        customers.add(new DemoDevices.Home(created.get(i).person().getId(), lat, lng));
       }
       geography.setLocations(GeographicalInformation.ADDRESS, locations);
     }
+    return customers;
   }
 }

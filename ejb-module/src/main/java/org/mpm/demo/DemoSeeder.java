@@ -24,7 +24,8 @@ import org.mpm.user.UserService;
 /**
  * MPM's demo company on a fresh installation: "Demo Company" in database {@code DemoCompany_1}, its owner,
  * financial manager and regular user (password 123123), currency TZS, the demo manufacturer plugins, the API
- * key {@code demo-api-key-1234567890}, MPM's demo clusters, mini-grids and villages ({@link DemoGeography}) and 250 customers ({@link DemoCustomers}). Runs only when no company exists; a database lock keeps two nodes
+ * key {@code demo-api-key-1234567890}, MPM's demo clusters, mini-grids and villages ({@link DemoGeography}) 250 customers ({@link DemoCustomers}) and their meters, solar home systems and e-bikes with MPM's demo tariffs,
+ * connection types and manufacturers ({@link DemoDevices}). Runs only when no company exists; a database lock keeps two nodes
  * starting together from seeding twice.
  */
 @ApplicationScoped
@@ -49,6 +50,7 @@ public class DemoSeeder {
   @Inject TenantContext tenant;
   @Inject GeographyService geography;
   @Inject PersonService people;
+  @Inject DemoDevices devices;
 
   @ActivateRequestContext
   public void seedIfEmpty() {
@@ -82,7 +84,10 @@ public class DemoSeeder {
     users.createWithRoles("Demo Company Regular User", REGULAR_USER, PASSWORD, List.of(Role.USER));
     apiKeys.createWithToken(company.getId(), "Demo API key", API_KEY);
     DemoGeography.seed(users, geography);
-    DemoCustomers.seed(people, geography);
+    List<DemoDevices.Home> homes = DemoCustomers.seed(people, geography);
+    long start = System.nanoTime();
+    devices.seed(homes);
+    LOG.info(() -> "Demo devices seeded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     LOG.info(() -> "Demo company seeded (company " + company.getId() + ", database DemoCompany_1)");
   }
 }

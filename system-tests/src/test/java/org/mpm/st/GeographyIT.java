@@ -64,6 +64,61 @@ class GeographyIT {
   }
 
   @Test
+  void demoCompanyHasMpmsDevicesAndTariffs() {
+    String token = api.login("demo_company_admin@example.com", "123123");
+    Resp meters = api.get("/api/meters?per_page=15", token);
+    assertEquals(250, meters.obj().getInt("total"), "one meter per demo customer");
+    JsonObject first = meters.obj().getJsonArray("data").getJsonObject(0);
+    assertEquals("4700000001", first.getString("serial_number"));
+    assertEquals(1, first.getInt("in_use"));
+    assertEquals("Simple Tariff", first.getJsonObject("tariff").getString("name"));
+
+    JsonArray tariffs = api.get("/api/tariffs", token).obj().getJsonArray("data");
+    assertEquals(2, tariffs.size());
+    assertEquals("Simple Tariff", tariffs.getJsonObject(0).getString("name"));
+    assertEquals(250.0, tariffs.getJsonObject(0).getJsonNumber("price").doubleValue());
+    assertEquals("TZS", tariffs.getJsonObject(0).getString("currency"));
+    JsonObject accessRated = tariffs.getJsonObject(1);
+    assertEquals("Tariff with monthly Access Rate", accessRated.getString("name"));
+    assertEquals(150.0, accessRated.getJsonNumber("price").doubleValue());
+    assertEquals(1000.0, accessRated.getJsonObject("access_rate").getJsonNumber("amount").doubleValue());
+    assertEquals(30, accessRated.getJsonObject("access_rate").getInt("period"));
+
+    JsonArray types = api.get("/api/connection-types", token).obj().getJsonArray("data");
+    assertEquals("[\"Household\",\"Institutional\",\"Commercial\",\"Productive Use / Industrial\",\"Not Specified\"]",
+        types.stream().map(t -> t.asJsonObject().get("name")).toList().toString().replace(", ", ","));
+    JsonArray groups = api.get("/api/connection-groups", token).obj().getJsonArray("data");
+    assertEquals(8, groups.size());
+    assertEquals("Pilot Mini-grid A (Lakeview)", groups.getJsonObject(0).getString("name"));
+    assertEquals(27, api.get("/api/sub-connection-types", token).obj().getJsonArray("data").size());
+    JsonArray makers = api.get("/api/manufacturers", token).obj().getJsonArray("data");
+    assertEquals("Demo Meter Manufacturer,Demo SHS Manufacturer,Demo E-bike Manufacturer",
+        String.join(",", makers.stream().map(m -> m.asJsonObject().getString("name")).toList()));
+
+    JsonArray devices = api.get("/api/people/1", token).obj().getJsonObject("data").getJsonArray("devices");
+    assertEquals(3, devices.size(), "customer 1 has a meter, an SHS and an e-bike: " + devices);
+    assertEquals("meter", devices.getJsonObject(0).getString("device_type"));
+    assertEquals("4700000001", devices.getJsonObject(0).getString("device_serial"));
+    assertEquals("device", devices.getJsonObject(0).getJsonObject("geo").getString("owner_type"));
+    JsonObject shs = devices.getJsonObject(1);
+    assertEquals("solar_home_system", shs.getString("device_type"));
+    assertEquals("4800000001", shs.getString("device_serial"));
+    assertEquals("e_bike", devices.getJsonObject(2).getString("device_type"));
+    assertEquals(1, api.get("/api/people/2", token).obj().getJsonObject("data").getJsonArray("devices").size(),
+        "customer 2 only has a meter");
+    assertEquals(94, api.get("/api/solar-home-systems?per_page=1", token).obj().getInt("total"), "84 sold + 10 unsold");
+    assertEquals(68, api.get("/api/e-bikes?per_page=1", token).obj().getInt("total"), "63 assigned + 5 unassigned");
+
+    Resp t = api.post("/api/devices/" + shs.getJsonNumber("id").longValue() + "/token",
+        "{\"amount\":1000,\"unit\":\"currency\"}", token);
+    assertEquals(201, t.status(), t.body());
+    JsonObject tok = t.obj().getJsonObject("data");
+    assertEquals("days", tok.getString("token_unit"));
+    assertEquals(2.0, tok.getJsonNumber("token_amount").doubleValue(), "1000 TZS at 500 TZS a day");
+    assertTrue(tok.getString("token").matches("\\d{9}"), tok.toString());
+  }
+
+  @Test
   void hierarchyLifecycleWithDeleteGuards() {
     Tenant t = api.registerCompany("geo");
     String tok = t.token();
