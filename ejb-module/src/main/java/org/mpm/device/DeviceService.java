@@ -22,7 +22,10 @@ import org.mpm.device.manufacturer.ManufacturerApi.ChargeRequest;
 import org.mpm.device.manufacturer.ManufacturerApi.ChargeResult;
 import org.mpm.device.manufacturer.ManufacturerApi.DeviceMapping;
 import org.mpm.device.manufacturer.ManufacturerApis;
+import org.mpm.device.manufacturer.DemoShsManufacturerApi;
 import org.mpm.device.manufacturer.OpenPaygoDevices;
+import org.mpm.device.openpaygo.GeneratedToken;
+import org.mpm.device.openpaygo.OpenPaygoTokenType;
 import org.mpm.device.manufacturer.UnsupportedManufacturerCallException;
 import org.mpm.geography.GeographicalInformation;
 import org.mpm.geography.GeographyService;
@@ -46,6 +49,7 @@ public class DeviceService {
   @Inject TenantDatabase tenantDb;
   @Inject ManufacturerApis apis;
   @Inject OpenPaygoDevices openPaygo;
+  @Inject DemoShsManufacturerApi demoShs;
   @Inject GeographyService geography;
 
   /** A device with the meter, SHS or e-bike row behind it. */
@@ -272,6 +276,29 @@ public class DeviceService {
     Device d = device(id);
     return openPaygo.find(d.getId()).orElseThrow(() -> new NotFoundException(
         "Device " + d.getDeviceSerial() + " has no OpenPAYGO configuration."));
+  }
+
+  /**
+   * An administrative OpenPAYGO code for a device of the demo SHS manufacturer, outside any payment: SET_TIME
+   * (the device's remaining time becomes {@code days}), DISABLE_PAYG (paid off for good) or COUNTER_SYNC (the
+   * device catches up with the server's count). The count advances with the code; no payment is booked.
+   */
+  public GeneratedToken openPaygoCode(long id, OpenPaygoTokenType type, Long days) {
+    Device d = device(id);
+    if (openPaygo.find(d.getId()).isEmpty()) {
+      throw new NotFoundException("Device " + d.getDeviceSerial() + " has no OpenPAYGO configuration.");
+    }
+    try {
+      return switch (type) {
+        case SET_TIME -> demoShs.setTime(d, days == null ? 0 : days);
+        case DISABLE_PAYG -> demoShs.disablePayg(d);
+        case COUNTER_SYNC -> demoShs.counterSync(d);
+        case ADD_TIME -> throw ValidationException.field("type",
+            "Add Time codes are sold: use POST /api/devices/{device}/token.");
+      };
+    } catch (UnsupportedManufacturerCallException | IllegalArgumentException e) {
+      throw ValidationException.field("days", e.getMessage());
+    }
   }
 
   /** A device location to set: the serial and latitude / longitude. */

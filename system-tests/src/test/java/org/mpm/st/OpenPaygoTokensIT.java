@@ -110,6 +110,58 @@ class OpenPaygoTokensIT {
         .getInt("token_count"));
   }
 
+  static JsonObject code(long device, String body) {
+    Resp r = api.post("/api/devices/" + device + "/openpaygo/token", body, t.token());
+    assertEquals(201, r.status(), r.body());
+    return r.obj().getJsonObject("data");
+  }
+
+  @Test
+  void setTimeCounterSyncAndDisablePaygCodesAreAcceptedByTheDevice() throws Exception {
+    long device = register("OPG00000009", "{\"secret_key\":\"" + KEY + "\",\"starting_code\":" + STARTING_CODE + "}");
+    OpenPaygoReferenceDecoder shs = new OpenPaygoReferenceDecoder(KEY, STARTING_CODE, false, false, 1);
+    assertEquals(Kind.ADD_TIME, shs.enter(token(device, "{\"amount\":1000,\"unit\":\"currency\"}")
+        .getString("token")).kind());
+    long payments = count("SELECT COUNT(*) FROM transactions");
+
+    JsonObject set = code(device, "{\"type\":\"set_time\",\"days\":10}");
+    assertEquals("SET_TIME", set.getString("token_type"));
+    Result r = shs.enter(set.getString("token"));
+    assertEquals(Outcome.ACCEPTED, r.outcome());
+    assertEquals(Kind.SET_TIME, r.kind());
+    assertEquals(10, r.value());
+    assertEquals(r.count(), set.getInt("token_count"));
+
+    Result sync = shs.enter(code(device, "{\"type\":\"counter_sync\"}").getString("token"));
+    assertEquals(Kind.COUNTER_SYNC, sync.kind());
+    String disable = code(device, "{\"type\":\"disable_payg\"}").getString("token");
+    Result off = shs.enter(disable);
+    assertEquals(Outcome.ACCEPTED, off.outcome());
+    assertEquals(Kind.DISABLE_PAYG, off.kind());
+    assertEquals(Outcome.ALREADY_USED, shs.enter(disable).outcome(), "a replay is refused");
+    assertEquals(payments, count("SELECT COUNT(*) FROM transactions"), "administrative codes book no payment");
+
+    assertEquals(422, api.post("/api/devices/" + device + "/openpaygo/token", "{\"type\":\"set_time\"}",
+        t.token()).status(), "days missing");
+    assertEquals(422, api.post("/api/devices/" + device + "/openpaygo/token",
+        "{\"type\":\"set_time\",\"days\":996}", t.token()).status(), "over a standard token's 995");
+    assertEquals(422, api.post("/api/devices/" + device + "/openpaygo/token", "{\"type\":\"unlock\"}",
+        t.token()).status());
+    assertEquals(off.count(), api.get("/api/devices/" + device + "/openpaygo", t.token()).obj()
+        .getJsonObject("data").getInt("token_count"), "refused requests did not advance the count");
+    Tenant other = api.registerCompany("openpaygo-b");
+    assertEquals(404, api.post("/api/devices/" + device + "/openpaygo/token", "{\"type\":\"counter_sync\"}",
+        other.token()).status());
+  }
+
+  static long count(String sql) throws Exception {
+    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   @Test
   void concurrentRequestsNeverShareACount() throws Exception {
     long device = register("OPG00000002", "{\"secret_key\":\"" + KEY + "\",\"starting_code\":" + STARTING_CODE + "}");

@@ -38,6 +38,8 @@ import org.mpm.device.DeviceService.GeoUpdate;
 import org.mpm.device.DeviceService.ListQuery;
 import org.mpm.device.manufacturer.ManufacturerApi.DeviceMapping;
 import org.mpm.device.manufacturer.OpenPaygoDevices;
+import org.mpm.device.openpaygo.GeneratedToken;
+import org.mpm.device.openpaygo.OpenPaygoTokenType;
 import org.mpm.rest.CurrentUser;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
@@ -163,6 +165,31 @@ public class DevicesResource {
         "time_divider", r.config().timeDivider(), "restricted_digit_set", r.config().restrictedDigitSet(),
         "extended_token", r.config().extendedToken(), "token_count", r.tokenCount(),
         "daily_price", r.dailyPrice() == null ? null : r.dailyPrice().stripTrailingZeros().doubleValue()));
+  }
+
+  @POST
+  @Path("{device}/openpaygo/token")
+  @RequiresPermission("settings")
+  @Operation(summary = "An administrative OpenPAYGO code, no payment booked (not in MPM): body {type: set_time"
+      + " (with days) | disable_payg | counter_sync}; 201 {data: {token, token_type, value, token_count}}")
+  public Response openPaygoCode(@PathParam("device") String id, String body) {
+    JsonBody b = JsonBody.parse(body);
+    String type = b.string("type", true, 1, 20);
+    OpenPaygoTokenType kind = null;
+    if (type != null) {
+      switch (type) {
+        case "set_time" -> kind = OpenPaygoTokenType.SET_TIME;
+        case "disable_payg" -> kind = OpenPaygoTokenType.DISABLE_PAYG;
+        case "counter_sync" -> kind = OpenPaygoTokenType.COUNTER_SYNC;
+        default -> b.error("type", "The selected type is invalid.");
+      }
+    }
+    Long days = b.integer("days", kind == OpenPaygoTokenType.SET_TIME);
+    b.validate();
+    GeneratedToken code = devices.openPaygoCode(id(id), kind, days);
+    return Response.status(201).entity(Json.data(Json.obj("token", code.token(), "token_type", kind.name(),
+        "value", kind == OpenPaygoTokenType.SET_TIME ? days : kind == OpenPaygoTokenType.DISABLE_PAYG ? 998 : 999,
+        "token_count", code.newCount()))).build();
   }
 
   @POST
