@@ -25,7 +25,7 @@ import org.mpm.user.UserService;
  * MPM's demo company on a fresh installation: "Demo Company" in database {@code DemoCompany_1}, its owner,
  * financial manager and regular user (password 123123), currency TZS, the demo manufacturer plugins, the API
  * key {@code demo-api-key-1234567890}, MPM's demo clusters, mini-grids and villages ({@link DemoGeography}) 250 customers ({@link DemoCustomers}) and their meters, solar home systems and e-bikes with MPM's demo tariffs,
- * connection types and manufacturers ({@link DemoDevices}). Runs only when no company exists; a database lock keeps two nodes
+ * connection types and manufacturers ({@link DemoDevices}), and an agent per mini-grid ({@link DemoAgents}). Runs only when no company exists; a database lock keeps two nodes
  * starting together from seeding twice.
  */
 @ApplicationScoped
@@ -51,6 +51,7 @@ public class DemoSeeder {
   @Inject GeographyService geography;
   @Inject PersonService people;
   @Inject DemoDevices devices;
+  @Inject DemoAgents agents;
 
   @ActivateRequestContext
   public void seedIfEmpty() {
@@ -87,6 +88,7 @@ public class DemoSeeder {
     List<DemoDevices.Home> homes = DemoCustomers.seed(people, geography);
     long start = System.nanoTime();
     devices.seed(homes);
+    agents.seed();
     LOG.info(() -> "Demo devices seeded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     LOG.info(() -> "Demo company seeded (company " + company.getId() + ", database DemoCompany_1)");
   }

@@ -10,6 +10,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
 import java.util.OptionalLong;
+import org.mpm.agent.AgentAuthService;
+import org.mpm.agent.AgentView;
 import org.mpm.auth.ApiKeyService;
 import org.mpm.auth.AuthService;
 import org.mpm.auth.Guard;
@@ -24,7 +26,8 @@ import org.mpm.tenancy.TenantRegistry;
 
 /**
  * The one place a request's tenant is decided (MPM's tenant middleware plus its guards): a user JWT's
- * {@code companyId}, or a company API key on {@link ApiKeyAuth} routes; {@link Public} routes need neither.
+ * {@code companyId}, an agent JWT's on {@link AgentAuth} routes, or a company API key on {@link ApiKeyAuth}
+ * routes; {@link Public} routes need neither.
  * Runs after route matching, so an unknown route is a 404 and a wrong method a 405 whatever the token.
  */
 @Provider
@@ -39,6 +42,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   @Inject TenantRegistry registry;
   @Inject TenantContext tenant;
   @Inject CurrentUser currentUser;
+  @Inject AgentAuthService agents;
+  @Inject CurrentAgent currentAgent;
   @Inject TenantMemo memo;
 
   /**
@@ -62,6 +67,16 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         throw new UnauthorizedException();
       }
       bindTenant(company.getAsLong());
+      return;
+    }
+    if (annotated(AgentAuth.class)) {
+      JwtClaims agentClaims = tokens.verify(token, Guard.AGENT);
+      bindTenant(agentClaims.companyId());
+      AgentView agent = agents.agent(agentClaims.subjectId());
+      if (agent == null) {
+        throw new UnauthorizedException();
+      }
+      currentAgent.set(agent, agentClaims);
       return;
     }
     JwtClaims claims = tokens.verify(token, Guard.USER);

@@ -1,0 +1,120 @@
+package org.mpm.agent.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.agent.AgentAuthService;
+import org.mpm.agent.AgentView;
+import org.mpm.auth.Guard;
+import org.mpm.auth.IssuedToken;
+import org.mpm.auth.TokenService;
+import org.mpm.common.UnauthorizedException;
+import org.mpm.rest.AgentAuth;
+import org.mpm.rest.Bearer;
+import org.mpm.rest.CurrentAgent;
+import org.mpm.rest.Json;
+import org.mpm.rest.JsonBody;
+import org.mpm.rest.Public;
+
+/** Agent-app login, refresh, logout and "me" (MPM's AgentAuthController). */
+@Path("app")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+@Tag(name = "Agent app")
+public class AgentAuthResource {
+
+  @Inject AgentAuthService auth;
+  @Inject TokenService tokens;
+  @Inject CurrentAgent current;
+  @Context UriInfo uri;
+
+  @POST
+  @Path("login")
+  @Public
+  @Operation(summary = "Agent login with e-mail and password",
+      description = "Body {email, password}, optional header device-id (stored as the agent's mobile device id)."
+          + " 200 {access_token, token_type, expires_in: 31536000, agent, roles, permissions};"
+          + " 401 {data: {message: Unauthorized, status: 401}}.")
+  public Response login(String body, @HeaderParam("device-id") String deviceId) {
+    JsonBody b = JsonBody.parse(body);
+    String email = b.string("email", false);
+    String password = b.string("password", false);
+    if (!b.valid()) {
+      return unauthorized();
+    }
+    AgentAuthService.Session s;
+    try {
+      s = auth.login(email, password, deviceId, issuer());
+    } catch (UnauthorizedException e) {
+      return unauthorized();
+    }
+    return Response.ok(session(s.token(), s.agent())).build();
+  }
+
+  @POST
+  @Path("refresh")
+  @AgentAuth
+  @Operation(summary = "Exchange a valid agent token for a new one (default lifetime)")
+  public Map<String, Object> refresh(@Context HttpHeaders headers) {
+    IssuedToken fresh = tokens.refresh(Bearer.of(headers, uri), Guard.AGENT, issuer());
+    return session(fresh, current.agent());
+  }
+
+  @POST
+  @Path("logout")
+  @AgentAuth
+  @Operation(summary = "Log the agent out: the token is refused from now on")
+  public Map<String, Object> logout() {
+    tokens.revoke(current.claims());
+    return Json.message("Successfully logged out");
+  }
+
+  @GET
+  @Path("me")
+  @AgentAuth
+  @Operation(summary = "The logged-in agent with role and permission names")
+  public Map<String, Object> me() {
+    return Json.obj("agent", agent(current.agent()), "roles", List.of(), "permissions", List.of());
+  }
+
+  private Map<String, Object> session(IssuedToken token, AgentView a) {
+    return Json.obj(
+        "access_token", token.token(),
+        "token_type", "bearer",
+        "expires_in", token.expiresIn(),
+        "agent", agent(a),
+        "roles", List.of(),
+        "permissions", List.of());
+  }
+
+  /** An agent row as MPM's model serialises it. */
+  public static Map<String, Object> agent(AgentView a) {
+    return Json.obj("id", a.id(), "person_id", a.personId(), "mini_grid_id", a.miniGridId(),
+        "agent_commission_id", a.agentCommissionId(), "email", a.email(), "fire_base_token", a.fireBaseToken(),
+        "balance", a.balance(), "commission_revenue", a.commissionRevenue(),
+        "created_at", Json.ts(a.createdAt()), "updated_at", Json.ts(a.updatedAt()),
+        "connection", a.connection());
+  }
+
+  private static Response unauthorized() {
+    return Response.status(401).type(MediaType.APPLICATION_JSON)
+        .entity(Json.obj("data", Json.obj("message", "Unauthorized", "status", 401))).build();
+  }
+
+  private String issuer() {
+    return uri.getAbsolutePath().toString();
+  }
+}
