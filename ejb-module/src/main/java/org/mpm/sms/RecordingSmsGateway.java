@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The built-in gateway: accepts every message without any network and keeps the most recent ones in memory, so
- * an installation without an SMS provider still runs; the {@code sms} rows are the record.
+ * The built-in gateway: accepts every message (with the message's own uuid as reference) without any network and
+ * keeps the most recent ones in memory, so an installation without an SMS provider still runs; the {@code sms}
+ * rows are the record.
  */
 @ApplicationScoped
 public class RecordingSmsGateway implements SmsGateway {
@@ -27,11 +28,11 @@ public class RecordingSmsGateway implements SmsGateway {
   }
 
   @Override
-  public Result send(String receiver, String body) {
+  public Result send(String receiver, String body, String uuid) {
     if (receiver == null || receiver.isBlank()) {
       return Result.failed("No receiver");
     }
-    String reference = UUID.randomUUID().toString();
+    String reference = uuid == null ? UUID.randomUUID().toString() : uuid;
     synchronized (recent) {
       recent.addLast(new Recorded(receiver, body, reference));
       while (recent.size() > KEEP) {

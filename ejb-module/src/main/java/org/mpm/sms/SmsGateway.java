@@ -15,8 +15,12 @@ public interface SmsGateway {
     return null;
   }
 
-  /** Hands {@code body} for {@code receiver} to the gateway; must not throw for a refused message. */
-  Result send(String receiver, String body);
+  /**
+   * Hands {@code body} for {@code receiver} to the gateway. {@code uuid} is the id MPM gives the message (for
+   * delivery callbacks); a gateway may answer with its own reference instead. Should not throw for a refused
+   * message (an exception is recorded as a failure all the same).
+   */
+  Result send(String receiver, String body, String uuid);
 
   /** The gateway's answer: accepted with its message reference, or failed with an error. */
   record Result(boolean accepted, String reference, String error) {

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.mpm.customer.Person;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.Token;
@@ -14,12 +15,14 @@ import org.mpm.transaction.Transaction;
 /**
  * Outgoing SMS of the current company: templates by reference, the token confirmation of a transaction (MPM's
  * unified {@code TransactionConfirmation} sender: no header, footer or pricing details) and sending through the
- * configured {@link SmsGateway}. Every message is written to {@code sms} before it is handed to the gateway,
- * then marked sent ({@code status} 1, the gateway reference in {@code uuid}) or failed ({@code status} -1 with
- * {@code error_message}).
+ * configured {@link SmsGateway}. Every message is written to {@code sms} (status 0, a new {@code uuid}) before it
+ * is handed to the gateway, then marked sent ({@code status} 1; a gateway's own reference replaces the uuid) or
+ * failed ({@code status} -1, {@code error_message}, {@code attempts} + 1) as MPM's markSent/markFailed do.
  */
 @Stateless
 public class SmsService {
+
+  static final int ERROR_MESSAGE_MAX = 1000;
 
   @Inject TenantDatabase tenantDb;
   @Inject SmsGateways gateways;
@@ -50,30 +53,64 @@ public class SmsService {
 
   /** Writes and sends one outgoing message; {@code triggerType}/{@code triggerId} may be null. */
   public Sms send(String receiver, String body, String triggerType, Long triggerId) {
-    EntityManager em = tenantDb.em();
     Sms sms = new Sms(receiver, body == null ? "" : body);
     sms.setTrigger(triggerType, triggerId);
+    return deliver(sms);
+  }
+
+  /** Writes the message (status 0, a new uuid), hands it to the gateway and records the outcome. */
+  private Sms deliver(Sms sms) {
+    EntityManager em = tenantDb.em();
+    String receiver = sms.getReceiver();
+    sms.setUuid(UUID.randomUUID().toString());
     em.persist(sms);
     em.flush();
     SmsGateway gateway = gateways.active();
-    sms.setAttempts(sms.getAttempts() + 1);
     SmsGateway.Result result;
     try {
-      result = gateway.send(receiver, sms.getBody());
+      result = gateway.send(receiver, sms.getBody(), sms.getUuid());
     } catch (RuntimeException e) {
       result = SmsGateway.Result.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
     if (result.accepted()) {
       sms.setStatus(Sms.STATUS_SENT);
-      sms.setUuid(result.reference());
+      if (result.reference() != null && !result.reference().isBlank()) {
+        sms.setUuid(result.reference());
+      }
       sms.setErrorMessage(null);
     } else {
       sms.setStatus(Sms.STATUS_FAILED);
-      sms.setErrorMessage(result.error());
+      sms.setErrorMessage(limit(result.error() == null ? "" : result.error()));
+      sms.setAttempts(sms.getAttempts() + 1);
     }
     sms.setGatewayId(gateway.pluginId());
     em.flush();
     return sms;
+  }
+
+  /**
+   * The primary phone of a person (MPM's {@code Address::where(owner_type person, owner_id, is_primary 1)}), or
+   * null.
+   */
+  public String primaryPhone(long personId) {
+    List<?> r = tenantDb.em().createNativeQuery(
+            "SELECT phone FROM addresses WHERE owner_type = ? AND owner_id = ? AND is_primary = 1 ORDER BY id LIMIT 1")
+        .setParameter(1, Person.MORPH)
+        .setParameter(2, personId)
+        .getResultList();
+    return r.isEmpty() ? null : (String) r.get(0);
+  }
+
+  /** A manual outgoing message (MPM's storeAndSend): written with its {@code sender_id}, then sent. */
+  public Sms sendManual(String receiver, String body, Long senderId) {
+    Sms sms = new Sms(receiver, body == null ? "" : body);
+    sms.setSenderId(senderId);
+    return deliver(sms);
+  }
+
+  /** Laravel's {@code Str::limit(message, 1000)}: longer messages are cut and end with "...". */
+  static String limit(String message) {
+    return message.length() <= ERROR_MESSAGE_MAX ? message : message.substring(0, ERROR_MESSAGE_MAX) + "...";
   }
 
   /**

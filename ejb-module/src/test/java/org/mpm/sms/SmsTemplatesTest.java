@@ -93,13 +93,22 @@ class SmsTemplatesTest {
   @Test
   void recordingGatewayAcceptsWithAReferenceAndRefusesAnEmptyReceiver() {
     RecordingSmsGateway g = new RecordingSmsGateway();
-    SmsGateway.Result ok = g.send("+1", "hi");
+    SmsGateway.Result ok = g.send("+1", "hi", "u-1");
     assertTrue(ok.accepted());
-    assertEquals(36, ok.reference().length());
-    assertEquals(List.of(new RecordingSmsGateway.Recorded("+1", "hi", ok.reference())), g.recent());
-    SmsGateway.Result bad = g.send(" ", "hi");
+    assertEquals("u-1", ok.reference());
+    assertEquals(36, g.send("+2", "x", null).reference().length());
+    assertEquals(new RecordingSmsGateway.Recorded("+1", "hi", "u-1"), g.recent().get(0));
+    SmsGateway.Result bad = g.send(" ", "hi", "u-3");
     assertFalse(bad.accepted());
-    assertEquals(1, g.recent().size());
+    assertEquals(2, g.recent().size());
+  }
+
+  @Test
+  void errorMessagesAreCutLikeStrLimit() {
+    assertEquals("short", SmsService.limit("short"));
+    String cut = SmsService.limit("x".repeat(1001));
+    assertEquals(1003, cut.length());
+    assertTrue(cut.endsWith("x..."));
   }
 
   @Test

@@ -48,7 +48,6 @@ class SmsIT {
       assertEquals(17, TariffsIT.count(tenant, "SELECT COUNT(*) FROM sms_bodies"));
       assertEquals(16, TariffsIT.count(tenant, "SELECT COUNT(*) FROM sms_variable_default_values"));
       assertEquals(1, TariffsIT.count(tenant, "SELECT COUNT(*) FROM sms_resend_information_keys WHERE `key` = 'Resend'"));
-      assertEquals(0, TariffsIT.count(tenant, "SELECT COUNT(*) FROM sms"));
       assertEquals(0, TariffsIT.count(tenant, "SELECT COUNT(*) FROM sms_android_settings"));
       assertEquals(0, TariffsIT.count(tenant, "SELECT COUNT(*) FROM sms_appliance_remind_rates"));
     }
@@ -117,5 +116,67 @@ class SmsIT {
     assertEquals("Dear [name] [surname],", mine.getJsonObject(1).getString("body"));
     JsonArray theirs = api.get("/api/sms-body", other.token()).obj().getJsonArray("data");
     assertEquals("Other [name]", theirs.getJsonObject(1).getString("body"));
+  }
+
+  @Test
+  void storeAndSendRecordsTheMessage() throws Exception {
+    Resp p = api.post("/api/people", "{\"name\":\"Asha\",\"surname\":\"Texter\",\"phone\":\"+255711000111\","
+        + "\"is_customer\":true}", t.token());
+    assertEquals(201, p.status(), p.body());
+    long personId = p.obj().getJsonObject("data").getJsonNumber("id").longValue();
+    long before = TariffsIT.count(t, "SELECT COUNT(*) FROM sms");
+
+    Resp r = api.post("/api/sms/storeandsend", "{\"person_id\":" + personId + ",\"message\":\"Hello Asha\","
+        + "\"senderId\":7}", t.token());
+    assertEquals(200, r.status(), r.body());
+    JsonObject d = r.obj().getJsonObject("data");
+    assertEquals("[receiver, body, direction, sender_id, status, updated_at, created_at, id, uuid, gateway_id]",
+        d.keySet().toString());
+    assertEquals("+255711000111", d.getString("receiver"));
+    assertEquals("Hello Asha", d.getString("body"));
+    assertEquals(1, d.getInt("direction"));
+    assertEquals(7, d.getInt("sender_id"));
+    assertEquals(1, d.getInt("status"));
+    assertTrue(d.isNull("gateway_id"));
+    String uuid = d.getString("uuid");
+    assertTrue(uuid.matches("[0-9a-f-]{36}"), uuid);
+    long id = d.getJsonNumber("id").longValue();
+    assertEquals(before + 1, TariffsIT.count(t, "SELECT COUNT(*) FROM sms"));
+    assertEquals(1, TariffsIT.count(t, "SELECT COUNT(*) FROM sms WHERE id = " + id + " AND status = 1 AND direction = 1"
+        + " AND receiver = '+255711000111' AND body = 'Hello Asha' AND sender_id = 7 AND attempts = 0"
+        + " AND uuid = '" + uuid + "' AND gateway_id IS NULL AND error_message IS NULL AND trigger_type IS NULL"));
+
+    // A phone without person; the person's phone wins over a given phone.
+    Resp byPhone = api.post("/api/sms/storeandsend", "{\"phone\":\"+255700999888\",\"message\":\"Hi\"}", t.token());
+    assertEquals(200, byPhone.status(), byPhone.body());
+    assertEquals("+255700999888", byPhone.obj().getJsonObject("data").getString("receiver"));
+    assertTrue(byPhone.obj().getJsonObject("data").isNull("sender_id"));
+    Resp both = api.post("/api/sms/storeandsend", "{\"person_id\":" + personId + ",\"phone\":\"+1\",\"message\":\"x\"}",
+        t.token());
+    assertEquals("+255711000111", both.obj().getJsonObject("data").getString("receiver"));
+    // Another company's person has no phone here: the given phone is used, as in MPM.
+    Resp foreign = api.post("/api/sms/storeandsend", "{\"person_id\":" + personId + ",\"phone\":\"+2\",\"message\":\"x\"}",
+        other.token());
+    assertEquals(200, foreign.status(), foreign.body());
+    assertEquals("+2", foreign.obj().getJsonObject("data").getString("receiver"));
+    assertEquals(before + 3, TariffsIT.count(t, "SELECT COUNT(*) FROM sms"));
+  }
+
+  @Test
+  void storeAndSendRefusesBadInputAndWritesNothing() throws Exception {
+    long before = TariffsIT.count(t, "SELECT COUNT(*) FROM sms");
+    Resp none = api.post("/api/sms/storeandsend", "{}", t.token());
+    assertEquals(422, none.status());
+    assertEquals("{\"message\":\"The message field is required. (and 1 more error)\",\"errors\":{\"message\":"
+        + "[\"The message field is required.\"],\"person_id\":[\"The person id field is required when none of phone"
+        + " are present.\"]}}", none.body());
+    Resp noPhone = api.post("/api/sms/storeandsend", "{\"person_id\":999999,\"message\":\"x\"}", t.token());
+    assertEquals(422, noPhone.status());
+    assertEquals("{\"message\":\"Phone number is required for sending SMS.\",\"errors\":{\"phone\":"
+        + "[\"Phone number is required for sending SMS.\"]}}", noPhone.body());
+    Resp badId = api.post("/api/sms/storeandsend", "{\"person_id\":\"abc\",\"message\":\"x\"}", t.token());
+    assertEquals(422, badId.status());
+    assertEquals(401, api.post("/api/sms/storeandsend", "{\"phone\":\"+1\",\"message\":\"x\"}", null).status());
+    assertEquals(before, TariffsIT.count(t, "SELECT COUNT(*) FROM sms"));
   }
 }
