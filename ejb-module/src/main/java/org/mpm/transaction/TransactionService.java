@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.mpm.agent.AgentTransaction;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.device.Device;
@@ -42,7 +43,7 @@ public class TransactionService {
   private static final Map<String, String> PROVIDER_TABLES = new LinkedHashMap<>();
 
   static {
-    PROVIDER_TABLES.put("agent_transaction", "agent_transactions");
+    PROVIDER_TABLES.put(AgentTransaction.MORPH, "agent_transactions");
     PROVIDER_TABLES.put(CashTransaction.MORPH, "cash_transactions");
     PROVIDER_TABLES.put(ThirdPartyTransaction.MORPH, "third_party_transactions");
     PROVIDER_TABLES.put("swifta_transaction", "swifta_transactions");
@@ -65,7 +66,10 @@ public class TransactionService {
     return tenantDb.em();
   }
 
-  /** A transaction with its provider row (a {@link CashTransaction}, {@link ThirdPartyTransaction} or null). */
+  /**
+   * A transaction with its provider row (a {@link CashTransaction}, {@link ThirdPartyTransaction},
+   * {@link AgentTransaction} or null for the plugin providers).
+   */
   public record Item(Transaction transaction, Object original) {}
 
   /** The advanced search (null = no filter); {@code provider} is a morph alias. */
@@ -265,6 +269,12 @@ public class TransactionService {
       em().createQuery("SELECT c FROM CashTransaction c WHERE c.id IN :ids", CashTransaction.class)
           .setParameter("ids", cash).getResultList()
           .forEach(c -> out.put(CashTransaction.MORPH + ":" + c.getId(), c));
+    }
+    List<Long> agent = byType.get(AgentTransaction.MORPH);
+    if (agent != null) {
+      em().createQuery("SELECT a FROM AgentTransaction a WHERE a.id IN :ids", AgentTransaction.class)
+          .setParameter("ids", agent).getResultList()
+          .forEach(a -> out.put(AgentTransaction.MORPH + ":" + a.getId(), a));
     }
     List<Long> third = byType.get(ThirdPartyTransaction.MORPH);
     if (third != null) {

@@ -62,6 +62,9 @@ class TransactionsIT {
       tx(s, 3, 1, "third_party_transaction", 300, "+255700000003", "M-0001", 10);
       tx(s, 4, 2, "third_party_transaction", 400, "+255700000004", "X-unknown", 9);
       tx(s, 5, 7, "agent_transaction", 50, "+255700000005", "M-0001", 5);
+      // status 2 is neither settled (1), pending (0) nor failed (-1): the status figures stay as they are
+      s.executeUpdate("INSERT INTO agent_transactions (id, agent_id, mobile_device_id, status, created_at,"
+          + " updated_at) VALUES (7, 3, 'dev-7', 2, NOW(), NOW())");
       s.executeUpdate("INSERT INTO tokens (transaction_id, token, token_amount, device_id, token_type, token_unit,"
           + " created_at, updated_at) VALUES (1, '111222333', 1.5, 1, 'energy', 'kWh', NOW(), NOW())");
       s.executeUpdate("INSERT INTO transaction_conflicts (transaction_type, transaction_id, state, created_at,"
@@ -102,8 +105,9 @@ class TransactionsIT {
     assertEquals("energy", cash.getString("type"));
     assertEquals(1, cash.getJsonObject("original_transaction").getInt("status"));
     assertEquals(userId, cash.getJsonObject("original_transaction").getJsonNumber("user_id").longValue());
-    assertEquals(JsonValue.NULL, body.getJsonArray("data").getJsonObject(2).get("original_transaction"),
-        "no agent_transactions table here");
+    JsonObject agent = body.getJsonArray("data").getJsonObject(2).getJsonObject("original_transaction");
+    assertEquals(3, agent.getInt("agent_id"), "the agent's own row");
+    assertEquals("dev-7", agent.getString("mobile_device_id"));
     JsonObject third = body.getJsonArray("data").getJsonObject(4);
     assertEquals("TP-1", third.getJsonObject("original_transaction").getString("transaction_id"));
     assertEquals(-1, third.getJsonObject("original_transaction").getInt("status"));
@@ -194,8 +198,10 @@ class TransactionsIT {
     JsonObject unknown = api.get("/api/transactions/4", t.token()).obj().getJsonObject("data");
     assertEquals(JsonValue.NULL, unknown.get("device"));
     assertEquals(0, unknown.getJsonArray("payment_histories").size());
-    assertEquals(JsonValue.NULL, api.get("/api/transactions/5", t.token()).obj().getJsonObject("data")
-        .get("original_transaction"));
+    JsonObject agent = api.get("/api/transactions/5", t.token()).obj().getJsonObject("data")
+        .getJsonObject("original_transaction");
+    assertEquals(3, agent.getInt("agent_id"), "an agent payment shows the agent's row");
+    assertEquals(0, agent.getJsonArray("conflicts").size());
 
     Resp missing = api.get("/api/transactions/9999", t.token());
     assertEquals(404, missing.status(), missing.body());

@@ -8,6 +8,7 @@ import org.mpm.customer.rest.PersonJson;
 import org.mpm.device.DeviceService.DeviceRow;
 import org.mpm.device.rest.DeviceJson;
 import org.mpm.rest.Json;
+import org.mpm.agent.AgentTransaction;
 import org.mpm.transaction.CashTransaction;
 import org.mpm.transaction.PaymentHistory;
 import org.mpm.transaction.ThirdPartyTransaction;
@@ -45,6 +46,12 @@ public final class TransactionJson {
           "manufacturer_transaction_type", c.getManufacturerTransactionType(),
           "manufacturer_transaction_id", c.getManufacturerTransactionId(), "created_at", Json.ts(c.getCreatedAt()),
           "updated_at", Json.ts(c.getUpdatedAt()));
+    }
+    if (row instanceof AgentTransaction a) {
+      return Json.obj("id", a.getId(), "agent_id", a.getAgentId(), "mobile_device_id", a.getMobileDeviceId(),
+          "status", a.getStatus(), "manufacturer_transaction_type", a.getManufacturerTransactionType(),
+          "manufacturer_transaction_id", a.getManufacturerTransactionId(), "created_at", Json.ts(a.getCreatedAt()),
+          "updated_at", Json.ts(a.getUpdatedAt()));
     }
     if (row instanceof ThirdPartyTransaction c) {
       return Json.obj("id", c.getId(), "transaction_id", c.getTransactionId(), "status", c.getStatus(),
