@@ -4,17 +4,13 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
-import java.util.Optional;
 import org.mpm.auth.Guard;
 import org.mpm.auth.IssuedToken;
+import org.mpm.auth.LoginTenant;
 import org.mpm.auth.PasswordHasher;
 import org.mpm.auth.TokenService;
 import org.mpm.common.UnauthorizedException;
-import org.mpm.company.DatabaseProxy;
-import org.mpm.company.LoginDirectory;
-import org.mpm.tenancy.TenantContext;
 import org.mpm.tenancy.TenantDatabase;
-import org.mpm.tenancy.TenantRegistry;
 
 /**
  * Agent-app login (MPM's {@code agent_api} guard): the company comes from the central login directory, the
@@ -26,9 +22,7 @@ public class AgentAuthService {
   /** MPM's agent login TTL: 525600 minutes. */
   public static final long LOGIN_TTL_MINUTES = 525_600;
 
-  @Inject LoginDirectory directory;
-  @Inject TenantRegistry registry;
-  @Inject TenantContext tenant;
+  @Inject LoginTenant loginTenant;
   @Inject TenantDatabase tenantDb;
   @Inject TokenService tokens;
 
@@ -39,16 +33,7 @@ public class AgentAuthService {
    * non-blank {@code deviceId} (header {@code device-id}) is stored as the agent's mobile device id.
    */
   public Session login(String email, String password, String deviceId, String issuer) {
-    if (email == null || password == null) {
-      throw new UnauthorizedException();
-    }
-    Optional<DatabaseProxy> entry = directory.find(email);
-    if (entry.isEmpty()) {
-      throw new UnauthorizedException();
-    }
-    long companyId = entry.get().getCompanyId();
-    String database = registry.databaseOf(companyId).orElseThrow(UnauthorizedException::new);
-    tenant.set(companyId, database);
+    long companyId = loginTenant.bind(email, password);
     EntityManager em = tenantDb.em();
     List<Agent> agents = em.createNamedQuery("Agent.findByEmail", Agent.class).setParameter("email", email)
         .getResultList();

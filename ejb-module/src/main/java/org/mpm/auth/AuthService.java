@@ -4,13 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
-import java.util.Optional;
 import org.mpm.common.UnauthorizedException;
-import org.mpm.company.DatabaseProxy;
-import org.mpm.company.LoginDirectory;
-import org.mpm.tenancy.TenantContext;
 import org.mpm.tenancy.TenantDatabase;
-import org.mpm.tenancy.TenantRegistry;
 import org.mpm.user.User;
 import org.mpm.user.UserRoles;
 
@@ -18,9 +13,7 @@ import org.mpm.user.UserRoles;
 @Stateless
 public class AuthService {
 
-  @Inject LoginDirectory directory;
-  @Inject TenantRegistry registry;
-  @Inject TenantContext tenant;
+  @Inject LoginTenant loginTenant;
   @Inject TenantDatabase tenantDb;
   @Inject TokenService tokens;
   @Inject UserRoles userRoles;
@@ -33,16 +26,7 @@ public class AuthService {
    * cannot be enumerated.
    */
   public Session login(String email, String password, String issuer) {
-    if (email == null || password == null) {
-      throw new UnauthorizedException();
-    }
-    Optional<DatabaseProxy> entry = directory.find(email);
-    if (entry.isEmpty()) {
-      throw new UnauthorizedException();
-    }
-    long companyId = entry.get().getCompanyId();
-    String database = registry.databaseOf(companyId).orElseThrow(UnauthorizedException::new);
-    tenant.set(companyId, database);
+    loginTenant.bind(email, password);
     EntityManager em = tenantDb.em();
     List<User> users = em.createNamedQuery("User.findByEmail", User.class).setParameter("email", email)
         .getResultList();
