@@ -17,11 +17,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.mpm.device.openpaygo.OpenPaygoReferenceDecoder;
+import org.mpm.device.openpaygo.OpenPaygoReferenceDecoder.Kind;
+import org.mpm.device.openpaygo.OpenPaygoReferenceDecoder.Outcome;
+import org.mpm.device.openpaygo.OpenPaygoReferenceDecoder.Result;
 import org.mpm.st.Api.Resp;
 import org.mpm.st.Api.Tenant;
-import org.mpm.st.OpenPaygoReferenceDecoder.Kind;
-import org.mpm.st.OpenPaygoReferenceDecoder.Outcome;
-import org.mpm.st.OpenPaygoReferenceDecoder.Result;
 
 /**
  * Ad-hoc tokens of the built-in demo SHS manufacturer are real OpenPAYGO tokens: a device set up with the same

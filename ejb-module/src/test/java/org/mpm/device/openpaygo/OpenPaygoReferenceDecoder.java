@@ -7,9 +7,9 @@ import java.util.HexFormat;
 import java.util.Set;
 
 /**
- * A device-side OpenPAYGO Token decoder (spec v2.3), written separately from the encoder so that the
- * tests check the encoder against the specification and not against itself. It shares no code with
- * the encoder, not even SipHash.
+ * A device-side OpenPAYGO Token decoder (spec v2.3; shared with the system tests as this module's test jar),
+ * written separately from the encoder so that the tests check the encoder against the specification and not
+ * against itself. It shares no code with the encoder, not even SipHash.
  *
  * <p>Follows "Decoding the code on the device": the value is read from the last digits, then the
  * starting code carrying that value is passed through the code generation function for counts 0 up to
@@ -31,17 +31,17 @@ import java.util.Set;
  * reserved values 998 (Disable PAYG) and 999 (Counter Sync). Extended tokens only have Add Time and Set
  * Time.
  */
-final class OpenPaygoReferenceDecoder {
+public final class OpenPaygoReferenceDecoder {
 
   static final int MAX_TOKEN_JUMP = 64;
   static final int MAX_TOKEN_JUMP_COUNTER_SYNC = 100;
   static final int MAX_UNUSED_OLDER_TOKENS = 16;
 
-  enum Kind { ADD_TIME, SET_TIME, DISABLE_PAYG, COUNTER_SYNC }
+  public enum Kind { ADD_TIME, SET_TIME, DISABLE_PAYG, COUNTER_SYNC }
 
-  enum Outcome { ACCEPTED, ALREADY_USED, INVALID }
+  public enum Outcome { ACCEPTED, ALREADY_USED, INVALID }
 
-  record Result(Outcome outcome, Kind kind, int value, int count) {
+  public record Result(Outcome outcome, Kind kind, int value, int count) {
     static Result of(Outcome outcome) {
       return new Result(outcome, null, -1, -1);
     }
@@ -56,7 +56,7 @@ final class OpenPaygoReferenceDecoder {
   private int floorCount;
   private final Set<Integer> usedCounts = new HashSet<>();
 
-  OpenPaygoReferenceDecoder(String keyHex, long startingCode, boolean restrictedDigitSet,
+  public OpenPaygoReferenceDecoder(String keyHex, long startingCode, boolean restrictedDigitSet,
       boolean extendedToken, int initialCount) {
     this.key = HexFormat.of().parseHex(keyHex);
     this.startingCode = startingCode;
@@ -66,12 +66,12 @@ final class OpenPaygoReferenceDecoder {
     this.floorCount = initialCount;
   }
 
-  int lastCount() {
+  public int lastCount() {
     return lastCount;
   }
 
   /** Enters a token on the device, updating its count state when the token is accepted. */
-  Result enter(String entered) {
+  public Result enter(String entered) {
     Long parsed = parse(entered);
     if (parsed == null) {
       return Result.of(Outcome.INVALID);
