@@ -13,6 +13,9 @@ import org.mpm.common.Timestamped;
 @Table(name = "agent_commissions")
 public class AgentCommission extends Timestamped {
 
+  /** The morph alias of commission plans in {@code agent_balance_histories.trigger_type}. */
+  public static final String MORPH = "agent_commission";
+
   public static final String MODEL = "App\\Models\\AgentCommission";
 
   @Id

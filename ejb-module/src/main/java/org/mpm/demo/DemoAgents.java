@@ -21,7 +21,7 @@ public class DemoAgents {
   @Inject TenantDatabase tenantDb;
 
   public void seed() {
-    AgentCommission commission = agents.createCommission("Demo Commission", 0.05, 0.03, -10000);
+    AgentCommission commission = agents.createCommission("Demo Commission", 0.05, 0.03, 1_000_000);
     @SuppressWarnings("unchecked")
     List<Object[]> grids = tenantDb.em()
         .createNativeQuery("SELECT id, name FROM mini_grids WHERE deleted_at IS NULL ORDER BY id").getResultList();

@@ -3,10 +3,12 @@ package org.mpm.sms;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.mpm.customer.Person;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.Token;
@@ -23,6 +25,8 @@ import org.mpm.transaction.Transaction;
 public class SmsService {
 
   static final int ERROR_MESSAGE_MAX = 1000;
+  /** A sender that is a phone number: digits, optionally a leading +, spaces or dashes. */
+  private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 \\-]{5,}");
 
   @Inject TenantDatabase tenantDb;
   @Inject SmsGateways gateways;
@@ -114,13 +118,14 @@ public class SmsService {
   }
 
   /**
-   * Sends the confirmation SMS of a transaction: {@code TokenConfirmationMeter} for an energy token,
-   * {@code TokenConfirmationSHS} for a time token, otherwise {@code TransactionConfirmationNoToken}. The receiver
-   * is the transaction's sender, else the primary phone of the device owner. Nothing is sent (empty) when the
-   * transaction does not exist, a confirmation for it was already written, there is no phone, or the template is
-   * missing.
+   * Writes the confirmation SMS of a transaction, unsent (status 0), for the payment pipeline to send:
+   * {@code TokenConfirmationMeter} for an energy token, {@code TokenConfirmationSHS} for a time token, otherwise
+   * {@code TransactionConfirmationNoToken}. The receiver is the transaction's sender when that is a phone number,
+   * else the primary phone of the device owner (an agent payment's sender is {@code Agent-<id>}, which MPM turns
+   * into the receiver {@code +Agent-<id>}). Empty when the transaction does not exist, a confirmation for it was
+   * already written, there is no phone, or the template is missing. Returns the sms id.
    */
-  public Optional<Sms> queueTokenConfirmation(long transactionId) {
+  public Optional<Long> composeTransactionConfirmation(long transactionId, LocalDateTime at) {
     EntityManager em = tenantDb.em();
     Transaction tx = em.find(Transaction.class, transactionId);
     if (tx == null) {
@@ -160,7 +165,7 @@ public class SmsService {
 
     String receiver;
     String sender = tx.getSender();
-    if (sender != null && !sender.isEmpty() && !"-".equals(sender)) {
+    if (sender != null && PHONE.matcher(sender).matches()) {
       receiver = SmsTemplates.e164(sender);
     } else if (ownerPhone != null && !ownerPhone.isEmpty()) {
       receiver = SmsTemplates.e164(ownerPhone);
@@ -187,6 +192,53 @@ public class SmsService {
     if (body.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(send(receiver, body.get(), Sms.TRIGGER_TRANSACTION, transactionId));
+    Sms sms = new Sms(receiver, body.get());
+    sms.setTrigger(Sms.TRIGGER_TRANSACTION, transactionId);
+    sms.setUuid(UUID.randomUUID().toString());
+    em.persist(sms);
+    em.flush();
+    if (at != null) {
+      em.createNativeQuery("UPDATE sms SET created_at = ?, updated_at = ? WHERE id = ?")
+          .setParameter(1, java.sql.Timestamp.valueOf(at)).setParameter(2, java.sql.Timestamp.valueOf(at))
+          .setParameter(3, sms.getId()).executeUpdate();
+    }
+    return Optional.of(sms.getId());
+  }
+
+  /** A stored message to hand to the gateway: its id, receiver, body and uuid. */
+  public record Outgoing(long id, String receiver, String body, String uuid) {}
+
+  /** The stored message if it has not been sent yet. */
+  public Optional<Outgoing> unsent(long smsId) {
+    Sms sms = tenantDb.em().find(Sms.class, smsId);
+    if (sms == null || sms.getStatus() == Sms.STATUS_SENT) {
+      return Optional.empty();
+    }
+    return Optional.of(new Outgoing(sms.getId(), sms.getReceiver(), sms.getBody(), sms.getUuid()));
+  }
+
+  /** Records the gateway's answer for a stored message (sent, or failed with the error and one more attempt). */
+  public void recordResult(long smsId, SmsGateway.Result result, Integer gatewayId) {
+    Sms sms = tenantDb.em().find(Sms.class, smsId);
+    if (sms == null) {
+      return;
+    }
+    if (result.accepted()) {
+      sms.setStatus(Sms.STATUS_SENT);
+      if (result.reference() != null && !result.reference().isBlank()) {
+        sms.setUuid(result.reference());
+      }
+      sms.setErrorMessage(null);
+    } else {
+      sms.setStatus(Sms.STATUS_FAILED);
+      sms.setErrorMessage(limit(result.error() == null ? "" : result.error()));
+      sms.setAttempts(sms.getAttempts() + 1);
+    }
+    sms.setGatewayId(gatewayId);
+  }
+
+  /** The active gateway. */
+  public SmsGateway gateway() {
+    return gateways.active();
   }
 }

@@ -14,14 +14,14 @@ import java.util.List;
  *
  * <pre>
  *   unit price = tariff.price + Σ pricing components.price          (MPM's appended total_price)
- *   energy     = amount / unit price, rounded DOWN to 3 decimals (Wh)
+ *   energy     = amount / unit price, rounded HALF_UP to 3 decimals (Wh)
  *   cost       = energy × unit price, rounded HALF_UP to 2 decimals
  *   VAT share  = amount × vat / (100 + vat), rounded HALF_UP to 2 decimals (the price includes VAT)
  * </pre>
  *
  * An amount ≤ 0, an amount below the tariff's {@code minimum_purchase_amount}, a unit price ≤ 0 and an amount that
- * buys less than 1 Wh are refused with a {@link PricingException}. Energy is rounded down so that a token never
- * carries more energy than was paid for. The VAT rate ({@code main_settings.vat_energy}, a percentage) does not
+ * buys less than half a Wh are refused with a {@link PricingException}. Energy is rounded half up to the Wh, the
+ * value MPM shows on a token (it keeps the float and prints it with 3 decimals): 500 at 300 → 1.667 kWh. The VAT rate ({@code main_settings.vat_energy}, a percentage) does not
  * change the energy: MPM's tariff price is what the customer pays per kWh, so the VAT is only split out of it.
  * Time-of-use slots are a percentage of the energy price for a time of day ({@link #unitPriceAt}); they do not apply
  * to a purchase, which is priced at the plain unit price (as in MPM, where the meter applies them, if at all).
@@ -163,7 +163,7 @@ public final class TariffPricing {
     }
     checkMinimum(terms, amount, deviceSerial);
     BigDecimal unit = positiveUnitPrice(terms);
-    BigDecimal energy = amount.divide(unit, ENERGY_SCALE, RoundingMode.DOWN);
+    BigDecimal energy = amount.divide(unit, ENERGY_SCALE, RoundingMode.HALF_UP);
     if (energy.signum() <= 0) {
       throw new PricingException(Reason.TOO_SMALL, "The amount is too small to buy any energy.");
     }

@@ -47,9 +47,11 @@ class TariffPricingTest {
   }
 
   @Test
-  void energyIsRoundedDownNeverUp() {
-    // 500 / 300 = 1.6666…: 1.666, not 1.667
-    assertEquals(d("1.666"), TariffPricing.energyFor(tariff300("0", "0"), d("500"), null).energy());
+  void energyIsRoundedHalfUpToTheWattHour() {
+    // 500 / 300 = 1.6666…: 1.667, as MPM prints the token's energy
+    assertEquals(d("1.667"), TariffPricing.energyFor(tariff300("0", "0"), d("500"), null).energy());
+    // 100 / 300 = 0.33333… → 0.333
+    assertEquals(d("0.333"), TariffPricing.energyFor(tariff300("0", "0"), d("100"), null).energy());
     // 999.99 / 300 = 3.33330 → 3.333
     assertEquals(d("3.333"), TariffPricing.energyFor(tariff300("0", "0"), d("999.99"), null).energy());
   }
@@ -101,10 +103,10 @@ class TariffPricingTest {
   }
 
   @Test
-  void amountBuyingLessThanOneWattHourIsRefused() {
-    // 0.29 / 300 = 0.000966… kWh → 0.000
+  void amountBuyingLessThanHalfAWattHourIsRefused() {
+    // 0.14 / 300 = 0.000466… kWh → 0.000
     PricingException e = assertThrows(PricingException.class,
-        () -> TariffPricing.energyFor(tariff300("0", "0"), d("0.29"), null));
+        () -> TariffPricing.energyFor(tariff300("0", "0"), d("0.14"), null));
     assertEquals(Reason.TOO_SMALL, e.reason());
     // 0.30 / 300 = 0.001 exactly
     assertEquals(d("0.001"), TariffPricing.energyFor(tariff300("0", "0"), d("0.30"), null).energy());

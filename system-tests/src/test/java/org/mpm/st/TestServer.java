@@ -70,7 +70,11 @@ public final class TestServer {
         "MPM_DB_USER", "root",
         "MPM_DB_PASSWORD", "",
         "MPM_JWT_SECRET", JWT_SECRET,
-        "MPM_STORAGE_DIR", storageDir().toString()), work.resolve("payara.log"), "1g");
+        "MPM_STORAGE_DIR", storageDir().toString(),
+        // Quick clocks for the payment pipeline's retries, poll and access-rate accrual.
+        "MPM_PAYMENTS_BACKOFF_MS", "200",
+        "MPM_PAYMENTS_POLL_SECONDS", "2",
+        "MPM_ACCESS_RATE_CHECK_SECONDS", "3"), work.resolve("payara.log"), "1g");
     server.awaitReady(Duration.ofMinutes(4));
   }
 

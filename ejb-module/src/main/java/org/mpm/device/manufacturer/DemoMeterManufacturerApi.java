@@ -36,6 +36,11 @@ public class DemoMeterManufacturerApi implements ManufacturerApi {
   }
 
   @Override
+  public boolean chargesInTransaction() {
+    return true;
+  }
+
+  @Override
   public String chargeBlockedReason(Device device) {
     var terms = tariffs.terms(device);
     if (terms.isEmpty()) {

@@ -34,6 +34,11 @@ public class DemoShsManufacturerApi implements ManufacturerApi {
   }
 
   @Override
+  public boolean chargesInTransaction() {
+    return true;
+  }
+
+  @Override
   public String chargeBlockedReason(Device device) {
     var row = devices.find(device.getId());
     if (row.isEmpty()) {

@@ -16,6 +16,16 @@ public interface ManufacturerApi {
   /** The {@code manufacturers.api_name} this integration answers for, e.g. {@code DemoShsManufacturerApi}. */
   String apiName();
 
+  /**
+   * Whether {@link #charge} is local and keeps its state in the tenant database (the built-in demo integrations):
+   * the payment pipeline then charges inside the transaction that records the token, so both commit together.
+   * A remote integration (false) is called outside any transaction, with the transaction id as its idempotency
+   * key, and must answer a repeated call for the same transaction with the same token.
+   */
+  default boolean chargesInTransaction() {
+    return false;
+  }
+
   /** Whether this integration vends credit tokens at all. */
   default boolean vendsCredit() {
     return true;

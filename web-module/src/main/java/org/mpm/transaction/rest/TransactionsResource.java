@@ -1,13 +1,17 @@
 package org.mpm.transaction.rest;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -19,15 +23,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
 import org.mpm.customer.PersonService;
 import org.mpm.customer.PersonView;
+import org.mpm.rest.AgentAuth;
 import org.mpm.rest.BadRequestBody;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.Paginator;
 import org.mpm.rest.RequiresPermission;
-import org.mpm.transaction.TransactionService;
+import org.mpm.transaction.PaymentStatusService;
 import org.mpm.transaction.TransactionService.Detail;
 import org.mpm.transaction.TransactionService.Item;
 import org.mpm.transaction.TransactionService.Search;
+import org.mpm.transaction.TransactionService;
 
 /** Reading transactions (MPM's TransactionController and TransactionAdvancedController), permission transactions. */
 @Path("transactions")
@@ -38,6 +44,8 @@ public class TransactionsResource {
 
   static final List<String> DEVICE_TYPES = List.of("all", "meter", "solar_home_system", "e_bike");
 
+  @Inject AgentPayments agentPayments;
+  @Inject PaymentStatusService statuses;
   @Inject TransactionService transactions;
   @Inject PersonService people;
   @Context UriInfo uri;
@@ -94,6 +102,24 @@ public class TransactionsResource {
       owner = people.viewsById(List.of(personId)).get(personId);
     }
     return Json.data(TransactionJson.detail(d, owner));
+  }
+
+  @POST
+  @Path("agent")
+  @AgentAuth
+  @Consumes(MediaType.WILDCARD)
+  @Operation(summary = "An agent's energy purchase (agent token; the same as POST /api/app/agents/transactions)")
+  public Response agentPurchase(String body, @HeaderParam("device-id") String deviceId,
+      @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    return agentPayments.purchase(body, deviceId, idempotencyKey);
+  }
+
+  @GET
+  @Path("{id: [0-9]+}/status")
+  @Operation(summary = "Where a payment stands: pending, completed or failed, with its allocations, token,"
+      + " conflicts and vend attempts")
+  public Map<String, Object> status(@PathParam("id") long id) {
+    return Json.data(PaymentJson.status(statuses.status(id)));
   }
 
   @GET

@@ -1,0 +1,133 @@
+package org.mpm.agent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.mpm.common.Timestamped;
+import org.mpm.tenancy.TenantDatabase;
+import org.mpm.transaction.PaymentProvider;
+import org.mpm.transaction.PaymentRejectedException;
+import org.mpm.transaction.PaymentRequest;
+
+/**
+ * Payments an agent takes in cash through the agent app (MPM's {@code AgentTransactionProvider}): rows in
+ * {@code agent_transactions}, sender {@code Agent-<id>}. Attributes: {@code agent_id} and
+ * {@code mobile_device_id}.
+ *
+ * <p>The agent's balance is the agent's prepaid credit with the company: a sale takes the full amount from it
+ * (a negative balance is cash the agent holds for the company) and the commission on the full amount is credited
+ * to {@code commission_revenue}, both when the payment is accepted and under a lock on the agent's row, with the
+ * two {@code agent_balance_histories} rows MPM writes. A sale that would leave the agent holding more than the
+ * commission plan's {@code risk_balance} is refused (403 "Risk balance exceeded").
+ */
+@ApplicationScoped
+public class AgentPaymentProvider implements PaymentProvider {
+
+  public static final String AGENT_ID = "agent_id";
+  public static final String MOBILE_DEVICE_ID = "mobile_device_id";
+
+  @Inject TenantDatabase tenantDb;
+
+  @Override
+  public String morph() {
+    return AgentTransaction.MORPH;
+  }
+
+  @Override
+  public String table() {
+    return "agent_transactions";
+  }
+
+  @Override
+  public String sender(PaymentRequest r) {
+    return "Agent-" + r.longAttribute(AGENT_ID);
+  }
+
+  @Override
+  public void validate(PaymentRequest r) {
+    Object[] agent = lockedAgent(r.longAttribute(AGENT_ID));
+    String device = r.stringAttribute(MOBILE_DEVICE_ID);
+    if (device != null && !device.isBlank() && !device.equals(agent[5])) {
+      // MPM's transaction.request: the phone is not the one the agent logged in with.
+      throw new PaymentRejectedException(401, null, "The device-id does not belong to this agent.");
+    }
+    BigDecimal balance = decimal(agent[0]);
+    BigDecimal risk = decimal(agent[2]);
+    // Cash the agent would hold for the company after this sale.
+    BigDecimal held = r.amount().subtract(balance);
+    if (held.compareTo(risk) > 0) {
+      throw new PaymentRejectedException(403, null, "Risk balance exceeded");
+    }
+  }
+
+  @Override
+  public long record(PaymentRequest r, int status) {
+    LocalDateTime at = r.receivedAt() == null ? Timestamped.nowUtc() : r.receivedAt();
+    String device = r.stringAttribute(MOBILE_DEVICE_ID);
+    if (device == null || device.isBlank()) {
+      List<?> known = em().createNativeQuery("SELECT mobile_device_id FROM agents WHERE id = ?")
+          .setParameter(1, r.longAttribute(AGENT_ID)).getResultList();
+      device = known.isEmpty() ? "" : (String) known.get(0);
+    }
+    em().createNativeQuery("INSERT INTO agent_transactions (agent_id, mobile_device_id, status, created_at,"
+            + " updated_at) VALUES (?, ?, ?, ?, ?)")
+        .setParameter(1, r.longAttribute(AGENT_ID)).setParameter(2, device == null ? "" : device)
+        .setParameter(3, status).setParameter(4, Timestamp.valueOf(at)).setParameter(5, Timestamp.valueOf(at))
+        .executeUpdate();
+    return ((Number) em().createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+  }
+
+  @Override
+  public void accepted(PaymentRequest r, long providerRowId, long transactionId) {
+    long agentId = r.longAttribute(AGENT_ID);
+    LocalDateTime at = r.receivedAt() == null ? Timestamped.nowUtc() : r.receivedAt();
+    Object[] agent = lockedAgent(agentId);
+    BigDecimal balance = decimal(agent[0]);
+    BigDecimal revenue = decimal(agent[1]);
+    BigDecimal commission = r.amount().multiply(decimal(agent[3])).setScale(2, RoundingMode.HALF_UP);
+    history(agentId, AgentTransaction.MORPH, providerRowId, r.amount().negate(), balance, transactionId, at);
+    history(agentId, AgentCommission.MORPH, ((Number) agent[4]).longValue(), commission, revenue, transactionId, at);
+    em().createNativeQuery("UPDATE agents SET balance = ?, commission_revenue = ?, updated_at = ? WHERE id = ?")
+        .setParameter(1, balance.subtract(r.amount()).doubleValue())
+        .setParameter(2, revenue.add(commission).doubleValue()).setParameter(3, Timestamp.valueOf(at))
+        .setParameter(4, agentId).executeUpdate();
+  }
+
+  /**
+   * {balance, commission_revenue, risk_balance, energy_commission, commission id, mobile_device_id} of the agent,
+   * row locked.
+   */
+  private Object[] lockedAgent(long agentId) {
+    List<?> rows = em().createNativeQuery("SELECT a.balance, a.commission_revenue, c.risk_balance,"
+            + " c.energy_commission, c.id, a.mobile_device_id FROM agents a JOIN agent_commissions c ON c.id = a.agent_commission_id"
+            + " WHERE a.id = ? FOR UPDATE")
+        .setParameter(1, agentId).getResultList();
+    if (rows.isEmpty()) {
+      throw new PaymentRejectedException(401, null, "Agent authorization failed.");
+    }
+    return (Object[]) rows.get(0);
+  }
+
+  private void history(long agentId, String triggerType, long triggerId, BigDecimal amount, BigDecimal available,
+      long transactionId, LocalDateTime at) {
+    em().createNativeQuery("INSERT INTO agent_balance_histories (agent_id, trigger_type, trigger_id, amount,"
+            + " available_balance, transaction_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .setParameter(1, agentId).setParameter(2, triggerType).setParameter(3, triggerId)
+        .setParameter(4, amount.doubleValue()).setParameter(5, available.doubleValue())
+        .setParameter(6, transactionId).setParameter(7, Timestamp.valueOf(at)).setParameter(8, Timestamp.valueOf(at))
+        .executeUpdate();
+  }
+
+  private static BigDecimal decimal(Object v) {
+    return new BigDecimal(v.toString()).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  private EntityManager em() {
+    return tenantDb.em();
+  }
+}

@@ -1,0 +1,72 @@
+package org.mpm.transaction;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.mpm.tenancy.TenantDatabase;
+import org.mpm.transaction.PaymentEngine.Accepted;
+
+/**
+ * Where every payment enters (agent app, cash desk, provider callbacks): answers a replay of an idempotency key
+ * with the transaction the key created, accepts a new payment through {@link PaymentEngine#ingest} (one
+ * transaction), keeps a refused attempt as a rejected record, and wakes the worker that vends the credit.
+ * Concurrent requests with one key: the first inserts the key and the others wait on it in the database; when
+ * it commits they fail on the unique key and are answered with its transaction.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PaymentIngress {
+
+  /** Attempts of a payment that lost a deadlock or a lock wait to a concurrent one. */
+  private static final int ATTEMPTS = 4;
+
+  @EJB PaymentEngine engine;
+  @Inject PaymentWorker worker;
+  @Inject TenantDatabase tenantDb;
+
+  public Accepted receive(PaymentRequest r) {
+    for (int attempt = 1; ; attempt++) {
+      if (r.keyed()) {
+        Optional<Long> prior = engine.replayOf(r);
+        if (prior.isPresent()) {
+          return new Accepted(prior.get(), true);
+        }
+      }
+      try {
+        Accepted a = engine.ingest(r);
+        worker.wake(tenantDb.companyId(), tenantDb.databaseName());
+        return a;
+      } catch (PaymentRejectedException e) {
+        if (e.status() != 409 && e.status() != 401) {
+          engine.recordRejection(r, e.getMessage());
+        }
+        throw e;
+      } catch (RuntimeException e) {
+        int code = sqlErrorCode(e);
+        boolean duplicateKey = code == 1062 && r.keyed();
+        boolean lostRace = code == 1213 || code == 1205;
+        if ((duplicateKey || lostRace) && attempt < ATTEMPTS) {
+          continue; // the key's payment committed meanwhile (replayed above), or try once more
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** The MySQL/MariaDB error code of the SQL failure inside an exception, or 0. */
+  static int sqlErrorCode(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && s.getErrorCode() != 0) {
+        return s.getErrorCode();
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,81 @@
+package org.mpm.transaction;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mpm.tariff.AccessRateAccrual;
+import org.mpm.tenancy.TenantRegistry;
+
+/**
+ * The pipeline's clocks, one non-persistent interval timer each, on every node: the poll that wakes every
+ * company's {@link PaymentWorker} (work left by a restart, a dead node or another node) and the access-rate
+ * accrual. Both are safe to run on every node at once — jobs and access-rate accounts are claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and each change is made once — so the cluster does the work once per company;
+ * one company's failure is logged and the others go on.
+ */
+@Startup
+@Singleton
+@DependsOn("Boot")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PaymentSchedules {
+
+  private static final Logger LOG = Logger.getLogger(PaymentSchedules.class.getName());
+  private static final String POLL = "payments-poll";
+  private static final String ACCRUAL = "access-rate-accrual";
+
+  @Resource TimerService timers;
+  @Inject TenantRegistry registry;
+  @Inject PaymentWorker worker;
+  @Inject AccessRateAccrual accrual;
+
+  @Inject
+  @ConfigProperty(name = "mpm.payments.poll-seconds", defaultValue = "5")
+  long pollSeconds;
+
+  @Inject
+  @ConfigProperty(name = "mpm.access-rate.check-seconds", defaultValue = "600")
+  long accrualSeconds;
+
+  @PostConstruct
+  void start() {
+    timers.createIntervalTimer(1_000, pollSeconds * 1_000, new TimerConfig(POLL, false));
+    timers.createIntervalTimer(5_000, accrualSeconds * 1_000, new TimerConfig(ACCRUAL, false));
+  }
+
+  @Timeout
+  void tick(Timer timer) {
+    List<Object[]> tenants;
+    try {
+      tenants = registry.allTenants();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not list the companies for " + timer.getInfo(), e);
+      return;
+    }
+    for (Object[] t : tenants) {
+      long companyId = ((Number) t[0]).longValue();
+      String database = (String) t[1];
+      try {
+        if (POLL.equals(timer.getInfo())) {
+          worker.wake(companyId, database);
+        } else {
+          accrual.run(companyId, database);
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, timer.getInfo() + " failed for company " + companyId, e);
+      }
+    }
+  }
+}
