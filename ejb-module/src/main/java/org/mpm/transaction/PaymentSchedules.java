@@ -11,6 +11,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
@@ -37,6 +38,7 @@ public class PaymentSchedules {
   private static final String ACCRUAL = "access-rate-accrual";
 
   @Resource TimerService timers;
+  @Resource ManagedExecutorService executor;
   @Inject TenantRegistry registry;
   @Inject PaymentWorker worker;
   @Inject AccessRateAccrual accrual;
@@ -55,6 +57,14 @@ public class PaymentSchedules {
     timers.createIntervalTimer(5_000, accrualSeconds * 1_000, new TimerConfig(ACCRUAL, false));
   }
 
+  private void accrue(long companyId, String database) {
+    try {
+      accrual.run(companyId, database);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, ACCRUAL + " failed for company " + companyId, e);
+    }
+  }
+
   @Timeout
   void tick(Timer timer) {
     List<Object[]> tenants;
@@ -71,7 +81,8 @@ public class PaymentSchedules {
         if (POLL.equals(timer.getInfo())) {
           worker.wake(companyId, database);
         } else {
-          accrual.run(companyId, database);
+          // On a thread of its own: the timer's request context is bound to no company and must stay so.
+          executor.execute(() -> accrue(companyId, database));
         }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, timer.getInfo() + " failed for company " + companyId, e);

@@ -69,6 +69,16 @@ public final class Api {
 
   /** @param expectContinue send {@code Expect: 100-continue}, so the server may refuse the body unread */
   public Resp send(String method, String path, String body, String token, boolean expectContinue) {
+    return send(method, path, body, token, expectContinue, java.util.Map.of());
+  }
+
+  /** A POST with extra request headers (e.g. {@code Idempotency-Key}, {@code device-id}). */
+  public Resp post(String path, String body, String token, java.util.Map<String, String> headers) {
+    return send("POST", path, body, token, false, headers);
+  }
+
+  private Resp send(String method, String path, String body, String token, boolean expectContinue,
+      java.util.Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
         .expectContinue(expectContinue)
         .timeout(Duration.ofSeconds(60))
@@ -81,6 +91,7 @@ public final class Api {
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
+    headers.forEach(b::header);
     try {
       HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Resp(r.statusCode(), r.body(), r.headers());
