@@ -243,14 +243,15 @@ public class DeviceService {
     return api.get();
   }
 
-  /** The integration bound to the manufacturer of the device's meter, SHS or e-bike. */
+  /** The integration bound to the manufacturer of the device's meter, SHS or e-bike (one query). */
   public Optional<ManufacturerApi> api(Device d) {
-    Object c = rows(List.of(d.getId())).get(0).concrete();
-    Long manufacturerId = c instanceof Meter m ? Long.valueOf(m.getManufacturerId())
-        : c instanceof SolarHomeSystem s ? Long.valueOf(s.getManufacturerId())
-        : c instanceof EBike e ? Long.valueOf(e.getManufacturerId()) : null;
-    Manufacturer m = manufacturerId == null ? null : em().find(Manufacturer.class, manufacturerId);
-    return m == null ? Optional.empty() : apis.find(m.getApiName());
+    List<?> names = em().createNativeQuery("SELECT mf.api_name FROM manufacturers mf WHERE mf.id = (SELECT CASE ?"
+            + " WHEN 'meter' THEN (SELECT manufacturer_id FROM meters WHERE id = ?)"
+            + " WHEN 'solar_home_system' THEN (SELECT manufacturer_id FROM solar_home_systems WHERE id = ?)"
+            + " WHEN 'e_bike' THEN (SELECT manufacturer_id FROM e_bikes WHERE id = ?) END)")
+        .setParameter(1, d.getDeviceType()).setParameter(2, d.getDeviceId()).setParameter(3, d.getDeviceId())
+        .setParameter(4, d.getDeviceId()).getResultList();
+    return names.isEmpty() ? Optional.empty() : apis.find((String) names.get(0));
   }
 
   private String senderPhone(Device d) {

@@ -14,6 +14,7 @@ import org.mpm.device.Meter;
 import org.mpm.tariff.TariffForm.ComponentInput;
 import org.mpm.tariff.TariffForm.TimeOfUseInput;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.tenancy.TenantMemo;
 
 /**
  * Tariffs with their access rate, social tariff, pricing components and time-of-use slots (MPM's TariffService and
@@ -27,12 +28,18 @@ public class TariffService {
   public static final String METER_MODEL = "App\\Models\\Meter\\Meter";
 
   @Inject TenantDatabase tenantDb;
+  @Inject TenantMemo memo;
 
   private EntityManager em() {
     return tenantDb.em();
   }
 
   /** A tariff that is not soft-deleted, or 404. */
+  /** Pricing remembered for the company's tariffs is forgotten once this transaction commits. */
+  private void tariffsChanged() {
+    memo.changed(TenantMemo.TARIFFS, tenantDb.databaseName());
+  }
+
   public Tariff tariff(long id) {
     Tariff t = em().find(Tariff.class, id);
     if (t == null || t.getDeletedAt() != null) {
@@ -115,6 +122,7 @@ public class TariffService {
   }
 
   public TariffView create(TariffForm f) {
+    tariffsChanged();
     Tariff t = new Tariff(f.name(), f.price().doubleValue(), f.currency());
     t.setFactor(f.factor() == null ? Tariff.DEFAULT_FACTOR : f.factor());
     if (f.minimumPurchaseAmount() != null) {
@@ -127,6 +135,7 @@ public class TariffService {
   }
 
   public TariffView update(long id, TariffForm f) {
+    tariffsChanged();
     Tariff t = tariff(id);
     t.setName(f.name());
     t.setPrice(f.price().doubleValue());
@@ -197,6 +206,7 @@ public class TariffService {
 
   /** Soft-deletes a tariff; its meters keep pointing at it, as in MPM. */
   public void delete(long id) {
+    tariffsChanged();
     Tariff t = tariff(id);
     t.softDelete();
     em().flush();
@@ -230,6 +240,7 @@ public class TariffService {
   }
 
   public void deleteTimeOfUsage(long id) {
+    tariffsChanged();
     TimeOfUsage t = em().find(TimeOfUsage.class, id);
     if (t == null) {
       throw NotFoundException.model(TIME_OF_USAGE_MODEL, id);

@@ -48,43 +48,72 @@ public class PaymentDrain {
       if (jobs.isEmpty()) {
         return retries;
       }
+      List<Job> vends = jobs.stream().filter(j -> PaymentJobs.VEND.equals(j.kind())).toList();
+      List<Job> messages = jobs.stream().filter(j -> PaymentJobs.SMS.equals(j.kind())).toList();
+      vendAll(vends, backdate, retries);
+      sendAll(messages, retries);
+    }
+  }
+
+  /** The batch's vends in one transaction; when that fails, one by one so a bad job holds up no other. */
+  private void vendAll(List<Job> jobs, boolean backdate, List<LocalDateTime> retries) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    List<RemoteVend> remote;
+    try {
+      remote = steps.vendAll(jobs.stream().map(Job::id).toList(), backdate);
+    } catch (RuntimeException batchFailed) {
       for (Job job : jobs) {
-        Optional<LocalDateTime> retry;
         try {
-          retry = PaymentJobs.VEND.equals(job.kind()) ? vend(job, backdate) : send(job);
+          vend(job, backdate);
         } catch (RuntimeException e) {
-          retry = fail(job, e);
+          fail(job, e).ifPresent(retries::add);
         }
-        retry.ifPresent(retries::add);
+      }
+      return;
+    }
+    for (RemoteVend v : remote) {
+      Job job = jobs.stream().filter(j -> j.id() == v.jobId()).findFirst().orElseThrow();
+      try {
+        charge(v);
+      } catch (RuntimeException e) {
+        fail(job, e).ifPresent(retries::add);
       }
     }
   }
 
-  private Optional<LocalDateTime> vend(Job job, boolean backdate) {
-    Optional<RemoteVend> remote = steps.vend(job.id(), backdate);
-    if (remote.isEmpty()) {
-      return Optional.empty();
+  /** The batch's messages: read in one transaction, sent outside any, the answers recorded in one. */
+  private void sendAll(List<Job> jobs, List<LocalDateTime> retries) {
+    if (jobs.isEmpty()) {
+      return;
     }
-    RemoteVend v = remote.get();
-    // Outside any transaction; the transaction id is the integration's idempotency key.
-    ChargeResult result = v.api().charge(new ChargeRequest(v.device(), v.amount().doubleValue(), v.transactionId()));
-    steps.recordRemoteVend(job.id(), result);
-    return Optional.empty();
+    List<PaymentJobSteps.SmsWork> work = steps.smsToSendAll(jobs.stream().map(Job::id).toList());
+    SmsGateway gateway = sms.gateway();
+    List<PaymentJobSteps.SmsOutcome> outcomes = new ArrayList<>();
+    for (PaymentJobSteps.SmsWork w : work) {
+      SmsGateway.Result result;
+      try {
+        result = gateway.send(w.sms().receiver(), w.sms().body(), w.sms().uuid());
+      } catch (RuntimeException e) {
+        result = SmsGateway.Result.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      }
+      outcomes.add(new PaymentJobSteps.SmsOutcome(w.jobId(), w.sms().id(), result, gateway.pluginId()));
+    }
+    retries.addAll(steps.smsSentAll(outcomes));
   }
 
-  private Optional<LocalDateTime> send(Job job) {
-    Optional<SmsService.Outgoing> out = steps.smsToSend(job.id());
-    if (out.isEmpty()) {
-      return Optional.empty();
+  private void vend(Job job, boolean backdate) {
+    Optional<RemoteVend> remote = steps.vend(job.id(), backdate);
+    if (remote.isPresent()) {
+      charge(remote.get());
     }
-    SmsGateway gateway = sms.gateway();
-    SmsGateway.Result result;
-    try {
-      result = gateway.send(out.get().receiver(), out.get().body(), out.get().uuid());
-    } catch (RuntimeException e) {
-      result = SmsGateway.Result.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
-    return steps.smsSent(job.id(), out.get().id(), result, gateway.pluginId());
+  }
+
+  /** A remote integration's charge, outside any transaction (the transaction id is its idempotency key). */
+  private void charge(RemoteVend v) {
+    ChargeResult result = v.api().charge(new ChargeRequest(v.device(), v.amount().doubleValue(), v.transactionId()));
+    steps.recordRemoteVend(v.jobId(), result);
   }
 
   private Optional<LocalDateTime> fail(Job job, RuntimeException thrown) {

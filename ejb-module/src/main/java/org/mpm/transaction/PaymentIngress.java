@@ -30,7 +30,8 @@ public class PaymentIngress {
 
   public Accepted receive(PaymentRequest r) {
     for (int attempt = 1; ; attempt++) {
-      if (r.keyed()) {
+      // A new key is the common case: its replay is looked up only after the insert of the key found it taken.
+      if (r.keyed() && attempt > 1) {
         Optional<Long> prior = engine.replayOf(r);
         if (prior.isPresent()) {
           return new Accepted(prior.get(), true);

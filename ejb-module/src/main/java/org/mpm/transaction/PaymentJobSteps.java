@@ -122,6 +122,19 @@ public class PaymentJobSteps {
     return Optional.empty();
   }
 
+  /**
+   * {@link #vend} for several jobs in this one transaction: the tokens of local integrations are recorded together;
+   * the vends of remote integrations are returned. Any failure rolls the whole batch back and is thrown: the
+   * caller then vends the jobs one by one, so one bad job cannot hold up the others.
+   */
+  public List<RemoteVend> vendAll(List<Long> jobIds, boolean backdate) {
+    List<RemoteVend> remote = new ArrayList<>();
+    for (long id : jobIds) {
+      vend(id, backdate).ifPresent(remote::add);
+    }
+    return remote;
+  }
+
   /** Records the token a remote integration returned for a job, unless the job was finished meanwhile. */
   public void recordRemoteVend(long jobId, ChargeResult result) {
     Object[] job = lockPending(jobId);
@@ -197,6 +210,30 @@ public class PaymentJobSteps {
       }
     }
     return Optional.empty();
+  }
+
+  /** A stored SMS to send for a job. */
+  public record SmsWork(long jobId, SmsService.Outgoing sms) {}
+
+  /** The gateway's answer for the SMS of a job. */
+  public record SmsOutcome(long jobId, long smsId, SmsGateway.Result result, Integer gatewayId) {}
+
+  /** The stored SMS of pending sms jobs, to hand to the gateway outside any transaction. */
+  public List<SmsWork> smsToSendAll(List<Long> jobIds) {
+    List<SmsWork> work = new ArrayList<>();
+    for (long id : jobIds) {
+      smsToSend(id).ifPresent(o -> work.add(new SmsWork(id, o)));
+    }
+    return work;
+  }
+
+  /** Records the gateway's answers; returns when refused messages are due again. */
+  public List<LocalDateTime> smsSentAll(List<SmsOutcome> outcomes) {
+    List<LocalDateTime> retries = new ArrayList<>();
+    for (SmsOutcome o : outcomes) {
+      smsSent(o.jobId(), o.smsId(), o.result(), o.gatewayId()).ifPresent(retries::add);
+    }
+    return retries;
   }
 
   /** The stored SMS of a pending sms job, to hand to the gateway outside any transaction. */

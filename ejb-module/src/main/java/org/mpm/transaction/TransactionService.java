@@ -22,6 +22,7 @@ import org.mpm.common.Page;
 import org.mpm.device.Device;
 import org.mpm.device.DeviceService;
 import org.mpm.device.DeviceService.DeviceRow;
+import org.mpm.sms.Sms;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.user.User;
 
@@ -83,7 +84,7 @@ public class TransactionService {
 
   /** A transaction's detail; {@code device} only when a device with an owner has the serial in message. */
   public record Detail(Transaction transaction, Token token, Object original, List<TransactionConflict> conflicts,
-      User user, List<PaymentHistory> payments, DeviceRow device) {}
+      User user, List<PaymentHistory> payments, DeviceRow device, Sms sms) {}
 
   /** The figures of one period: count, sum of confirmed amounts, confirmed and "cancelled" (status 0) counts. */
   public record Figures(long total, double amount, long confirmed, long cancelled) {}
@@ -184,7 +185,10 @@ public class TransactionService {
         + " AND d.personId IS NOT NULL ORDER BY d.id", Device.class).setParameter("serial", t.getMessage())
         .setMaxResults(1).getResultList();
     DeviceRow device = owned.isEmpty() ? null : devices.rows(List.of(owned.get(0).getId())).get(0);
-    return new Detail(t, tokens.isEmpty() ? null : tokens.get(0), original, conflicts, user, payments, device);
+    Sms sms = em().createQuery("SELECT s FROM Sms s WHERE s.triggerType = :type AND s.triggerId = :id ORDER BY s.id",
+            Sms.class).setParameter("type", Sms.TRIGGER_TRANSACTION).setParameter("id", id).setMaxResults(1)
+        .getResultStream().findFirst().orElse(null);
+    return new Detail(t, tokens.isEmpty() ? null : tokens.get(0), original, conflicts, user, payments, device, sms);
   }
 
   /** The distinct {@code original_transaction_type} values in use. */

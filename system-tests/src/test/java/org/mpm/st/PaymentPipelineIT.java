@@ -199,6 +199,7 @@ class PaymentPipelineIT {
     assertEquals(token.getString("token"), d.getJsonObject("token").getString("token"));
     assertEquals(1, d.getJsonObject("original_transaction").getInt("status"));
     assertEquals("Agent-" + agentId, d.getString("sender"));
+    assertEquals("+255711000001", d.getJsonObject("sms").getString("receiver"));
     // The re-show route of MPM's agent app.
     Resp reshow = api.get(PAY + "/" + id + "/token", agentToken);
     assertEquals(token.getString("token"), reshow.obj().getJsonObject("data").getJsonObject("token")

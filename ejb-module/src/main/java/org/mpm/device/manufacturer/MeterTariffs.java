@@ -11,19 +11,29 @@ import org.mpm.tariff.TariffPricing.Terms;
 import org.mpm.tariff.TariffService;
 import org.mpm.tariff.TariffView;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.tenancy.TenantMemo;
 
 /**
  * The pricing terms of a meter device for meter manufacturer integrations: the meter's tariff (not soft-deleted)
  * with its pricing components and time-of-use slots, and the company's {@code main_settings.vat_energy}. MPM hands
  * the tariff to a meter API inside its {@code TransactionDataContainer}; here an integration asks for it, as the
  * demo SHS integration reads its own OpenPAYGO row, so {@link ManufacturerApi.ChargeRequest} stays the same for
- * every kind of device. Call it inside a tenant transaction.
+ * every kind of device. Call it inside a tenant transaction. A tariff's terms are remembered briefly per company
+ * ({@link TenantMemo#TARIFFS}), as every payment of a meter prices with them.
  */
 @ApplicationScoped
 public class MeterTariffs {
 
+  /**
+   * How long a tariff's terms are remembered. A change through this server is seen at once (the tariff service
+   * forgets them on commit); a change made on another node or in the database, and a change of the energy VAT,
+   * within this time.
+   */
+  static final long REMEMBER_NANOS = 10_000_000_000L;
+
   @Inject TenantDatabase tenantDb;
   @Inject TariffService tariffs;
+  @Inject TenantMemo memo;
 
   /** The terms of the device's meter; empty when the device is not a meter or its meter has no (live) tariff. */
   public Optional<Terms> terms(Device device) {
@@ -34,11 +44,15 @@ public class MeterTariffs {
     if (meter == null || meter.getTariffId() <= 0) {
       return Optional.empty();
     }
-    TariffView view = tariffs.viewsById(List.of(meter.getTariffId())).get(meter.getTariffId());
-    if (view == null) {
-      return Optional.empty();
-    }
-    return Optional.of(TariffPricing.terms(view.tariff(), view.components(), view.timesOfUse(), vatEnergy()));
+    long tariffId = meter.getTariffId();
+    return Optional.ofNullable(memo.get(TenantMemo.TARIFFS, tenantDb.databaseName(), Long.toString(tariffId),
+        REMEMBER_NANOS, () -> load(tariffId)));
+  }
+
+  private Terms load(long tariffId) {
+    TariffView view = tariffs.viewsById(List.of(tariffId)).get(tariffId);
+    return view == null ? null
+        : TariffPricing.terms(view.tariff(), view.components(), view.timesOfUse(), vatEnergy());
   }
 
   private Double vatEnergy() {

@@ -8,6 +8,7 @@ import org.mpm.customer.rest.PersonJson;
 import org.mpm.device.DeviceService.DeviceRow;
 import org.mpm.device.rest.DeviceJson;
 import org.mpm.rest.Json;
+import org.mpm.sms.Sms;
 import org.mpm.agent.AgentTransaction;
 import org.mpm.transaction.CashTransaction;
 import org.mpm.transaction.PaymentHistory;
@@ -74,6 +75,7 @@ public final class TransactionJson {
       }
     }
     m.put("original_transaction", original);
+    m.put("sms", d.sms() == null ? null : sms(d.sms()));
     m.put("payment_histories", d.payments().stream().map(TransactionJson::payment).toList());
     DeviceRow row = d.device();
     if (row == null || owner == null) {
@@ -85,6 +87,15 @@ public final class TransactionJson {
       m.put("device", device);
     }
     return m;
+  }
+
+  /** An {@code sms} row as MPM's model serialises it. */
+  static Map<String, Object> sms(Sms s) {
+    return Json.obj("id", s.getId(), "receiver", s.getReceiver(), "trigger_type", s.getTriggerType(),
+        "trigger_id", s.getTriggerId(), "body", s.getBody(), "status", s.getStatus(), "uuid", s.getUuid(),
+        "sender_id", s.getSenderId(), "created_at", Json.ts(s.getCreatedAt()), "updated_at",
+        Json.ts(s.getUpdatedAt()), "direction", s.getDirection(), "gateway_id", s.getGatewayId(),
+        "error_message", s.getErrorMessage(), "attempts", s.getAttempts());
   }
 
   static Map<String, Object> conflict(TransactionConflict c) {
