@@ -22,6 +22,8 @@ public class TenantMemo {
   public static final String USERS = "users";
   /** The company's people and their addresses. */
   public static final String PEOPLE = "people";
+  /** The company's agents (agent-app principals). */
+  public static final String AGENTS = "agents";
   /** The company's tariffs as pricing terms (with the energy VAT of its settings). */
   public static final String TARIFFS = "tariffs";
 

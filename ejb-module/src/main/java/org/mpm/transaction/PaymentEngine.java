@@ -88,7 +88,6 @@ public class PaymentEngine {
     if (blocked != null) {
       throw PaymentRejectedException.invalid("device_serial", blocked);
     }
-    provider.validate(r);
     long personId = device.getPersonId();
     // One payment of a customer at a time: debts and installments are read and paid under this lock.
     em().createNativeQuery("SELECT id FROM people WHERE id = ? FOR UPDATE").setParameter(1, personId)
@@ -106,6 +105,8 @@ public class PaymentEngine {
       residual = payAccessRate(allocation, device.getDeviceId(), residual);
       checkMinimumPurchase(device, residual);
     }
+    // The provider's own rules and bookkeeping last, so a lock it takes (an agent's row) is held only briefly.
+    provider.validate(r);
     provider.accepted(r, providerRowId, transactionId);
     if (r.keyed()) {
       em().createNativeQuery("UPDATE payment_idempotency_keys SET transaction_id = ? WHERE scope = ?"

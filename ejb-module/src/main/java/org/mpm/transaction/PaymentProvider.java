@@ -30,8 +30,9 @@ public interface PaymentProvider {
   String sender(PaymentRequest request);
 
   /**
-   * The provider's own checks before anything is written (an agent's risk balance …); the device and amount are
-   * checked by the engine. Locks what it needs to keep its rule true under concurrency.
+   * The provider's own checks (an agent's risk balance …); the device and amount are checked by the engine. Called
+   * late in the payment's transaction, just before {@link #accepted}, so a lock it takes to keep its rule true
+   * under concurrency is held briefly; a refusal rolls back what was written before.
    */
   default void validate(PaymentRequest request) {}
 

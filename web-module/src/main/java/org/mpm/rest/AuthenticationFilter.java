@@ -72,7 +72,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     if (annotated(AgentAuth.class)) {
       JwtClaims agentClaims = tokens.verify(token, Guard.AGENT);
       bindTenant(agentClaims.companyId());
-      AgentView agent = agents.agent(agentClaims.subjectId());
+      // The agent, remembered briefly as a user is: most agent requests skip that transaction.
+      AgentView agent = memo.get(TenantMemo.AGENTS, tenant.databaseName(), Long.toString(agentClaims.subjectId()),
+          PRINCIPAL_TTL_NANOS, () -> agents.agent(agentClaims.subjectId()));
       if (agent == null) {
         throw new UnauthorizedException();
       }

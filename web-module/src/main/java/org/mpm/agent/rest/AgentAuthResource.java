@@ -70,7 +70,7 @@ public class AgentAuthResource {
   @Operation(summary = "Exchange a valid agent token for a new one (default lifetime)")
   public Map<String, Object> refresh(@Context HttpHeaders headers) {
     IssuedToken fresh = tokens.refresh(Bearer.of(headers, uri), Guard.AGENT, issuer());
-    return session(fresh, current.agent());
+    return session(fresh, auth.agent(current.agent().id()));
   }
 
   @POST
@@ -87,7 +87,8 @@ public class AgentAuthResource {
   @AgentAuth
   @Operation(summary = "The logged-in agent with role and permission names")
   public Map<String, Object> me() {
-    return Json.obj("agent", agent(current.agent()), "roles", List.of(), "permissions", List.of());
+    // Read afresh: the agent of the request may be remembered from a moment ago, its balance not.
+    return Json.obj("agent", agent(auth.agent(current.agent().id())), "roles", List.of(), "permissions", List.of());
   }
 
   private Map<String, Object> session(IssuedToken token, AgentView a) {
