@@ -49,31 +49,9 @@ public class AgentPaymentProvider implements PaymentProvider {
   }
 
   @Override
-  public void validate(PaymentRequest r) {
-    Object[] agent = lockedAgent(r.longAttribute(AGENT_ID));
-    String device = r.stringAttribute(MOBILE_DEVICE_ID);
-    if (device != null && !device.isBlank() && !device.equals(agent[5])) {
-      // MPM's transaction.request: the phone is not the one the agent logged in with.
-      throw new PaymentRejectedException(401, null, "The device-id does not belong to this agent.");
-    }
-    BigDecimal balance = decimal(agent[0]);
-    BigDecimal risk = decimal(agent[2]);
-    // Cash the agent would hold for the company after this sale.
-    BigDecimal held = r.amount().subtract(balance);
-    if (held.compareTo(risk) > 0) {
-      throw new PaymentRejectedException(403, null, "Risk balance exceeded");
-    }
-  }
-
-  @Override
   public long record(PaymentRequest r, int status) {
     LocalDateTime at = r.receivedAt() == null ? Timestamped.nowUtc() : r.receivedAt();
     String device = r.stringAttribute(MOBILE_DEVICE_ID);
-    if (device == null || device.isBlank()) {
-      List<?> known = em().createNativeQuery("SELECT mobile_device_id FROM agents WHERE id = ?")
-          .setParameter(1, r.longAttribute(AGENT_ID)).getResultList();
-      device = known.isEmpty() ? "" : (String) known.get(0);
-    }
     em().createNativeQuery("INSERT INTO agent_transactions (agent_id, mobile_device_id, status, created_at,"
             + " updated_at) VALUES (?, ?, ?, ?, ?)")
         .setParameter(1, r.longAttribute(AGENT_ID)).setParameter(2, device == null ? "" : device)
@@ -83,12 +61,21 @@ public class AgentPaymentProvider implements PaymentProvider {
   }
 
   @Override
-  public void accepted(PaymentRequest r, long providerRowId, long transactionId) {
+  public void accept(PaymentRequest r, long providerRowId, long transactionId) {
     long agentId = r.longAttribute(AGENT_ID);
     LocalDateTime at = r.receivedAt() == null ? Timestamped.nowUtc() : r.receivedAt();
     Object[] agent = lockedAgent(agentId);
+    String device = r.stringAttribute(MOBILE_DEVICE_ID);
+    if (device != null && !device.isBlank() && !device.equals(agent[5])) {
+      // MPM's transaction.request: the phone is not the one the agent logged in with.
+      throw new PaymentRejectedException(401, null, "The device-id does not belong to this agent.");
+    }
     BigDecimal balance = decimal(agent[0]);
     BigDecimal revenue = decimal(agent[1]);
+    // Cash the agent would hold for the company after this sale.
+    if (r.amount().subtract(balance).compareTo(decimal(agent[2])) > 0) {
+      throw new PaymentRejectedException(403, null, "Risk balance exceeded");
+    }
     BigDecimal commission = r.amount().multiply(decimal(agent[3])).setScale(2, RoundingMode.HALF_UP);
     history(agentId, AgentTransaction.MORPH, providerRowId, r.amount().negate(), balance, transactionId, at);
     history(agentId, AgentCommission.MORPH, ((Number) agent[4]).longValue(), commission, revenue, transactionId, at);

@@ -245,13 +245,29 @@ public class DeviceService {
 
   /** The integration bound to the manufacturer of the device's meter, SHS or e-bike (one query). */
   public Optional<ManufacturerApi> api(Device d) {
-    List<?> names = em().createNativeQuery("SELECT mf.api_name FROM manufacturers mf WHERE mf.id = (SELECT CASE ?"
-            + " WHEN 'meter' THEN (SELECT manufacturer_id FROM meters WHERE id = ?)"
-            + " WHEN 'solar_home_system' THEN (SELECT manufacturer_id FROM solar_home_systems WHERE id = ?)"
-            + " WHEN 'e_bike' THEN (SELECT manufacturer_id FROM e_bikes WHERE id = ?) END)")
-        .setParameter(1, d.getDeviceType()).setParameter(2, d.getDeviceId()).setParameter(3, d.getDeviceId())
-        .setParameter(4, d.getDeviceId()).getResultList();
-    return names.isEmpty() ? Optional.empty() : apis.find((String) names.get(0));
+    return Optional.ofNullable(apis(List.of(d)).get(d.getId()));
+  }
+
+  /** The integrations of several devices, by device id (one query); a device without one is absent. */
+  public Map<Long, ManufacturerApi> apis(List<Device> devices) {
+    Map<Long, ManufacturerApi> out = new HashMap<>();
+    if (devices.isEmpty()) {
+      return out;
+    }
+    StringBuilder ids = new StringBuilder();
+    devices.forEach(d -> ids.append(ids.length() == 0 ? "" : ",").append(d.getId().longValue()));
+    List<?> rows = em().createNativeQuery("SELECT d.id, mf.api_name FROM devices d"
+            + " LEFT JOIN meters m ON d.device_type = 'meter' AND m.id = d.device_id"
+            + " LEFT JOIN solar_home_systems s ON d.device_type = 'solar_home_system' AND s.id = d.device_id"
+            + " LEFT JOIN e_bikes e ON d.device_type = 'e_bike' AND e.id = d.device_id"
+            + " JOIN manufacturers mf ON mf.id = COALESCE(m.manufacturer_id, s.manufacturer_id, e.manufacturer_id)"
+            + " WHERE d.id IN (" + ids + ")")
+        .getResultList();
+    for (Object o : rows) {
+      Object[] row = (Object[]) o;
+      apis.find((String) row[1]).ifPresent(api -> out.put(((Number) row[0]).longValue(), api));
+    }
+    return out;
   }
 
   private String senderPhone(Device d) {

@@ -3,10 +3,15 @@ package org.mpm.sms;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.mpm.customer.Person;
@@ -118,104 +123,118 @@ public class SmsService {
   }
 
   /**
-   * Writes the confirmation SMS of a transaction, unsent (status 0), for the payment pipeline to send:
+   * A transaction to confirm to the customer: its id, device serial, sender and amount, the token vended for it
+   * (null when the payment only paid debts) and the time to record the message at.
+   */
+  public record Confirmation(long transactionId, String serial, String sender, double amount, Token token,
+      LocalDateTime at) {}
+
+  /**
+   * Writes the confirmation SMS of transactions, unsent (status 0), for the payment pipeline to send:
    * {@code TokenConfirmationMeter} for an energy token, {@code TokenConfirmationSHS} for a time token, otherwise
    * {@code TransactionConfirmationNoToken}. The receiver is the transaction's sender when that is a phone number,
    * else the primary phone of the device owner (an agent payment's sender is {@code Agent-<id>}, which MPM turns
-   * into the receiver {@code +Agent-<id>}). Empty when the transaction does not exist, a confirmation for it was
-   * already written, there is no phone, or the template is missing. Returns the sms id.
+   * into the receiver {@code +Agent-<id>}). Nothing is written for a transaction whose confirmation exists, without
+   * a phone, or without template. A handful of queries for the whole list. Returns the new sms ids.
    */
-  public Optional<Long> composeTransactionConfirmation(long transactionId, LocalDateTime at) {
+  public List<Long> composeConfirmations(List<Confirmation> confirmations) {
+    if (confirmations.isEmpty()) {
+      return List.of();
+    }
     EntityManager em = tenantDb.em();
-    Transaction tx = em.find(Transaction.class, transactionId);
-    if (tx == null) {
-      return Optional.empty();
+    String txIds = ids(confirmations.stream().map(Confirmation::transactionId).toList());
+    Set<Long> already = new HashSet<>();
+    for (Object id : em.createNativeQuery("SELECT trigger_id FROM sms WHERE trigger_type = ? AND trigger_id IN ("
+        + txIds + ")").setParameter(1, Sms.TRIGGER_TRANSACTION).getResultList()) {
+      already.add(((Number) id).longValue());
     }
-    Number already = (Number) em.createNativeQuery(
-            "SELECT COUNT(*) FROM sms WHERE trigger_type = ? AND trigger_id = ?")
-        .setParameter(1, Sms.TRIGGER_TRANSACTION)
-        .setParameter(2, transactionId)
-        .getSingleResult();
-    if (already.longValue() > 0) {
-      return Optional.empty();
+    Map<String, String[]> owners = new HashMap<>();
+    Query ownerQuery = em.createNativeQuery("SELECT d.device_serial, p.name, p.surname, (SELECT a.phone FROM addresses a"
+        + " WHERE a.owner_type = ? AND a.owner_id = p.id AND a.is_primary = 1 ORDER BY a.id LIMIT 1)"
+        + " FROM devices d JOIN people p ON p.id = d.person_id WHERE d.device_serial IN ("
+        + placeholders(confirmations.size()) + ")").setParameter(1, Person.MORPH);
+    for (int i = 0; i < confirmations.size(); i++) {
+      ownerQuery.setParameter(i + 2, confirmations.get(i).serial());
     }
-    Token token = em.createQuery("SELECT t FROM Token t WHERE t.transactionId = :id ORDER BY t.id", Token.class)
-        .setParameter("id", transactionId)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
-        .orElse(null);
+    for (Object o : ownerQuery.getResultList()) {
+      Object[] row = (Object[]) o;
+      owners.put((String) row[0], new String[] {(String) row[1], (String) row[2], (String) row[3]});
+    }
+    Map<String, Optional<SmsBody>> templates = new HashMap<>();
+    List<Object[]> rows = new ArrayList<>();
+    for (Confirmation c : confirmations) {
+      if (already.contains(c.transactionId())) {
+        continue;
+      }
+      String[] owner = owners.getOrDefault(c.serial(), new String[3]);
+      String receiver = c.sender() != null && PHONE.matcher(c.sender()).matches() ? SmsTemplates.e164(c.sender())
+          : owner[2] != null && !owner[2].isEmpty() ? SmsTemplates.e164(owner[2]) : null;
+      if (receiver == null) {
+        continue;
+      }
+      Token token = c.token();
+      String reference;
+      Map<String, String> values;
+      if (token != null && "energy".equals(token.getTokenType())) {
+        reference = SmsTemplates.TOKEN_CONFIRMATION_METER;
+        values = SmsTemplates.meterTokenValues(owner[0], owner[1], token.getToken(),
+            token.getTokenAmount() == null ? 0 : token.getTokenAmount(), c.serial());
+      } else if (token != null && "time".equals(token.getTokenType())) {
+        reference = SmsTemplates.TOKEN_CONFIRMATION_SHS;
+        values = SmsTemplates.shsTokenValues(owner[0], owner[1], token.getToken(),
+            token.getTokenAmount() == null ? 0 : token.getTokenAmount(), token.getTokenUnit(), c.serial(),
+            c.amount());
+      } else {
+        reference = SmsTemplates.TRANSACTION_CONFIRMATION_NO_TOKEN;
+        values = SmsTemplates.noTokenValues(owner[0], owner[1], c.amount());
+      }
+      Optional<SmsBody> template = templates.computeIfAbsent(reference, this::body);
+      if (template.isEmpty()) {
+        continue;
+      }
+      java.sql.Timestamp at = java.sql.Timestamp.valueOf(c.at());
+      rows.add(new Object[] {receiver, Sms.TRIGGER_TRANSACTION, c.transactionId(),
+          SmsTemplates.render(reference, template.get().getBody(), values), UUID.randomUUID().toString(), at, at});
+    }
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    StringBuilder sql = new StringBuilder("INSERT INTO sms (receiver, trigger_type, trigger_id, body, status, uuid,"
+        + " created_at, updated_at, direction, attempts) VALUES ");
+    for (int i = 0; i < rows.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, 0, ?, ?, ?, 1, 0)");
+    }
+    Query insert = em.createNativeQuery(sql.toString());
+    int n = 1;
+    for (Object[] row : rows) {
+      for (Object v : row) {
+        insert.setParameter(n++, v);
+      }
+    }
+    insert.executeUpdate();
+    List<Long> smsIds = new ArrayList<>();
+    for (Object id : em.createNativeQuery("SELECT id FROM sms WHERE trigger_type = ? AND trigger_id IN ("
+        + ids(rows.stream().map(r -> (Long) r[2]).toList()) + ") ORDER BY id")
+        .setParameter(1, Sms.TRIGGER_TRANSACTION).getResultList()) {
+      smsIds.add(((Number) id).longValue());
+    }
+    return smsIds;
+  }
 
-    String name = null;
-    String surname = null;
-    String ownerPhone = null;
-    List<?> owner = em.createNativeQuery(
-            "SELECT p.name, p.surname, (SELECT a.phone FROM addresses a WHERE a.owner_type = ? AND a.owner_id = p.id"
-                + " AND a.is_primary = 1 ORDER BY a.id LIMIT 1)"
-                + " FROM devices d JOIN people p ON p.id = d.person_id WHERE d.device_serial = ? LIMIT 1")
-        .setParameter(1, Person.MORPH)
-        .setParameter(2, tx.getMessage())
-        .getResultList();
-    if (!owner.isEmpty()) {
-      Object[] row = (Object[]) owner.get(0);
-      name = (String) row[0];
-      surname = (String) row[1];
-      ownerPhone = (String) row[2];
+  private static String ids(List<Long> ids) {
+    StringBuilder sb = new StringBuilder();
+    for (Long id : ids) {
+      sb.append(sb.length() == 0 ? "" : ",").append(id.longValue());
     }
+    return sb.toString();
+  }
 
-    String receiver;
-    String sender = tx.getSender();
-    if (sender != null && PHONE.matcher(sender).matches()) {
-      receiver = SmsTemplates.e164(sender);
-    } else if (ownerPhone != null && !ownerPhone.isEmpty()) {
-      receiver = SmsTemplates.e164(ownerPhone);
-    } else {
-      return Optional.empty();
-    }
-
-    String reference;
-    Map<String, String> values;
-    if (token != null && "energy".equals(token.getTokenType())) {
-      reference = SmsTemplates.TOKEN_CONFIRMATION_METER;
-      values = SmsTemplates.meterTokenValues(name, surname, token.getToken(),
-          token.getTokenAmount() == null ? 0 : token.getTokenAmount(), tx.getMessage());
-    } else if (token != null && "time".equals(token.getTokenType())) {
-      reference = SmsTemplates.TOKEN_CONFIRMATION_SHS;
-      values = SmsTemplates.shsTokenValues(name, surname, token.getToken(),
-          token.getTokenAmount() == null ? 0 : token.getTokenAmount(), token.getTokenUnit(), tx.getMessage(),
-          tx.getAmount());
-    } else {
-      reference = SmsTemplates.TRANSACTION_CONFIRMATION_NO_TOKEN;
-      values = SmsTemplates.noTokenValues(name, surname, tx.getAmount());
-    }
-    Optional<String> body = render(reference, values);
-    if (body.isEmpty()) {
-      return Optional.empty();
-    }
-    Sms sms = new Sms(receiver, body.get());
-    sms.setTrigger(Sms.TRIGGER_TRANSACTION, transactionId);
-    sms.setUuid(UUID.randomUUID().toString());
-    em.persist(sms);
-    em.flush();
-    if (at != null) {
-      em.createNativeQuery("UPDATE sms SET created_at = ?, updated_at = ? WHERE id = ?")
-          .setParameter(1, java.sql.Timestamp.valueOf(at)).setParameter(2, java.sql.Timestamp.valueOf(at))
-          .setParameter(3, sms.getId()).executeUpdate();
-    }
-    return Optional.of(sms.getId());
+  private static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
   /** A stored message to hand to the gateway: its id, receiver, body and uuid. */
   public record Outgoing(long id, String receiver, String body, String uuid) {}
-
-  /** The stored message if it has not been sent yet. */
-  public Optional<Outgoing> unsent(long smsId) {
-    Sms sms = tenantDb.em().find(Sms.class, smsId);
-    if (sms == null || sms.getStatus() == Sms.STATUS_SENT) {
-      return Optional.empty();
-    }
-    return Optional.of(new Outgoing(sms.getId(), sms.getReceiver(), sms.getBody(), sms.getUuid()));
-  }
 
   /** Records the gateway's answer for a stored message (sent, or failed with the error and one more attempt). */
   public void recordResult(long smsId, SmsGateway.Result result, Integer gatewayId) {

@@ -19,7 +19,7 @@ import org.mpm.device.DeviceService;
 import org.mpm.device.Meter;
 import org.mpm.device.manufacturer.ManufacturerApi;
 import org.mpm.device.manufacturer.MeterTariffs;
-import org.mpm.tariff.TariffPricing;
+import org.mpm.sms.SmsService;
 import org.mpm.tenancy.TenantDatabase;
 
 /**
@@ -106,8 +106,7 @@ public class PaymentEngine {
       checkMinimumPurchase(device, residual);
     }
     // The provider's own rules and bookkeeping last, so a lock it takes (an agent's row) is held only briefly.
-    provider.validate(r);
-    provider.accepted(r, providerRowId, transactionId);
+    provider.accept(r, providerRowId, transactionId);
     if (r.keyed()) {
       em().createNativeQuery("UPDATE payment_idempotency_keys SET transaction_id = ? WHERE scope = ?"
               + " AND idempotency_key = ?")
@@ -119,7 +118,8 @@ public class PaymentEngine {
     } else {
       // Everything went to debts: no credit to vend, the payment is complete now.
       setProviderStatus(provider, providerRowId, PaymentProvider.STATUS_SUCCESS, at);
-      jobs.enqueueConfirmation(transactionId, at);
+      jobs.confirm(List.of(new SmsService.Confirmation(transactionId, device.getDeviceSerial(), sender,
+          amount.doubleValue(), null, at)));
     }
     return new Accepted(transactionId, false);
   }

@@ -7,16 +7,25 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mpm.common.Timestamped;
 import org.mpm.device.Device;
+import org.mpm.customer.Person;
 import org.mpm.device.DeviceService;
+import org.mpm.device.Meter;
 import org.mpm.device.manufacturer.ManufacturerApi;
 import org.mpm.device.manufacturer.ManufacturerApi.ChargeRequest;
 import org.mpm.device.manufacturer.ManufacturerApi.ChargeResult;
+import org.mpm.sms.Sms;
 import org.mpm.sms.SmsGateway;
 import org.mpm.sms.SmsService;
 import org.mpm.tenancy.TenantDatabase;
@@ -82,89 +91,176 @@ public class PaymentJobSteps {
   }
 
   /**
-   * Vends a transaction's credit. A local integration is charged here and its token recorded in this transaction
-   * (empty result); a remote one is returned to be charged outside any transaction and then recorded with
-   * {@link #recordRemoteVend}. Empty as well when the job is no longer pending or the token exists.
+   * Vends a transaction's credit: {@link #vendAll} for one job.
    *
-   * @param backdate record the token, its history and the SMS at the payment's own time (demo data, imports)
    * @throws PermanentFailure when the device cannot be charged at all (retrying cannot help)
    */
   public Optional<RemoteVend> vend(long jobId, boolean backdate) {
-    Object[] job = lockPending(jobId);
-    if (job == null) {
-      return Optional.empty();
-    }
-    long transactionId = ((Number) job[0]).longValue();
-    BigDecimal amount = new BigDecimal(job[1].toString());
-    Transaction tx = em().find(Transaction.class, transactionId);
-    if (tx == null) {
-      throw new PermanentFailure("Transaction " + transactionId + " does not exist.");
-    }
-    if (tokenExists(transactionId)) {
-      markDone(jobId);
-      return Optional.empty();
-    }
-    Device device = em().createQuery("SELECT d FROM Device d WHERE d.deviceSerial = :s", Device.class)
-        .setParameter("s", tx.getMessage()).setMaxResults(1).getResultStream().findFirst()
-        .orElseThrow(() -> new PermanentFailure("Device " + tx.getMessage() + " no longer exists."));
-    ManufacturerApi api = devices.api(device).orElseThrow(() -> new PermanentFailure(
-        "The manufacturer of device " + device.getDeviceSerial() + " has no integration to generate tokens."));
-    if (!api.chargesInTransaction()) {
-      return Optional.of(new RemoteVend(jobId, transactionId, device, amount, api));
-    }
-    ChargeResult result;
-    try {
-      result = api.charge(new ChargeRequest(device, amount.doubleValue(), transactionId));
-    } catch (RuntimeException e) {
-      throw PermanentFailure.ifDeterministic(e);
-    }
-    recordToken(jobId, tx, device, amount, result, backdate ? tx.getCreatedAt() : Timestamped.nowUtc());
-    return Optional.empty();
+    return vendAll(List.of(jobId), backdate).stream().findFirst();
   }
 
   /**
-   * {@link #vend} for several jobs in this one transaction: the tokens of local integrations are recorded together;
-   * the vends of remote integrations are returned. Any failure rolls the whole batch back and is thrown: the
-   * caller then vends the jobs one by one, so one bad job cannot hold up the others.
+   * Vends the credit of several transactions in this one transaction. Local integrations are charged here and
+   * their tokens recorded together; the vends of remote integrations are returned, to be charged outside any
+   * transaction and recorded with {@link #recordRemoteVend}. Jobs no longer pending, or whose token exists, are
+   * skipped. Any failure rolls the whole batch back and is thrown: the caller then vends the jobs one by one, so
+   * one bad job cannot hold up the others.
+   *
+   * @param backdate record the tokens, histories and SMS at the payments' own time (demo data, imports)
+   * @throws PermanentFailure when a device cannot be charged at all (retrying cannot help)
    */
   public List<RemoteVend> vendAll(List<Long> jobIds, boolean backdate) {
+    List<VendJob> jobs = lockVends(jobIds);
     List<RemoteVend> remote = new ArrayList<>();
-    for (long id : jobIds) {
-      vend(id, backdate).ifPresent(remote::add);
+    List<Vended> vended = new ArrayList<>();
+    for (VendJob j : jobs) {
+      if (!j.api().chargesInTransaction()) {
+        remote.add(new RemoteVend(j.jobId(), j.tx().getId(), j.device(), j.amount(), j.api()));
+        continue;
+      }
+      try {
+        vended.add(new Vended(j, j.api().charge(new ChargeRequest(j.device(), j.amount().doubleValue(),
+            j.tx().getId()))));
+      } catch (RuntimeException e) {
+        throw PermanentFailure.ifDeterministic(e);
+      }
     }
+    recordTokens(vended, backdate);
     return remote;
   }
 
   /** Records the token a remote integration returned for a job, unless the job was finished meanwhile. */
   public void recordRemoteVend(long jobId, ChargeResult result) {
-    Object[] job = lockPending(jobId);
-    if (job == null) {
-      return;
+    List<VendJob> jobs = lockVends(List.of(jobId));
+    if (!jobs.isEmpty()) {
+      recordTokens(List.of(new Vended(jobs.get(0), result)), false);
     }
-    long transactionId = ((Number) job[0]).longValue();
-    if (tokenExists(transactionId)) {
-      markDone(jobId);
-      return;
-    }
-    Transaction tx = em().find(Transaction.class, transactionId);
-    Device device = em().createQuery("SELECT d FROM Device d WHERE d.deviceSerial = :s", Device.class)
-        .setParameter("s", tx.getMessage()).setMaxResults(1).getSingleResult();
-    recordToken(jobId, tx, device, new BigDecimal(job[1].toString()), result, Timestamped.nowUtc());
   }
 
-  /** The token, the energy history, the provider row's success, the SMS to send and the job done: one step. */
-  private void recordToken(long jobId, Transaction tx, Device device, BigDecimal amount, ChargeResult r,
-      LocalDateTime at) {
-    long tokenId = PaymentEngine.insert(em(), "INSERT INTO tokens (transaction_id, token, token_amount, device_id,"
-            + " token_type, token_unit, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        tx.getId(), r.token(), r.tokenAmount(), device.getId(), r.tokenType() == null ? "energy" : r.tokenType(),
-        r.tokenUnit(), PaymentEngine.ts(at), PaymentEngine.ts(at));
-    PaymentEngine.writeHistory(em(), tx.getId(), tx.getOriginalTransactionType(), tx.getSender(), amount,
-        "energy", Token.MORPH, tokenId, device.getPersonId(), at);
-    providers.find(tx.getOriginalTransactionType()).ifPresent(p -> setStatus(p, tx.getOriginalTransactionId(),
-        PaymentProvider.STATUS_SUCCESS, at));
-    jobs.enqueueConfirmation(tx.getId(), at);
-    markDone(jobId);
+  /** A pending vend job with what it needs: its transaction, the money for credit, the device and integration. */
+  private record VendJob(long jobId, Transaction tx, BigDecimal amount, Device device, ManufacturerApi api) {}
+
+  /** A vend job and the token its integration returned. */
+  private record Vended(VendJob job, ChargeResult result) {}
+
+  /**
+   * Locks the jobs that are still pending and loads what their vends need, a few queries for the whole list.
+   * Jobs whose transaction already has a token are marked done and left out.
+   */
+  private List<VendJob> lockVends(List<Long> jobIds) {
+    List<?> rows = em().createNativeQuery("SELECT id, ref_id, amount FROM payment_jobs WHERE id IN (" + ids(jobIds)
+        + ") AND state = 'pending' ORDER BY id FOR UPDATE").getResultList();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    List<Long> txIds = new ArrayList<>();
+    rows.forEach(o -> txIds.add(((Number) ((Object[]) o)[1]).longValue()));
+    Map<Long, Transaction> txs = new HashMap<>();
+    em().createQuery("SELECT t FROM Transaction t WHERE t.id IN :ids", Transaction.class).setParameter("ids", txIds)
+        .getResultList().forEach(t -> txs.put(t.getId(), t));
+    Set<Long> tokened = new HashSet<>();
+    for (Object id : em().createNativeQuery("SELECT transaction_id FROM tokens WHERE transaction_id IN ("
+        + ids(txIds) + ")").getResultList()) {
+      tokened.add(((Number) id).longValue());
+    }
+    List<String> serials = txs.values().stream().map(Transaction::getMessage).distinct().toList();
+    Map<String, Device> devicesBySerial = new HashMap<>();
+    em().createQuery("SELECT d FROM Device d WHERE d.deviceSerial IN :s", Device.class).setParameter("s", serials)
+        .getResultList().forEach(d -> devicesBySerial.put(d.getDeviceSerial(), d));
+    Map<Long, ManufacturerApi> apis = devices.apis(List.copyOf(devicesBySerial.values()));
+    List<Long> meterIds = devicesBySerial.values().stream().filter(d -> Meter.MORPH.equals(d.getDeviceType()))
+        .map(Device::getDeviceId).toList();
+    if (!meterIds.isEmpty()) {
+      // Into the persistence context, where the meter integrations look them up.
+      em().createQuery("SELECT m FROM Meter m WHERE m.id IN :ids", Meter.class).setParameter("ids", meterIds)
+          .getResultList();
+    }
+    List<VendJob> jobs = new ArrayList<>();
+    List<Long> done = new ArrayList<>();
+    for (Object o : rows) {
+      Object[] row = (Object[]) o;
+      long jobId = ((Number) row[0]).longValue();
+      long transactionId = ((Number) row[1]).longValue();
+      Transaction tx = txs.get(transactionId);
+      if (tx == null) {
+        throw new PermanentFailure("Transaction " + transactionId + " does not exist.");
+      }
+      if (tokened.contains(transactionId)) {
+        done.add(jobId);
+        continue;
+      }
+      Device device = devicesBySerial.get(tx.getMessage());
+      if (device == null) {
+        throw new PermanentFailure("Device " + tx.getMessage() + " no longer exists.");
+      }
+      ManufacturerApi api = apis.get(device.getId());
+      if (api == null) {
+        throw new PermanentFailure("The manufacturer of device " + device.getDeviceSerial()
+            + " has no integration to generate tokens.");
+      }
+      jobs.add(new VendJob(jobId, tx, new BigDecimal(row[2].toString()), device, api));
+    }
+    markDone(done);
+    return jobs;
+  }
+
+  /**
+   * For each vend: the token, the energy history, the provider row's success, the confirmation SMS and its job,
+   * and the job done — set-based, a few statements for the whole list.
+   */
+  private void recordTokens(List<Vended> vended, boolean backdate) {
+    if (vended.isEmpty()) {
+      return;
+    }
+    LocalDateTime now = Timestamped.nowUtc();
+    StringBuilder sql = new StringBuilder("INSERT INTO tokens (transaction_id, token, token_amount, device_id,"
+        + " token_type, token_unit, created_at, updated_at) VALUES ");
+    List<Object> params = new ArrayList<>();
+    for (Vended v : vended) {
+      ChargeResult r = v.result();
+      Timestamp at = PaymentEngine.ts(backdate ? v.job().tx().getCreatedAt() : now);
+      sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
+      params.addAll(Arrays.asList(v.job().tx().getId(), r.token(), r.tokenAmount(), v.job().device().getId(),
+          r.tokenType() == null ? "energy" : r.tokenType(), r.tokenUnit(), at, at));
+    }
+    execute(sql.toString(), params);
+    Map<Long, Long> tokenIds = new HashMap<>();
+    List<Long> txIds = vended.stream().map(v -> v.job().tx().getId()).toList();
+    for (Object o : em().createNativeQuery("SELECT transaction_id, id FROM tokens WHERE transaction_id IN ("
+        + ids(txIds) + ")").getResultList()) {
+      Object[] row = (Object[]) o;
+      tokenIds.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    sql = new StringBuilder("INSERT INTO payment_histories (amount, transaction_id, payment_service, sender,"
+        + " payment_type, paid_for_type, paid_for_id, payer_type, payer_id, created_at, updated_at) VALUES ");
+    params = new ArrayList<>();
+    Map<String, List<Long>> completedByProvider = new HashMap<>();
+    List<SmsService.Confirmation> confirmations = new ArrayList<>();
+    for (Vended v : vended) {
+      Transaction tx = v.job().tx();
+      LocalDateTime at = backdate ? tx.getCreatedAt() : now;
+      long tokenId = tokenIds.get(tx.getId());
+      sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, 'energy', ?, ?, ?, ?, ?, ?)");
+      params.addAll(Arrays.asList(v.job().amount().doubleValue(), tx.getId(), tx.getOriginalTransactionType(),
+          tx.getSender(), Token.MORPH, tokenId, Person.MORPH, v.job().device().getPersonId(),
+          PaymentEngine.ts(at), PaymentEngine.ts(at)));
+      completedByProvider.computeIfAbsent(tx.getOriginalTransactionType(), k -> new ArrayList<>())
+          .add(tx.getOriginalTransactionId());
+      Token token = new Token(tx.getId(), v.result().token());
+      token.setTokenType(v.result().tokenType() == null ? "energy" : v.result().tokenType());
+      token.setTokenUnit(v.result().tokenUnit());
+      token.setTokenAmount(v.result().tokenAmount());
+      confirmations.add(new SmsService.Confirmation(tx.getId(), tx.getMessage(), tx.getSender(), tx.getAmount(),
+          token, at));
+    }
+    execute(sql.toString(), params);
+    completedByProvider.forEach((morph, rowIds) -> providers.find(morph).ifPresent(p ->
+        em().createNativeQuery("UPDATE " + p.table() + " SET status = ?, updated_at = ? WHERE id IN (" + ids(rowIds)
+                + ")")
+            .setParameter(1, PaymentProvider.STATUS_SUCCESS).setParameter(2, PaymentEngine.ts(now)).executeUpdate()));
+    jobs.confirm(confirmations);
+    markDone(vended.stream().map(v -> v.job().jobId()).toList());
   }
 
   /**
@@ -218,76 +314,90 @@ public class PaymentJobSteps {
   /** The gateway's answer for the SMS of a job. */
   public record SmsOutcome(long jobId, long smsId, SmsGateway.Result result, Integer gatewayId) {}
 
-  /** The stored SMS of pending sms jobs, to hand to the gateway outside any transaction. */
+  /**
+   * The stored SMS of pending sms jobs, to hand to the gateway outside any transaction (one query); jobs whose
+   * message was sent meanwhile are marked done.
+   */
   public List<SmsWork> smsToSendAll(List<Long> jobIds) {
+    List<?> rows = em().createNativeQuery("SELECT j.id, s.id, s.receiver, s.body, s.uuid, s.status FROM payment_jobs j"
+        + " LEFT JOIN sms s ON s.id = j.ref_id WHERE j.id IN (" + ids(jobIds) + ") AND j.state = 'pending'"
+        + " ORDER BY j.id FOR UPDATE").getResultList();
     List<SmsWork> work = new ArrayList<>();
-    for (long id : jobIds) {
-      smsToSend(id).ifPresent(o -> work.add(new SmsWork(id, o)));
+    List<Long> done = new ArrayList<>();
+    for (Object o : rows) {
+      Object[] r = (Object[]) o;
+      long jobId = ((Number) r[0]).longValue();
+      if (r[1] == null || ((Number) r[5]).intValue() == Sms.STATUS_SENT) {
+        done.add(jobId);
+      } else {
+        work.add(new SmsWork(jobId, new SmsService.Outgoing(((Number) r[1]).longValue(), (String) r[2],
+            (String) r[3], (String) r[4])));
+      }
     }
+    markDone(done);
     return work;
   }
 
-  /** Records the gateway's answers; returns when refused messages are due again. */
+  /**
+   * Records the gateway's answers (set-based for the accepted ones); a refused message is retried as a failed vend
+   * is. Returns when refused messages are due again.
+   */
   public List<LocalDateTime> smsSentAll(List<SmsOutcome> outcomes) {
     List<LocalDateTime> retries = new ArrayList<>();
+    List<Long> sentIds = new ArrayList<>();
+    List<Long> sentJobs = new ArrayList<>();
+    Timestamp now = PaymentEngine.ts(Timestamped.nowUtc());
     for (SmsOutcome o : outcomes) {
-      smsSent(o.jobId(), o.smsId(), o.result(), o.gatewayId()).ifPresent(retries::add);
+      if (!o.result().accepted()) {
+        sms.recordResult(o.smsId(), o.result(), o.gatewayId());
+        failed(o.jobId(), o.result().error(), false).ifPresent(retries::add);
+        continue;
+      }
+      sentIds.add(o.smsId());
+      sentJobs.add(o.jobId());
+      if (o.result().reference() != null && !o.result().reference().isBlank()) {
+        em().createNativeQuery("UPDATE sms SET uuid = ? WHERE id = ? AND (uuid IS NULL OR uuid <> ?)")
+            .setParameter(1, o.result().reference()).setParameter(2, o.smsId())
+            .setParameter(3, o.result().reference()).executeUpdate();
+      }
+    }
+    if (!sentIds.isEmpty()) {
+      em().createNativeQuery("UPDATE sms SET status = ?, error_message = NULL, gateway_id = ?, updated_at = ?"
+              + " WHERE id IN (" + ids(sentIds) + ")")
+          .setParameter(1, Sms.STATUS_SENT).setParameter(2, outcomes.get(0).gatewayId()).setParameter(3, now)
+          .executeUpdate();
+      markDone(sentJobs);
     }
     return retries;
   }
 
-  /** The stored SMS of a pending sms job, to hand to the gateway outside any transaction. */
-  public Optional<SmsService.Outgoing> smsToSend(long jobId) {
-    Object[] job = lockPending(jobId);
-    if (job == null) {
-      return Optional.empty();
-    }
-    Optional<SmsService.Outgoing> out = sms.unsent(((Number) job[0]).longValue());
-    if (out.isEmpty()) {
-      markDone(jobId);
-    }
-    return out;
-  }
-
-  /** Records the gateway's answer; a refused message is retried as a failed vend is. */
-  public Optional<LocalDateTime> smsSent(long jobId, long smsId, SmsGateway.Result result, Integer gatewayId) {
-    sms.recordResult(smsId, result, gatewayId);
-    if (result.accepted()) {
-      if (lockPending(jobId) != null) {
-        markDone(jobId);
-      }
-      return Optional.empty();
-    }
-    return failed(jobId, result.error(), false);
-  }
-
-  /** Job counts by kind and state, for the status of the pipeline. */
-  public List<Object[]> counts() {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = em().createNativeQuery("SELECT kind, state, COUNT(*) FROM payment_jobs GROUP BY kind, state")
-        .getResultList();
-    return rows;
-  }
-
-  /** {ref_id, amount} of the job when it is still pending (locked for this transaction), else null. */
-  private Object[] lockPending(long jobId) {
-    List<?> rows = em().createNativeQuery("SELECT ref_id, amount, state FROM payment_jobs WHERE id = ? FOR UPDATE")
-        .setParameter(1, jobId).getResultList();
-    if (rows.isEmpty()) {
-      return null;
-    }
-    Object[] row = (Object[]) rows.get(0);
-    return "pending".equals(row[2]) ? row : null;
-  }
-
-  private boolean tokenExists(long transactionId) {
-    return !em().createNativeQuery("SELECT id FROM tokens WHERE transaction_id = ?").setParameter(1, transactionId)
-        .getResultList().isEmpty();
-  }
-
   private void markDone(long jobId) {
-    em().createNativeQuery("UPDATE payment_jobs SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?")
-        .setParameter(1, PaymentEngine.ts(Timestamped.nowUtc())).setParameter(2, jobId).executeUpdate();
+    markDone(List.of(jobId));
+  }
+
+  private void markDone(List<Long> jobIds) {
+    if (jobIds.isEmpty()) {
+      return;
+    }
+    em().createNativeQuery("UPDATE payment_jobs SET state = 'done', last_error = NULL, updated_at = ? WHERE id IN ("
+            + ids(jobIds) + ")")
+        .setParameter(1, PaymentEngine.ts(Timestamped.nowUtc())).executeUpdate();
+  }
+
+  private void execute(String sql, List<Object> params) {
+    jakarta.persistence.Query q = em().createNativeQuery(sql);
+    for (int i = 0; i < params.size(); i++) {
+      q.setParameter(i + 1, params.get(i));
+    }
+    q.executeUpdate();
+  }
+
+  private static String ids(List<Long> ids) {
+    StringBuilder sb = new StringBuilder();
+    for (Long id : ids) {
+      sb.append(sb.length() == 0 ? "" : ",").append(id.longValue());
+    }
+    return sb.toString();
   }
 
   private void setStatus(PaymentProvider p, long rowId, int status, LocalDateTime at) {

@@ -2,8 +2,10 @@ package org.mpm.transaction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.mpm.common.Timestamped;
 import org.mpm.sms.SmsService;
 import org.mpm.tenancy.TenantDatabase;
@@ -32,9 +34,24 @@ public class PaymentJobs {
         .setParameter(6, PaymentEngine.ts(at)).executeUpdate();
   }
 
-  /** Writes the customer's confirmation SMS of a transaction (status 0) and the job that sends it. */
-  public void enqueueConfirmation(long transactionId, LocalDateTime at) {
-    sms.composeTransactionConfirmation(transactionId, at)
-        .ifPresent(smsId -> enqueue(SMS, smsId, null, at));
+  /** Writes the customers' confirmation SMS of transactions (status 0) and the jobs that send them. */
+  public void confirm(List<SmsService.Confirmation> confirmations) {
+    List<Long> smsIds = sms.composeConfirmations(confirmations);
+    if (smsIds.isEmpty()) {
+      return;
+    }
+    StringBuilder sql = new StringBuilder("INSERT INTO payment_jobs (kind, ref_id, state, attempts, next_attempt_at,"
+        + " created_at, updated_at) VALUES ");
+    for (int i = 0; i < smsIds.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append("(?, ?, 'pending', 0, ?, ?, ?)");
+    }
+    Query insert = tenantDb.em().createNativeQuery(sql.toString());
+    var now = PaymentEngine.ts(Timestamped.nowUtc());
+    int n = 1;
+    for (long id : smsIds) {
+      insert.setParameter(n++, SMS).setParameter(n++, id).setParameter(n++, now).setParameter(n++, now)
+          .setParameter(n++, now);
+    }
+    insert.executeUpdate();
   }
 }

@@ -29,19 +29,14 @@ public interface PaymentProvider {
   /** {@code transactions.sender} for this payment: the payer's phone, {@code Agent-<id>}, {@code User-<id>}. */
   String sender(PaymentRequest request);
 
-  /**
-   * The provider's own checks (an agent's risk balance …); the device and amount are checked by the engine. Called
-   * late in the payment's transaction, just before {@link #accepted}, so a lock it takes to keep its rule true
-   * under concurrency is held briefly; a refusal rolls back what was written before.
-   */
-  default void validate(PaymentRequest request) {}
-
   /** Inserts the provider's row for the payment with this status and returns its id. */
   long record(PaymentRequest request, int status);
 
   /**
-   * The payment was accepted as {@code transactionId}: the provider's bookkeeping that belongs to the moment the
-   * money is taken (an agent's balance and commission). Same transaction as {@link #record}.
+   * The provider's own rules and bookkeeping for the payment {@code transactionId}, last in its transaction: the
+   * checks the engine cannot make (an agent's risk balance …) and what belongs to the moment the money is taken
+   * (the agent's balance and commission). A lock taken here to keep a rule true under concurrency is held only
+   * until the payment commits; a refusal ({@link PaymentRejectedException}) rolls back the whole payment.
    */
-  default void accepted(PaymentRequest request, long providerRowId, long transactionId) {}
+  default void accept(PaymentRequest request, long providerRowId, long transactionId) {}
 }
