@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.mpm.common.Timestamped;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.transaction.NativeSql;
 import org.mpm.transaction.PaymentProvider;
 import org.mpm.transaction.PaymentRejectedException;
 import org.mpm.transaction.PaymentRequest;
@@ -52,12 +53,9 @@ public class AgentPaymentProvider implements PaymentProvider {
   public long record(PaymentRequest r, int status) {
     LocalDateTime at = r.receivedAt() == null ? Timestamped.nowUtc() : r.receivedAt();
     String device = r.stringAttribute(MOBILE_DEVICE_ID);
-    em().createNativeQuery("INSERT INTO agent_transactions (agent_id, mobile_device_id, status, created_at,"
-            + " updated_at) VALUES (?, ?, ?, ?, ?)")
-        .setParameter(1, r.longAttribute(AGENT_ID)).setParameter(2, device == null ? "" : device)
-        .setParameter(3, status).setParameter(4, Timestamp.valueOf(at)).setParameter(5, Timestamp.valueOf(at))
-        .executeUpdate();
-    return ((Number) em().createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+    return NativeSql.insert(em(), "INSERT INTO agent_transactions (agent_id, mobile_device_id, status, created_at,"
+        + " updated_at) VALUES (?, ?, ?, ?, ?)", r.longAttribute(AGENT_ID), device == null ? "" : device, status,
+        Timestamp.valueOf(at), Timestamp.valueOf(at));
   }
 
   @Override
@@ -77,8 +75,18 @@ public class AgentPaymentProvider implements PaymentProvider {
       throw new PaymentRejectedException(403, null, "Risk balance exceeded");
     }
     BigDecimal commission = r.amount().multiply(decimal(agent[3])).setScale(2, RoundingMode.HALF_UP);
-    history(agentId, AgentTransaction.MORPH, providerRowId, r.amount().negate(), balance, transactionId, at);
-    history(agentId, AgentCommission.MORPH, ((Number) agent[4]).longValue(), commission, revenue, transactionId, at);
+    // MPM's two rows: the sale taken from the balance, and the commission credited.
+    Timestamp ts = Timestamp.valueOf(at);
+    em().createNativeQuery("INSERT INTO agent_balance_histories (agent_id, trigger_type, trigger_id, amount,"
+            + " available_balance, transaction_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?),"
+            + " (?, ?, ?, ?, ?, ?, ?, ?)")
+        .setParameter(1, agentId).setParameter(2, AgentTransaction.MORPH).setParameter(3, providerRowId)
+        .setParameter(4, r.amount().negate().doubleValue()).setParameter(5, balance.doubleValue())
+        .setParameter(6, transactionId).setParameter(7, ts).setParameter(8, ts)
+        .setParameter(9, agentId).setParameter(10, AgentCommission.MORPH)
+        .setParameter(11, ((Number) agent[4]).longValue()).setParameter(12, commission.doubleValue())
+        .setParameter(13, revenue.doubleValue()).setParameter(14, transactionId).setParameter(15, ts)
+        .setParameter(16, ts).executeUpdate();
     em().createNativeQuery("UPDATE agents SET balance = ?, commission_revenue = ?, updated_at = ? WHERE id = ?")
         .setParameter(1, balance.subtract(r.amount()).doubleValue())
         .setParameter(2, revenue.add(commission).doubleValue()).setParameter(3, Timestamp.valueOf(at))
@@ -86,29 +94,27 @@ public class AgentPaymentProvider implements PaymentProvider {
   }
 
   /**
-   * {balance, commission_revenue, risk_balance, energy_commission, commission id, mobile_device_id} of the agent,
-   * row locked.
+   * {balance, commission_revenue, risk_balance, energy_commission, commission id, mobile_device_id} of the agent.
+   * Only the agent's row is locked: agents share commission plans, and a lock on the plan would make every agent
+   * of the company wait for every other.
    */
   private Object[] lockedAgent(long agentId) {
-    List<?> rows = em().createNativeQuery("SELECT a.balance, a.commission_revenue, c.risk_balance,"
-            + " c.energy_commission, c.id, a.mobile_device_id FROM agents a JOIN agent_commissions c ON c.id = a.agent_commission_id"
-            + " WHERE a.id = ? FOR UPDATE")
+    List<?> rows = em().createNativeQuery("SELECT balance, commission_revenue, agent_commission_id, mobile_device_id"
+            + " FROM agents WHERE id = ? FOR UPDATE")
         .setParameter(1, agentId).getResultList();
     if (rows.isEmpty()) {
       throw new PaymentRejectedException(401, null, "Agent authorization failed.");
     }
-    return (Object[]) rows.get(0);
+    Object[] agent = (Object[]) rows.get(0);
+    List<?> plans = em().createNativeQuery("SELECT risk_balance, energy_commission FROM agent_commissions WHERE id = ?")
+        .setParameter(1, agent[2]).getResultList();
+    if (plans.isEmpty()) {
+      throw new PaymentRejectedException(403, null, "The agent has no commission plan.");
+    }
+    Object[] plan = (Object[]) plans.get(0);
+    return new Object[] {agent[0], agent[1], plan[0], plan[1], agent[2], agent[3]};
   }
 
-  private void history(long agentId, String triggerType, long triggerId, BigDecimal amount, BigDecimal available,
-      long transactionId, LocalDateTime at) {
-    em().createNativeQuery("INSERT INTO agent_balance_histories (agent_id, trigger_type, trigger_id, amount,"
-            + " available_balance, transaction_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .setParameter(1, agentId).setParameter(2, triggerType).setParameter(3, triggerId)
-        .setParameter(4, amount.doubleValue()).setParameter(5, available.doubleValue())
-        .setParameter(6, transactionId).setParameter(7, Timestamp.valueOf(at)).setParameter(8, Timestamp.valueOf(at))
-        .executeUpdate();
-  }
 
   private static BigDecimal decimal(Object v) {
     return new BigDecimal(v.toString()).setScale(2, RoundingMode.HALF_UP);

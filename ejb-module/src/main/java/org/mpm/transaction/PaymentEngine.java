@@ -286,12 +286,7 @@ public class PaymentEngine {
   }
 
   static long insert(EntityManager em, String sql, Object... params) {
-    Query q = em.createNativeQuery(sql);
-    for (int i = 0; i < params.length; i++) {
-      q.setParameter(i + 1, params[i]);
-    }
-    q.executeUpdate();
-    return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+    return NativeSql.insert(em, sql, params);
   }
 
   static Timestamp ts(LocalDateTime t) {

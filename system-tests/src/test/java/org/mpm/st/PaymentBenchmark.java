@@ -285,8 +285,9 @@ class PaymentBenchmark {
     exec(db, "INSERT INTO payment_idempotency_keys (scope, idempotency_key, request_hash, created_at)"
         + " VALUES (?, ?, ?, ?)", "bench:" + agent, key, "0".repeat(64), now);
     query(db, "SELECT id, person_id, device_type, device_id FROM devices WHERE device_serial = ?", serial);
-    query(db, "SELECT a.balance, a.commission_revenue, c.risk_balance, c.energy_commission FROM agents a"
-        + " JOIN agent_commissions c ON c.id = a.agent_commission_id WHERE a.id = ? FOR UPDATE", agent);
+    query(db, "SELECT balance, commission_revenue, agent_commission_id, mobile_device_id FROM agents WHERE id = ?"
+        + " FOR UPDATE", agent);
+    query(db, "SELECT risk_balance, energy_commission FROM agent_commissions WHERE id = 1");
     query(db, "SELECT id FROM people WHERE id = ? FOR UPDATE", person);
     long row = insert(db, "INSERT INTO agent_transactions (agent_id, mobile_device_id, status, created_at,"
         + " updated_at) VALUES (?, '', 0, ?, ?)", agent, now, now);
