@@ -2,6 +2,7 @@ package org.mpm.demo;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import org.mpm.agent.AgentCommission;
 import org.mpm.agent.AgentService;
@@ -16,21 +17,26 @@ import org.mpm.tenancy.TenantDatabase;
 public class DemoAgents {
 
   public static final String AGENT = "demo_company_agent@example.com";
+  /** The demo commission plan's risk balance: the most cash an agent may hold for the company. */
+  public static final double RISK_BALANCE = 1_000_000;
 
   @Inject AgentService agents;
   @Inject TenantDatabase tenantDb;
 
-  public void seed() {
-    AgentCommission commission = agents.createCommission("Demo Commission", 0.05, 0.03, 1_000_000);
+  /** Creates the commission plan and the agents; returns the agents' ids in mini-grid order. */
+  public List<Long> seed() {
+    AgentCommission commission = agents.createCommission("Demo Commission", 0.05, 0.03, RISK_BALANCE);
     @SuppressWarnings("unchecked")
     List<Object[]> grids = tenantDb.em()
         .createNativeQuery("SELECT id, name FROM mini_grids WHERE deleted_at IS NULL ORDER BY id").getResultList();
+    List<Long> ids = new ArrayList<>();
     int n = 0;
     for (Object[] grid : grids) {
       n++;
       String email = n == 1 ? AGENT : "demo_company_agent_" + n + "@example.com";
-      agents.create("Agent", String.valueOf(grid[1]), email, DemoSeeder.PASSWORD, ((Number) grid[0]).longValue(),
-          commission.getId());
+      ids.add(agents.create("Agent", String.valueOf(grid[1]), email, DemoSeeder.PASSWORD,
+          ((Number) grid[0]).longValue(), commission.getId()).id());
     }
+    return ids;
   }
 }

@@ -213,8 +213,19 @@ public class DemoDevices {
     insert("geographical_informations (owner_id, owner_type, geo_json, created_at, updated_at)", rows);
   }
 
-  private static String meterSerial(int n) {
+  /** The serial of the meter of customer n (0-based, in creation order). */
+  static String meterSerial(int n) {
     return String.valueOf(METER_SERIAL_BASE + n + 1);
+  }
+
+  /** Whether customer n (0-based) has a solar home system: every 3rd customer. */
+  static boolean hasShs(int n) {
+    return n % 3 == 0;
+  }
+
+  /** The serial of the solar home system of customer n, who {@link #hasShs has one}. */
+  static String shsSerial(int n) {
+    return String.valueOf(SHS_SERIAL_BASE + n / 3 + 1);
   }
 
   private Map<String, Long> idsBySerial(String sql, int count) {
@@ -248,11 +259,15 @@ public class DemoDevices {
 
   private void solarHomeSystems(List<Home> homes, long manufacturerId) {
     long serial = SHS_SERIAL_BASE;
-    for (int n = 0; n < homes.size(); n += 3) {
+    for (int n = 0; n < homes.size(); n++) {
+      if (!hasShs(n)) {
+        continue;
+      }
       Home h = homes.get(n);
-      UnitView v = units.createShs(List.of(String.valueOf(++serial)), manufacturerId, NO_APPLIANCE, h.personId(),
-          null, SHS_DAILY_PRICE).get(0);
+      UnitView v = units.createShs(List.of(shsSerial(n)), manufacturerId, NO_APPLIANCE, h.personId(), null,
+          SHS_DAILY_PRICE).get(0);
       locate(v.device(), h, n, 1);
+      serial++;
     }
     List<String> unsold = new ArrayList<>();
     for (int i = 0; i < UNSOLD_SHS; i++) {

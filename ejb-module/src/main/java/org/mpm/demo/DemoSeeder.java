@@ -3,6 +3,7 @@ package org.mpm.demo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,13 +21,15 @@ import org.mpm.tenancy.DatabaseConfig;
 import org.mpm.tenancy.TenantContext;
 import org.mpm.user.Role;
 import org.mpm.user.UserService;
+import org.mpm.user.UserView;
 
 /**
  * MPM's demo company on a fresh installation: "Demo Company" in database {@code DemoCompany_1}, its owner,
  * financial manager and regular user (password 123123), currency TZS, the demo manufacturer plugins, the API
  * key {@code demo-api-key-1234567890}, MPM's demo clusters, mini-grids and villages ({@link DemoGeography}) 250 customers ({@link DemoCustomers}) and their meters, solar home systems and e-bikes with MPM's demo tariffs,
- * connection types and manufacturers ({@link DemoDevices}), and an agent per mini-grid ({@link DemoAgents}). Runs only when no company exists; a database lock keeps two nodes
- * starting together from seeding twice.
+ * connection types and manufacturers ({@link DemoDevices}), an agent per mini-grid ({@link DemoAgents}) and
+ * 1000 payments of the last year with their tokens and SMS ({@link DemoTransactions}). Runs only when no company
+ * exists; a database lock keeps two nodes starting together from seeding twice.
  */
 @ApplicationScoped
 public class DemoSeeder {
@@ -52,8 +55,15 @@ public class DemoSeeder {
   @Inject PersonService people;
   @Inject DemoDevices devices;
   @Inject DemoAgents agents;
+  @Inject DemoTransactions transactions;
 
+  /**
+   * Seeds the demo company when there is no company. Outside any transaction (the caller's, the startup's, is
+   * suspended): every step commits on its own, so the payment pipeline, whose steps are their own transactions,
+   * sees the customers, devices and agents it books the demo payments on.
+   */
   @ActivateRequestContext
+  @Transactional(Transactional.TxType.NOT_SUPPORTED)
   public void seedIfEmpty() {
     if (!enabled) {
       return;
@@ -80,16 +90,21 @@ public class DemoSeeder {
             "Demo Company", "Demo Street 1, Dar es Salaam", "+255000000000", OWNER, null,
             "Demo Company Admin", OWNER, PASSWORD, List.of(21L, 22L), "mini-grid&shs&e-bike"),
         "DemoCompany_1", "TZS");
-    users.createWithRoles("Demo Company Financial Manager", FINANCIAL_MANAGER, PASSWORD,
-        List.of(Role.FINANCIAL_MANAGER));
+    UserView financialManager = users.createWithRoles("Demo Company Financial Manager", FINANCIAL_MANAGER,
+        PASSWORD, List.of(Role.FINANCIAL_MANAGER));
     users.createWithRoles("Demo Company Regular User", REGULAR_USER, PASSWORD, List.of(Role.USER));
     apiKeys.createWithToken(company.getId(), "Demo API key", API_KEY);
     DemoGeography.seed(users, geography);
     List<DemoDevices.Home> homes = DemoCustomers.seed(people, geography);
     long start = System.nanoTime();
     devices.seed(homes);
-    agents.seed();
+    List<Long> agentIds = agents.seed();
     LOG.info(() -> "Demo devices seeded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    transactions.seed(homes.size(), agentIds, List.of(ownerId(), financialManager.id()));
     LOG.info(() -> "Demo company seeded (company " + company.getId() + ", database DemoCompany_1)");
+  }
+
+  private long ownerId() {
+    return users.page(1, 10).items().stream().filter(u -> OWNER.equals(u.email())).findFirst().orElseThrow().id();
   }
 }

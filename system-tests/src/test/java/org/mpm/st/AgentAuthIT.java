@@ -99,7 +99,6 @@ class AgentAuthIT {
     assertEquals(AGENT_KEYS, List.copyOf(agent.keySet()));
     assertEquals(DEMO_AGENT, agent.getString("email"));
     assertEquals("tenant", agent.getString("connection"));
-    assertEquals(0.0, agent.getJsonNumber("balance").doubleValue());
     assertTrue(agent.getString("created_at").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z"));
     // The agent's person is an agent of its mini-grid; the commission plan exists.
     try (Connection c = TestServer.get().jdbc("DemoCompany_1"); PreparedStatement s = c.prepareStatement(
@@ -118,6 +117,17 @@ class AgentAuthIT {
           + " ON g.id = a.mini_grid_id"); ResultSet rs = n.executeQuery()) {
         rs.next();
         assertEquals(5, rs.getInt(1), "one agent per demo mini-grid");
+      }
+      // The demo payments the agent took: its balance is the cash it holds for the company, negated.
+      try (PreparedStatement n = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(t.amount), 0) FROM transactions t"
+          + " JOIN agent_transactions x ON x.id = t.original_transaction_id"
+          + " WHERE t.original_transaction_type = 'agent_transaction' AND x.agent_id = ?")) {
+        n.setLong(1, agent.getJsonNumber("id").longValue());
+        try (ResultSet rs = n.executeQuery()) {
+          rs.next();
+          assertTrue(rs.getInt(1) > 0, "the demo agent took demo payments");
+          assertEquals(-rs.getDouble(2), agent.getJsonNumber("balance").doubleValue(), 0.005);
+        }
       }
     }
     String payload = claims(body.getString("access_token"));
