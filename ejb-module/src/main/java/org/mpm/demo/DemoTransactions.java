@@ -1,11 +1,7 @@
 package org.mpm.demo;
 
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.RequestContextController;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
@@ -13,15 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mpm.agent.AgentPaymentProvider;
 import org.mpm.agent.AgentTransaction;
 import org.mpm.common.Timestamped;
-import org.mpm.tenancy.TenantContext;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.CashPaymentProvider;
 import org.mpm.transaction.CashTransaction;
@@ -36,10 +28,9 @@ import org.mpm.transaction.PaymentRequest;
  * customers' meters and solar home systems. About a third are taken in cash by the agent of the customer's
  * mini-grid through the agent app ({@code agent_transaction}) as long as the agent's risk balance allows; the
  * others at the company's desk by the owner or the financial manager ({@code cash_transaction}). Each payment
- * is accepted by {@link PaymentEngine#ingest} at its own time, in time order within its village (two groups of
- * villages side by side); the vends and confirmation SMS are then carried out at once by {@link PaymentDrain},
- * backdated to the payments' times, so tokens, payment histories and SMS exist when the server answers its first
- * request.
+ * is accepted by {@link PaymentEngine#ingest} at its own time, in time order (so transaction ids follow time);
+ * the vends and confirmation SMS are then carried out at once by {@link PaymentDrain}, backdated to the payments'
+ * times, so tokens, payment histories and SMS exist when the server answers its first request.
  *
  * <p>The payments come from a fixed random seed: every fresh demo has the same devices, amounts, providers and
  * days (counted back from the day of seeding).
@@ -57,26 +48,13 @@ public class DemoTransactions {
   /** Payments are made between 07:00 and 20:00. */
   static final int OPENING_HOUR = 7;
   static final int OPEN_HOURS = 13;
-  /**
-   * Payments are accepted on this many threads, each taking whole villages (so one customer's and one agent's
-   * payments are booked in time order, and no two threads wait on the same rows).
-   */
-  static final int LANES = 2;
-  /** Drains carrying out the vends and SMS side by side (they share the queue as nodes do). */
-  static final int DRAINS = 2;
 
   @Inject PaymentEngine engine;
   @Inject PaymentDrain drain;
   @Inject TenantDatabase tenantDb;
-  @Inject TenantContext tenant;
-  @Inject Instance<RequestContextController> requestContexts;
-  @Resource ManagedExecutorService executor;
 
   /** A device a payment can be booked on, and the index of its village (and of the village's agent). */
   record Payable(String serial, int village) {}
-
-  /** A payment to book, and the village of its device. */
-  record Planned(int village, PaymentRequest request) {}
 
   /**
    * Books the demo payments and carries out their vends and SMS.
@@ -86,15 +64,15 @@ public class DemoTransactions {
    * @param cashierIds the users who take cash at the desk
    */
   public void seed(int customers, List<Long> agentIds, List<Long> cashierIds) {
-    List<Planned> payments = plan(payables(customers, agentIds.size()), agentIds, cashierIds, Timestamped.nowUtc());
-    long companyId = tenantDb.companyId();
-    String database = tenantDb.databaseName();
+    List<PaymentRequest> payments = plan(payables(customers, agentIds.size()), agentIds, cashierIds,
+        Timestamped.nowUtc());
     long start = System.nanoTime();
-    int refused = inParallel(LANES, lane -> acceptLane(companyId, database, lane(payments, lane)))
-        .stream().mapToInt(Integer::intValue).sum();
+    int refused = 0;
+    for (PaymentRequest p : payments) {
+      refused += accept(p) ? 0 : 1;
+    }
     long accepted = System.nanoTime();
-    List<LocalDateTime> retries = inParallel(DRAINS, i -> drain.drain(companyId, database, true)).stream()
-        .flatMap(List::stream).toList();
+    List<LocalDateTime> retries = drain.drain(tenantDb.companyId(), tenantDb.databaseName(), true);
     long drained = System.nanoTime();
     int count = payments.size() - refused;
     LOG.info(() -> "Demo transactions: " + count + " payments accepted in " + (accepted - start) / 1_000_000
@@ -103,55 +81,6 @@ public class DemoTransactions {
       LOG.warning(refused + " demo payments were refused and " + retries.size()
           + " vends or SMS wait for a retry");
     }
-  }
-
-  /** The payments of one lane: the villages whose index modulo {@value #LANES} is {@code lane}, in time order. */
-  static List<PaymentRequest> lane(List<Planned> payments, int lane) {
-    return payments.stream().filter(p -> p.village() % LANES == lane).map(Planned::request).toList();
-  }
-
-  /**
-   * Accepts payments one after the other in a request context bound to the company (this thread's, or one
-   * opened here on a pool thread); returns how many were refused.
-   */
-  private int acceptLane(long companyId, String database, List<PaymentRequest> payments) {
-    RequestContextController context = requestContexts.get();
-    boolean opened = context.activate();
-    try {
-      tenant.set(companyId, database);
-      int refused = 0;
-      for (PaymentRequest p : payments) {
-        refused += accept(p) ? 0 : 1;
-      }
-      return refused;
-    } finally {
-      if (opened) {
-        context.deactivate();
-      }
-      requestContexts.destroy(context);
-    }
-  }
-
-  /** Runs {@code work} for 0 … n-1, 0 on this thread and the others on the server's pool, and collects results. */
-  private <T> List<T> inParallel(int n, IntFunction<T> work) {
-    List<Future<T>> others = new ArrayList<>();
-    for (int i = 1; i < n; i++) {
-      int task = i;
-      others.add(executor.submit(() -> work.apply(task)));
-    }
-    List<T> results = new ArrayList<>();
-    results.add(work.apply(0));
-    for (Future<T> f : others) {
-      try {
-        results.add(f.get());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("Seeding the demo payments failed", e.getCause());
-      }
-    }
-    return results;
   }
 
   private boolean accept(PaymentRequest p) {
@@ -181,7 +110,7 @@ public class DemoTransactions {
    * The payments in time order, each with its time; an agent takes a payment only while the cash it holds stays
    * within the demo commission's risk balance.
    */
-  static List<Planned> plan(List<Payable> payables, List<Long> agentIds, List<Long> cashierIds,
+  static List<PaymentRequest> plan(List<Payable> payables, List<Long> agentIds, List<Long> cashierIds,
       LocalDateTime now) {
     Random random = new Random(SEED);
     List<LocalDateTime> times = new ArrayList<>(COUNT);
@@ -190,7 +119,7 @@ public class DemoTransactions {
     }
     times.sort(null);
     double[] held = new double[agentIds.size()];
-    List<Planned> out = new ArrayList<>(COUNT);
+    List<PaymentRequest> out = new ArrayList<>(COUNT);
     for (LocalDateTime at : times) {
       Payable target = payables.get(random.nextInt(payables.size()));
       BigDecimal amount = amount(random);
@@ -199,11 +128,11 @@ public class DemoTransactions {
       int village = target.village();
       if (byAgent && held[village] + amount.doubleValue() <= DemoAgents.RISK_BALANCE) {
         held[village] += amount.doubleValue();
-        out.add(new Planned(village, new PaymentRequest(AgentTransaction.MORPH, target.serial(), amount, null,
-            null, null, Map.of(AgentPaymentProvider.AGENT_ID, agentIds.get(village)), at)));
+        out.add(new PaymentRequest(AgentTransaction.MORPH, target.serial(), amount, null, null, null,
+            Map.of(AgentPaymentProvider.AGENT_ID, agentIds.get(village)), at));
       } else {
-        out.add(new Planned(village, new PaymentRequest(CashTransaction.MORPH, target.serial(), amount, null,
-            null, null, Map.of(CashPaymentProvider.USER_ID, cashier), at)));
+        out.add(new PaymentRequest(CashTransaction.MORPH, target.serial(), amount, null, null, null,
+            Map.of(CashPaymentProvider.USER_ID, cashier), at));
       }
     }
     return out;

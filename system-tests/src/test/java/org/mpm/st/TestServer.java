@@ -49,7 +49,13 @@ public final class TestServer {
         EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("mariadb"), dbPort);
         TestServer s = new TestServer(work, db, freePort());
         Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly));
-        s.startServer();
+        try {
+          s.startServer();
+        } catch (Exception e) {
+          // Stop what did start, so the next test class can start the server afresh on the same ports.
+          s.stopQuietly();
+          throw e;
+        }
         instance = s;
       } catch (Exception e) {
         throw new IllegalStateException("Could not start the test server", e);
@@ -75,7 +81,9 @@ public final class TestServer {
         "MPM_PAYMENTS_BACKOFF_MS", "200",
         "MPM_PAYMENTS_POLL_SECONDS", "2",
         "MPM_ACCESS_RATE_CHECK_SECONDS", "3"), work.resolve("payara.log"), "1g");
-    server.awaitReady(Duration.ofMinutes(4));
+    // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
+    // the machine is busy with other work.
+    server.awaitReady(Duration.ofMinutes(8));
   }
 
   /** SIGKILL of the server process (no shutdown, as in a crash). */
