@@ -48,8 +48,10 @@ public class AccessRateAccounts {
    * Returns the number of accounts charged.
    */
   public int accrue(LocalDateTime now, int limit) {
-    List<?> due = em().createNativeQuery("SELECT id, access_rate_id, due_date FROM access_rate_payments"
-            + " WHERE due_date <= ? ORDER BY due_date, id LIMIT ? FOR UPDATE SKIP LOCKED")
+    // Accounts whose access rate is gone (or has no period) are left as they are.
+    List<?> due = em().createNativeQuery("SELECT p.id, p.access_rate_id, p.due_date FROM access_rate_payments p"
+            + " WHERE p.due_date <= ? AND EXISTS (SELECT 1 FROM access_rates ar WHERE ar.id = p.access_rate_id"
+            + " AND ar.period > 0) ORDER BY p.due_date, p.id LIMIT ? FOR UPDATE SKIP LOCKED")
         .setParameter(1, Timestamp.valueOf(now)).setParameter(2, limit).getResultList();
     int charged = 0;
     for (Object o : due) {
@@ -58,12 +60,7 @@ public class AccessRateAccounts {
       LocalDateTime dueDate = toLocal(row[2]);
       long id = ((Number) row[0]).longValue();
       if (rate == null || rate.getPeriod() <= 0) {
-        // The access rate is gone: nothing to charge; move the account out of the scan.
-        em().createNativeQuery("UPDATE access_rate_payments SET due_date = DATE_ADD(?, INTERVAL 3650 DAY),"
-                + " updated_at = ? WHERE id = ?")
-            .setParameter(1, Timestamp.valueOf(now)).setParameter(2, Timestamp.valueOf(now)).setParameter(3, id)
-            .executeUpdate();
-        continue;
+        continue; // deleted since the scan
       }
       long periods = Duration.between(dueDate, now).toDays() / rate.getPeriod() + 1;
       BigDecimal add = BigDecimal.valueOf(rate.getAmount()).multiply(BigDecimal.valueOf(periods));

@@ -240,7 +240,7 @@ class MetersIT {
           + " NOW()), (" + meterId + ", 12, 2, 4, '2025-03-01 08:00:00', NOW(), NOW()), (" + meterId
           + ", 15, 3, 3, '2025-03-02 22:30:00', NOW(), NOW())");
       s.executeUpdate("INSERT INTO access_rate_payments (meter_id, access_rate_id, due_date, debt, unpaid_in_row,"
-          + " created_at, updated_at) VALUES (" + meterId + ", 1, '2025-04-01 00:00:00', 250, 1, NOW(), NOW())");
+          + " created_at, updated_at) VALUES (" + meterId + ", 1, '2027-04-01 00:00:00', 250, 1, NOW(), NOW())");
     }
 
     m = api.get("/api/meters/" + SERIAL, t.token()).obj().getJsonObject("data");
@@ -305,7 +305,7 @@ class MetersIT {
     assertEquals("Simple Tariff", all.getJsonObject("tariff").getString("name"));
     assertEquals("Feature", all.getJsonObject("device").getJsonObject("geo").getJsonObject("geo_json")
         .getString("type"));
-    assertEquals("2025-04-01 00:00:00", all.getJsonObject("access_rate_payment").getString("due_date"));
+    assertEquals("2027-04-01 00:00:00", all.getJsonObject("access_rate_payment").getString("due_date"));
     assertEquals(422, api.put("/api/meters", "[{\"id\":999999,\"lat\":1,\"lng\":2}]", t.token()).status());
     assertEquals(422, api.put("/api/meters", "[{\"id\":" + meterId + ",\"lat\":100,\"lng\":2}]", t.token())
         .status());
