@@ -81,18 +81,7 @@ public class SmsService {
     } catch (RuntimeException e) {
       result = SmsGateway.Result.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
-    if (result.accepted()) {
-      sms.setStatus(Sms.STATUS_SENT);
-      if (result.reference() != null && !result.reference().isBlank()) {
-        sms.setUuid(result.reference());
-      }
-      sms.setErrorMessage(null);
-    } else {
-      sms.setStatus(Sms.STATUS_FAILED);
-      sms.setErrorMessage(limit(result.error() == null ? "" : result.error()));
-      sms.setAttempts(sms.getAttempts() + 1);
-    }
-    sms.setGatewayId(gateway.pluginId());
+    apply(sms, result, gateway.pluginId());
     em.flush();
     return sms;
   }
@@ -239,9 +228,13 @@ public class SmsService {
   /** Records the gateway's answer for a stored message (sent, or failed with the error and one more attempt). */
   public void recordResult(long smsId, SmsGateway.Result result, Integer gatewayId) {
     Sms sms = tenantDb.em().find(Sms.class, smsId);
-    if (sms == null) {
-      return;
+    if (sms != null) {
+      apply(sms, result, gatewayId);
     }
+  }
+
+  /** MPM's markSent / markFailed: sent (a gateway's own reference replaces the uuid), or failed with the error. */
+  private static void apply(Sms sms, SmsGateway.Result result, Integer gatewayId) {
     if (result.accepted()) {
       sms.setStatus(Sms.STATUS_SENT);
       if (result.reference() != null && !result.reference().isBlank()) {
