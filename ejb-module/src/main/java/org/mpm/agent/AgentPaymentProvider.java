@@ -62,7 +62,8 @@ public class AgentPaymentProvider implements PaymentProvider {
   public void accept(PaymentRequest r, long providerRowId, long transactionId) {
     long agentId = r.longAttribute(AGENT_ID);
     LocalDateTime at = r.receivedAt() == null ? Timestamped.nowUtc() : r.receivedAt();
-    Object[] agent = lockedAgent(agentId);
+    EntityManager em = em();
+    Object[] agent = lockedAgent(em, agentId);
     String device = r.stringAttribute(MOBILE_DEVICE_ID);
     if (device != null && !device.isBlank() && !device.equals(agent[5])) {
       // MPM's transaction.request: the phone is not the one the agent logged in with.
@@ -77,7 +78,7 @@ public class AgentPaymentProvider implements PaymentProvider {
     BigDecimal commission = r.amount().multiply(decimal(agent[3])).setScale(2, RoundingMode.HALF_UP);
     // MPM's two rows: the sale taken from the balance, and the commission credited.
     Timestamp ts = Timestamp.valueOf(at);
-    em().createNativeQuery("INSERT INTO agent_balance_histories (agent_id, trigger_type, trigger_id, amount,"
+    em.createNativeQuery("INSERT INTO agent_balance_histories (agent_id, trigger_type, trigger_id, amount,"
             + " available_balance, transaction_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?),"
             + " (?, ?, ?, ?, ?, ?, ?, ?)")
         .setParameter(1, agentId).setParameter(2, AgentTransaction.MORPH).setParameter(3, providerRowId)
@@ -87,7 +88,7 @@ public class AgentPaymentProvider implements PaymentProvider {
         .setParameter(11, ((Number) agent[4]).longValue()).setParameter(12, commission.doubleValue())
         .setParameter(13, revenue.doubleValue()).setParameter(14, transactionId).setParameter(15, ts)
         .setParameter(16, ts).executeUpdate();
-    em().createNativeQuery("UPDATE agents SET balance = ?, commission_revenue = ?, updated_at = ? WHERE id = ?")
+    em.createNativeQuery("UPDATE agents SET balance = ?, commission_revenue = ?, updated_at = ? WHERE id = ?")
         .setParameter(1, balance.subtract(r.amount()).doubleValue())
         .setParameter(2, revenue.add(commission).doubleValue()).setParameter(3, Timestamp.valueOf(at))
         .setParameter(4, agentId).executeUpdate();
@@ -98,15 +99,15 @@ public class AgentPaymentProvider implements PaymentProvider {
    * Only the agent's row is locked: agents share commission plans, and a lock on the plan would make every agent
    * of the company wait for every other.
    */
-  private Object[] lockedAgent(long agentId) {
-    List<?> rows = em().createNativeQuery("SELECT balance, commission_revenue, agent_commission_id, mobile_device_id"
+  private Object[] lockedAgent(EntityManager em, long agentId) {
+    List<?> rows = em.createNativeQuery("SELECT balance, commission_revenue, agent_commission_id, mobile_device_id"
             + " FROM agents WHERE id = ? FOR UPDATE")
         .setParameter(1, agentId).getResultList();
     if (rows.isEmpty()) {
       throw new PaymentRejectedException(401, null, "Agent authorization failed.");
     }
     Object[] agent = (Object[]) rows.get(0);
-    List<?> plans = em().createNativeQuery("SELECT risk_balance, energy_commission FROM agent_commissions WHERE id = ?")
+    List<?> plans = em.createNativeQuery("SELECT risk_balance, energy_commission FROM agent_commissions WHERE id = ?")
         .setParameter(1, agent[2]).getResultList();
     if (plans.isEmpty()) {
       throw new PaymentRejectedException(403, null, "The agent has no commission plan.");

@@ -72,9 +72,10 @@ public class PaymentEngine {
   public Accepted ingest(PaymentRequest r) {
     PaymentProvider provider = providers.get(r.provider());
     LocalDateTime at = r.receivedAt() == null ? Timestamped.nowUtc() : r.receivedAt();
+    EntityManager em = em();
     if (r.keyed()) {
       // First write of the payment: a concurrent request with the same key waits here for this one to end.
-      em().createNativeQuery("INSERT INTO payment_idempotency_keys (scope, idempotency_key, request_hash,"
+      em.createNativeQuery("INSERT INTO payment_idempotency_keys (scope, idempotency_key, request_hash,"
               + " created_at) VALUES (?, ?, ?, ?)")
           .setParameter(1, r.idempotencyScope()).setParameter(2, r.idempotencyKey())
           .setParameter(3, r.fingerprint()).setParameter(4, Timestamp.valueOf(at)).executeUpdate();
@@ -90,16 +91,16 @@ public class PaymentEngine {
     }
     long personId = device.getPersonId();
     // One payment of a customer at a time: debts and installments are read and paid under this lock.
-    em().createNativeQuery("SELECT id FROM people WHERE id = ? FOR UPDATE").setParameter(1, personId)
+    em.createNativeQuery("SELECT id FROM people WHERE id = ? FOR UPDATE").setParameter(1, personId)
         .getResultList();
 
     String sender = provider.sender(r);
     long providerRowId = provider.record(r, PaymentProvider.STATUS_PENDING);
-    long transactionId = insert("INSERT INTO transactions (original_transaction_id, original_transaction_type,"
+    long transactionId = NativeSql.insert(em, "INSERT INTO transactions (original_transaction_id, original_transaction_type,"
         + " amount, type, sender, message, created_at, updated_at) VALUES (?, ?, ?, 'energy', ?, ?, ?, ?)",
         providerRowId, provider.morph(), amount.doubleValue(), sender, device.getDeviceSerial(), ts(at), ts(at));
 
-    Allocation allocation = new Allocation(transactionId, provider.morph(), sender, personId, at);
+    Allocation allocation = new Allocation(em, transactionId, provider.morph(), sender, personId, at);
     BigDecimal residual = payInstallments(allocation, amount);
     if (Meter.MORPH.equals(device.getDeviceType())) {
       residual = payAccessRate(allocation, device.getDeviceId(), residual);
@@ -108,7 +109,7 @@ public class PaymentEngine {
     // The provider's own rules and bookkeeping last, so a lock it takes (an agent's row) is held only briefly.
     provider.accept(r, providerRowId, transactionId);
     if (r.keyed()) {
-      em().createNativeQuery("UPDATE payment_idempotency_keys SET transaction_id = ? WHERE scope = ?"
+      em.createNativeQuery("UPDATE payment_idempotency_keys SET transaction_id = ? WHERE scope = ?"
               + " AND idempotency_key = ?")
           .setParameter(1, transactionId).setParameter(2, r.idempotencyScope())
           .setParameter(3, r.idempotencyKey()).executeUpdate();
@@ -183,15 +184,15 @@ public class PaymentEngine {
     return d;
   }
 
-  /** The payment's allocation context: who paid, through which provider, for which transaction, when. */
-  private record Allocation(long transactionId, String service, String sender, long personId, LocalDateTime at) {}
+  /** Where a payment is allocated: its transaction's manager, the transaction, provider, payer and time. */
+  private record Allocation(EntityManager em, long transactionId, String service, String sender, long personId, LocalDateTime at) {}
 
   /**
    * Overdue installments of the customer's contracts without a device (a TV on credit), oldest due first; a
    * rate is paid in whole currency units (rates are integers), the rest stays for the next step.
    */
   private BigDecimal payInstallments(Allocation a, BigDecimal residual) {
-    List<?> rates = em().createNativeQuery("SELECT r.id, r.remaining FROM appliance_rates r"
+    List<?> rates = a.em().createNativeQuery("SELECT r.id, r.remaining FROM appliance_rates r"
             + " JOIN appliance_people ap ON ap.id = r.appliance_person_id"
             + " WHERE ap.person_id = ? AND ap.deleted_at IS NULL AND (ap.device_serial IS NULL OR ap.device_serial = '')"
             + " AND r.remaining > 0 AND r.due_date < ? ORDER BY r.due_date, r.id FOR UPDATE")
@@ -205,7 +206,7 @@ public class PaymentEngine {
       long rateId = ((Number) rate[0]).longValue();
       BigDecimal remaining = BigDecimal.valueOf(((Number) rate[1]).longValue());
       BigDecimal paid = remaining.min(whole);
-      em().createNativeQuery("UPDATE appliance_rates SET remaining = remaining - ?, updated_at = ? WHERE id = ?")
+      a.em().createNativeQuery("UPDATE appliance_rates SET remaining = remaining - ?, updated_at = ? WHERE id = ?")
           .setParameter(1, paid.longValueExact()).setParameter(2, ts(a.at())).setParameter(3, rateId)
           .executeUpdate();
       history(a, paid, "installment", "appliance_rate", rateId);
@@ -216,7 +217,7 @@ public class PaymentEngine {
 
   /** The meter's access-rate debt (MPM's AccessRatePayer), recorded with the amount actually paid. */
   private BigDecimal payAccessRate(Allocation a, long meterId, BigDecimal residual) {
-    List<?> debts = em().createNativeQuery("SELECT id, debt, access_rate_id FROM access_rate_payments"
+    List<?> debts = a.em().createNativeQuery("SELECT id, debt, access_rate_id FROM access_rate_payments"
             + " WHERE meter_id = ? AND debt > 0 ORDER BY due_date, id FOR UPDATE")
         .setParameter(1, meterId).getResultList();
     for (Object o : debts) {
@@ -227,7 +228,7 @@ public class PaymentEngine {
       long id = ((Number) row[0]).longValue();
       BigDecimal debt = new BigDecimal(row[1].toString()).setScale(AMOUNT_SCALE, RoundingMode.HALF_UP);
       BigDecimal paid = debt.min(residual);
-      em().createNativeQuery("UPDATE access_rate_payments SET debt = ?, updated_at = ? WHERE id = ?")
+      a.em().createNativeQuery("UPDATE access_rate_payments SET debt = ?, updated_at = ? WHERE id = ?")
           .setParameter(1, debt.subtract(paid).doubleValue()).setParameter(2, ts(a.at())).setParameter(3, id)
           .executeUpdate();
       history(a, paid, "access rate", "access_rate", ((Number) row[2]).longValue());
@@ -252,7 +253,7 @@ public class PaymentEngine {
   }
 
   private void history(Allocation a, BigDecimal amount, String type, String paidForType, long paidForId) {
-    writeHistory(em(), a.transactionId(), a.service(), a.sender(), amount, type, paidForType, paidForId,
+    writeHistory(a.em(), a.transactionId(), a.service(), a.sender(), amount, type, paidForType, paidForId,
         a.personId(), a.at());
   }
 
