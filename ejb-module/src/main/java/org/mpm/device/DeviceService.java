@@ -32,6 +32,7 @@ import org.mpm.geography.GeographyService;
 import org.mpm.tariff.TariffPricing.PricingException;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.CashTransaction;
+import org.mpm.transaction.NativeSql;
 import org.mpm.transaction.Token;
 import org.mpm.transaction.Transaction;
 
@@ -254,8 +255,7 @@ public class DeviceService {
     if (devices.isEmpty()) {
       return out;
     }
-    StringBuilder ids = new StringBuilder();
-    devices.forEach(d -> ids.append(ids.length() == 0 ? "" : ",").append(d.getId().longValue()));
+    String ids = NativeSql.idList(devices.stream().map(Device::getId).toList());
     List<?> rows = em().createNativeQuery("SELECT d.id, mf.api_name FROM devices d"
             + " LEFT JOIN meters m ON d.device_type = 'meter' AND m.id = d.device_id"
             + " LEFT JOIN solar_home_systems s ON d.device_type = 'solar_home_system' AND s.id = d.device_id"

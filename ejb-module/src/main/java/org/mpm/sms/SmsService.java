@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.mpm.customer.Person;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.transaction.NativeSql;
 import org.mpm.transaction.Token;
 import org.mpm.transaction.Transaction;
 
@@ -131,7 +132,7 @@ public class SmsService {
       return List.of();
     }
     EntityManager em = tenantDb.em();
-    String txIds = ids(confirmations.stream().map(Confirmation::transactionId).toList());
+    String txIds = NativeSql.idList(confirmations.stream().map(Confirmation::transactionId).toList());
     Set<Long> already = new HashSet<>();
     for (Object id : em.createNativeQuery("SELECT trigger_id FROM sms WHERE trigger_type = ? AND trigger_id IN ("
         + txIds + ")").setParameter(1, Sms.TRIGGER_TRANSACTION).getResultList()) {
@@ -203,19 +204,11 @@ public class SmsService {
     insert.executeUpdate();
     List<Long> smsIds = new ArrayList<>();
     for (Object id : em.createNativeQuery("SELECT id FROM sms WHERE trigger_type = ? AND trigger_id IN ("
-        + ids(rows.stream().map(r -> (Long) r[2]).toList()) + ") ORDER BY id")
+        + NativeSql.idList(rows.stream().map(r -> (Long) r[2]).toList()) + ") ORDER BY id")
         .setParameter(1, Sms.TRIGGER_TRANSACTION).getResultList()) {
       smsIds.add(((Number) id).longValue());
     }
     return smsIds;
-  }
-
-  private static String ids(List<Long> ids) {
-    StringBuilder sb = new StringBuilder();
-    for (Long id : ids) {
-      sb.append(sb.length() == 0 ? "" : ",").append(id.longValue());
-    }
-    return sb.toString();
   }
 
   private static String placeholders(int n) {

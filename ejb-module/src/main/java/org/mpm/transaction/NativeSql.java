@@ -2,6 +2,7 @@ package org.mpm.transaction;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.util.List;
 
 /** SQL helpers of the payment pipeline, on the tenant transaction's connection. */
 public final class NativeSql {
@@ -21,5 +22,14 @@ public final class NativeSql {
     }
     q.executeUpdate();
     return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
+  }
+
+  /** Ids as the inside of an SQL {@code IN (…)} list (numbers only, so nothing can be injected). */
+  public static String idList(List<Long> ids) {
+    StringBuilder sb = new StringBuilder();
+    for (Long id : ids) {
+      sb.append(sb.length() == 0 ? "" : ",").append(id.longValue());
+    }
+    return sb.toString();
   }
 }

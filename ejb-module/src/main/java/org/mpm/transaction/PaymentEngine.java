@@ -117,7 +117,7 @@ public class PaymentEngine {
       jobs.enqueue(PaymentJobs.VEND, transactionId, residual, at);
     } else {
       // Everything went to debts: no credit to vend, the payment is complete now.
-      setProviderStatus(provider, providerRowId, PaymentProvider.STATUS_SUCCESS, at);
+      setProviderStatus(em, provider, List.of(providerRowId), PaymentProvider.STATUS_SUCCESS, at);
       jobs.confirm(List.of(new SmsService.Confirmation(transactionId, device.getDeviceSerial(), sender,
           amount.doubleValue(), null, at)));
     }
@@ -140,7 +140,7 @@ public class PaymentEngine {
         providerRowId, provider.morph(), amount, provider.sender(r), serial, ts(at), ts(at));
     String state = "Rejected: " + reason + (r.amount() == null && r.rawAmount() != null
         ? " (amount sent: " + limit(r.rawAmount(), 100) + ")" : "");
-    addConflict(provider.morph(), providerRowId, state, at);
+    addConflict(em(), provider.morph(), providerRowId, state, at);
     return transactionId;
   }
 
@@ -268,13 +268,17 @@ public class PaymentEngine {
         .executeUpdate();
   }
 
-  void setProviderStatus(PaymentProvider provider, long rowId, int status, LocalDateTime at) {
-    em().createNativeQuery("UPDATE " + provider.table() + " SET status = ?, updated_at = ? WHERE id = ?")
-        .setParameter(1, status).setParameter(2, ts(at)).setParameter(3, rowId).executeUpdate();
+  /** Sets the status of provider rows (one statement). */
+  static void setProviderStatus(EntityManager em, PaymentProvider provider, List<Long> rowIds, int status,
+      LocalDateTime at) {
+    em.createNativeQuery("UPDATE " + provider.table() + " SET status = ?, updated_at = ? WHERE id IN ("
+            + NativeSql.idList(rowIds) + ")")
+        .setParameter(1, status).setParameter(2, ts(at)).executeUpdate();
   }
 
-  void addConflict(String morph, long providerRowId, String state, LocalDateTime at) {
-    em().createNativeQuery("INSERT INTO transaction_conflicts (transaction_type, transaction_id, state, created_at,"
+  /** A {@code transaction_conflicts} row on a provider row. */
+  static void addConflict(EntityManager em, String morph, long providerRowId, String state, LocalDateTime at) {
+    em.createNativeQuery("INSERT INTO transaction_conflicts (transaction_type, transaction_id, state, created_at,"
             + " updated_at) VALUES (?, ?, ?, ?, ?)")
         .setParameter(1, morph).setParameter(2, providerRowId).setParameter(3, state).setParameter(4, ts(at))
         .setParameter(5, ts(at)).executeUpdate();

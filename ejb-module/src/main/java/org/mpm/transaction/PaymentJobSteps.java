@@ -148,7 +148,7 @@ public class PaymentJobSteps {
    * Jobs whose transaction already has a token are marked done and left out.
    */
   private List<VendJob> lockVends(List<Long> jobIds) {
-    List<?> rows = em().createNativeQuery("SELECT id, ref_id, amount FROM payment_jobs WHERE id IN (" + ids(jobIds)
+    List<?> rows = em().createNativeQuery("SELECT id, ref_id, amount FROM payment_jobs WHERE id IN (" + NativeSql.idList(jobIds)
         + ") AND state = 'pending' ORDER BY id FOR UPDATE").getResultList();
     if (rows.isEmpty()) {
       return List.of();
@@ -160,7 +160,7 @@ public class PaymentJobSteps {
         .getResultList().forEach(t -> txs.put(t.getId(), t));
     Set<Long> tokened = new HashSet<>();
     for (Object id : em().createNativeQuery("SELECT transaction_id FROM tokens WHERE transaction_id IN ("
-        + ids(txIds) + ")").getResultList()) {
+        + NativeSql.idList(txIds) + ")").getResultList()) {
       tokened.add(((Number) id).longValue());
     }
     List<String> serials = txs.values().stream().map(Transaction::getMessage).distinct().toList();
@@ -227,7 +227,7 @@ public class PaymentJobSteps {
     Map<Long, Long> tokenIds = new HashMap<>();
     List<Long> txIds = vended.stream().map(v -> v.job().tx().getId()).toList();
     for (Object o : em().createNativeQuery("SELECT transaction_id, id FROM tokens WHERE transaction_id IN ("
-        + ids(txIds) + ")").getResultList()) {
+        + NativeSql.idList(txIds) + ")").getResultList()) {
       Object[] row = (Object[]) o;
       tokenIds.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
@@ -256,9 +256,7 @@ public class PaymentJobSteps {
     }
     execute(sql.toString(), params);
     completedByProvider.forEach((morph, rowIds) -> providers.find(morph).ifPresent(p ->
-        em().createNativeQuery("UPDATE " + p.table() + " SET status = ?, updated_at = ? WHERE id IN (" + ids(rowIds)
-                + ")")
-            .setParameter(1, PaymentProvider.STATUS_SUCCESS).setParameter(2, PaymentEngine.ts(now)).executeUpdate()));
+        PaymentEngine.setProviderStatus(em(), p, rowIds, PaymentProvider.STATUS_SUCCESS, now)));
     jobs.confirm(confirmations);
     markDone(vended.stream().map(v -> v.job().jobId()).toList());
   }
@@ -296,13 +294,9 @@ public class PaymentJobSteps {
         String state = "Token generation failed after " + attempts + " attempt" + (attempts == 1 ? "" : "s")
             + ": " + message + " The " + amount.toPlainString() + " left for credit after debts was not vended;"
             + " what paid installments and access-rate debt stays paid.";
-        em().createNativeQuery("INSERT INTO transaction_conflicts (transaction_type, transaction_id, state,"
-                + " created_at, updated_at) VALUES (?, ?, ?, ?, ?)")
-            .setParameter(1, tx.getOriginalTransactionType()).setParameter(2, tx.getOriginalTransactionId())
-            .setParameter(3, state).setParameter(4, PaymentEngine.ts(now)).setParameter(5, PaymentEngine.ts(now))
-            .executeUpdate();
-        providers.find(tx.getOriginalTransactionType()).ifPresent(p -> setStatus(p, tx.getOriginalTransactionId(),
-            PaymentProvider.STATUS_FAILED, now));
+        PaymentEngine.addConflict(em(), tx.getOriginalTransactionType(), tx.getOriginalTransactionId(), state, now);
+        providers.find(tx.getOriginalTransactionType()).ifPresent(p -> PaymentEngine.setProviderStatus(em(), p,
+            List.of(tx.getOriginalTransactionId()), PaymentProvider.STATUS_FAILED, now));
       }
     }
     return Optional.empty();
@@ -320,7 +314,7 @@ public class PaymentJobSteps {
    */
   public List<SmsWork> smsToSendAll(List<Long> jobIds) {
     List<?> rows = em().createNativeQuery("SELECT j.id, s.id, s.receiver, s.body, s.uuid, s.status FROM payment_jobs j"
-        + " LEFT JOIN sms s ON s.id = j.ref_id WHERE j.id IN (" + ids(jobIds) + ") AND j.state = 'pending'"
+        + " LEFT JOIN sms s ON s.id = j.ref_id WHERE j.id IN (" + NativeSql.idList(jobIds) + ") AND j.state = 'pending'"
         + " ORDER BY j.id FOR UPDATE").getResultList();
     List<SmsWork> work = new ArrayList<>();
     List<Long> done = new ArrayList<>();
@@ -363,7 +357,7 @@ public class PaymentJobSteps {
     }
     if (!sentIds.isEmpty()) {
       em().createNativeQuery("UPDATE sms SET status = ?, error_message = NULL, gateway_id = ?, updated_at = ?"
-              + " WHERE id IN (" + ids(sentIds) + ")")
+              + " WHERE id IN (" + NativeSql.idList(sentIds) + ")")
           .setParameter(1, Sms.STATUS_SENT).setParameter(2, outcomes.get(0).gatewayId()).setParameter(3, now)
           .executeUpdate();
       markDone(sentJobs);
@@ -380,7 +374,7 @@ public class PaymentJobSteps {
       return;
     }
     em().createNativeQuery("UPDATE payment_jobs SET state = 'done', last_error = NULL, updated_at = ? WHERE id IN ("
-            + ids(jobIds) + ")")
+            + NativeSql.idList(jobIds) + ")")
         .setParameter(1, PaymentEngine.ts(Timestamped.nowUtc())).executeUpdate();
   }
 
@@ -390,19 +384,6 @@ public class PaymentJobSteps {
       q.setParameter(i + 1, params.get(i));
     }
     q.executeUpdate();
-  }
-
-  private static String ids(List<Long> ids) {
-    StringBuilder sb = new StringBuilder();
-    for (Long id : ids) {
-      sb.append(sb.length() == 0 ? "" : ",").append(id.longValue());
-    }
-    return sb.toString();
-  }
-
-  private void setStatus(PaymentProvider p, long rowId, int status, LocalDateTime at) {
-    em().createNativeQuery("UPDATE " + p.table() + " SET status = ?, updated_at = ? WHERE id = ?")
-        .setParameter(1, status).setParameter(2, PaymentEngine.ts(at)).setParameter(3, rowId).executeUpdate();
   }
 
   private EntityManager em() {
