@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,6 +51,32 @@ public class DatabaseConfig {
   /** The URL of a database on the central database's server, keeping the central URL's parameters. */
   public String urlOf(String database) {
     return DatabaseNames.withDatabase(url, database);
+  }
+
+  /**
+   * Connector/J settings the pools use unless the configured URL sets them: parsed statements are kept per
+   * connection (the payment pipeline's statements are longer than the driver's default limit of 256 characters),
+   * and the session's autocommit and isolation are tracked locally instead of asked for.
+   */
+  static final Map<String, String> POOL_DRIVER_DEFAULTS = Map.of(
+      "cachePrepStmts", "true",
+      "prepStmtCacheSize", "500",
+      "prepStmtCacheSqlLimit", "8192",
+      "useLocalSessionState", "true");
+
+  /** {@link #urlOf} with {@link #POOL_DRIVER_DEFAULTS} for what the URL leaves unset: the URL of a pool. */
+  public String pooledUrlOf(String database) {
+    StringBuilder url = new StringBuilder(urlOf(database));
+    String lower = url.toString().toLowerCase(java.util.Locale.ROOT);
+    boolean query = lower.indexOf('?') >= 0;
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(POOL_DRIVER_DEFAULTS).entrySet()) {
+      String name = e.getKey().toLowerCase(java.util.Locale.ROOT);
+      if (!lower.contains("?" + name + "=") && !lower.contains("&" + name + "=")) {
+        url.append(query ? '&' : '?').append(e.getKey()).append('=').append(e.getValue());
+        query = true;
+      }
+    }
+    return url.toString();
   }
 
   /** A plain JDBC connection (not enlisted in JTA) to a database on the server; null means the server only. */

@@ -25,6 +25,8 @@ public class PayaraTenantDataSources implements TenantDataSources {
   private static final Logger LOG = Logger.getLogger(PayaraTenantDataSources.class.getName());
   private static final String POOL_PREFIX = "mpm-tenant-";
   private static final String JNDI_PREFIX = "jdbc/mpm-tenant/";
+  /** Prepared statements each pooled connection keeps. */
+  private static final int STATEMENT_CACHE = 200;
 
   @Inject DatabaseConfig config;
 
@@ -70,7 +72,7 @@ public class PayaraTenantDataSources implements TenantDataSources {
     String jndi = JNDI_PREFIX + databaseName;
     DataSource existing = lookup(jndi, false);
     if (existing == null) {
-      String props = "url=" + escape(config.urlOf(databaseName))
+      String props = "url=" + escape(config.pooledUrlOf(databaseName))
           + ":user=" + escape(config.user())
           // "()" is the admin commands' notation for an empty password; the pool refuses a missing one.
           + ":password=" + (config.password().isEmpty() ? "()" : escape(config.password()));
@@ -82,6 +84,8 @@ public class PayaraTenantDataSources implements TenantDataSources {
           "--poolresize", "1",
           "--idletimeout", Integer.toString(idleTimeoutSeconds),
           "--maxwait", "30000",
+          // Prepared statements kept per connection by the pool as well (the driver's parse cache is below it).
+          "--statementcachesize", Integer.toString(STATEMENT_CACHE),
           "--isolationlevel", "read-committed",
           "--isisolationguaranteed", "false",
           "--isconnectvalidatereq", "true",

@@ -26,6 +26,8 @@ public class TenantMemo {
   public static final String AGENTS = "agents";
   /** The company's tariffs as pricing terms (with the energy VAT of its settings). */
   public static final String TARIFFS = "tariffs";
+  /** The company's agent commission plans (risk balance and commission rates). */
+  public static final String AGENT_COMMISSIONS = "agent_commissions";
 
   private record Remembered(Object value, long version, long at) {}
 

@@ -1,0 +1,29 @@
+package org.mpm.tenancy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseConfigTest {
+
+  private static DatabaseConfig config(String url) {
+    DatabaseConfig c = new DatabaseConfig();
+    c.url = url;
+    return c;
+  }
+
+  @Test
+  void poolUrlsAddTheDriverSettingsTheUrlLeavesOut() {
+    assertEquals("jdbc:mysql://db:3306/tenant_a?cachePrepStmts=true&prepStmtCacheSize=500"
+        + "&prepStmtCacheSqlLimit=8192&useLocalSessionState=true",
+        config("jdbc:mysql://db:3306/micro_power_manager").pooledUrlOf("tenant_a"));
+  }
+
+  @Test
+  void theOperatorsSettingsWin() {
+    assertEquals("jdbc:mysql://db/tenant_a?sslMode=REQUIRED&prepStmtCacheSize=20&CACHEPREPSTMTS=false"
+        + "&prepStmtCacheSqlLimit=8192&useLocalSessionState=true",
+        config("jdbc:mysql://db/micro_power_manager?sslMode=REQUIRED&prepStmtCacheSize=20&CACHEPREPSTMTS=false")
+            .pooledUrlOf("tenant_a"));
+  }
+}
