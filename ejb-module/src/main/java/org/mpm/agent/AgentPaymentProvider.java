@@ -3,13 +3,19 @@ package org.mpm.agent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.mpm.common.Timestamped;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.tenancy.TenantMemo;
 import org.mpm.transaction.NativeSql;
 import org.mpm.transaction.PaymentProvider;
 import org.mpm.transaction.PaymentRejectedException;
@@ -32,7 +38,11 @@ public class AgentPaymentProvider implements PaymentProvider {
   public static final String AGENT_ID = "agent_id";
   public static final String MOBILE_DEVICE_ID = "mobile_device_id";
 
+  /** How long a commission plan is remembered (plans change rarely and only in the database). */
+  static final long PLAN_NANOS = 10_000_000_000L;
+
   @Inject TenantDatabase tenantDb;
+  @Inject TenantMemo memo;
 
   @Override
   public String morph() {
@@ -51,71 +61,140 @@ public class AgentPaymentProvider implements PaymentProvider {
 
   @Override
   public long record(PaymentRequest r, int status) {
-    LocalDateTime at = r.receivedAt() == null ? Timestamped.nowUtc() : r.receivedAt();
-    String device = r.stringAttribute(MOBILE_DEVICE_ID);
-    return NativeSql.insert(em(), "INSERT INTO agent_transactions (agent_id, mobile_device_id, status, created_at,"
-        + " updated_at) VALUES (?, ?, ?, ?, ?)", r.longAttribute(AGENT_ID), device == null ? "" : device, status,
-        Timestamp.valueOf(at), Timestamp.valueOf(at));
+    return recordAll(List.of(r), status).get(0);
   }
 
   @Override
-  public void accept(PaymentRequest r, long providerRowId, long transactionId) {
-    long agentId = r.longAttribute(AGENT_ID);
-    LocalDateTime at = r.receivedAt() == null ? Timestamped.nowUtc() : r.receivedAt();
-    EntityManager em = em();
-    Object[] agent = lockedAgent(em, agentId);
-    String device = r.stringAttribute(MOBILE_DEVICE_ID);
-    if (device != null && !device.isBlank() && !device.equals(agent[5])) {
-      // MPM's transaction.request: the phone is not the one the agent logged in with.
-      throw new PaymentRejectedException(401, null, "The device-id does not belong to this agent.");
+  public List<Long> recordAll(List<PaymentRequest> requests, int status) {
+    List<Object[]> rows = new ArrayList<>();
+    for (PaymentRequest r : requests) {
+      Timestamp at = Timestamp.valueOf(r.receivedAt() == null ? Timestamped.nowUtc() : r.receivedAt());
+      String device = r.stringAttribute(MOBILE_DEVICE_ID);
+      rows.add(new Object[] {r.longAttribute(AGENT_ID), device == null ? "" : device, status, at, at});
     }
-    BigDecimal balance = decimal(agent[0]);
-    BigDecimal revenue = decimal(agent[1]);
-    // Cash the agent would hold for the company after this sale.
-    if (r.amount().subtract(balance).compareTo(decimal(agent[2])) > 0) {
-      throw new PaymentRejectedException(403, null, "Risk balance exceeded");
+    return NativeSql.insertAll(em(), "INSERT INTO agent_transactions (agent_id, mobile_device_id, status,"
+        + " created_at, updated_at)", "(?, ?, ?, ?, ?)", rows);
+  }
+
+  @Override
+  public Admission admit(List<PaymentRequest> requests) {
+    return new Sales(lockedAgents(requests.stream().map(r -> r.longAttribute(AGENT_ID)).distinct().sorted()
+        .toList()));
+  }
+
+  /** An agent as a sale sees it, under lock: what it holds and earns, and its plan. */
+  private static final class AgentAccount {
+    final long id;
+    final long planId;
+    final String mobileDeviceId;
+    final BigDecimal riskBalance;
+    final BigDecimal energyCommission;
+    BigDecimal balance;
+    BigDecimal revenue;
+    boolean changed;
+
+    AgentAccount(long id, long planId, String mobileDeviceId, BigDecimal balance, BigDecimal revenue,
+        BigDecimal riskBalance, BigDecimal energyCommission) {
+      this.id = id;
+      this.planId = planId;
+      this.mobileDeviceId = mobileDeviceId;
+      this.balance = balance;
+      this.revenue = revenue;
+      this.riskBalance = riskBalance;
+      this.energyCommission = energyCommission;
     }
-    BigDecimal commission = r.amount().multiply(decimal(agent[3])).setScale(2, RoundingMode.HALF_UP);
-    // MPM's two rows: the sale taken from the balance, and the commission credited.
-    Timestamp ts = Timestamp.valueOf(at);
-    em.createNativeQuery("INSERT INTO agent_balance_histories (agent_id, trigger_type, trigger_id, amount,"
-            + " available_balance, transaction_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?),"
-            + " (?, ?, ?, ?, ?, ?, ?, ?)")
-        .setParameter(1, agentId).setParameter(2, AgentTransaction.MORPH).setParameter(3, providerRowId)
-        .setParameter(4, r.amount().negate().doubleValue()).setParameter(5, balance.doubleValue())
-        .setParameter(6, transactionId).setParameter(7, ts).setParameter(8, ts)
-        .setParameter(9, agentId).setParameter(10, AgentCommission.MORPH)
-        .setParameter(11, ((Number) agent[4]).longValue()).setParameter(12, commission.doubleValue())
-        .setParameter(13, revenue.doubleValue()).setParameter(14, transactionId).setParameter(15, ts)
-        .setParameter(16, ts).executeUpdate();
-    em.createNativeQuery("UPDATE agents SET balance = ?, commission_revenue = ?, updated_at = ? WHERE id = ?")
-        .setParameter(1, balance.subtract(r.amount()).doubleValue())
-        .setParameter(2, revenue.add(commission).doubleValue()).setParameter(3, Timestamp.valueOf(at))
-        .setParameter(4, agentId).executeUpdate();
+  }
+
+  /** A sale admitted: the agent's balance and commission revenue before it, and its commission. */
+  private record Sale(AgentAccount agent, BigDecimal balanceBefore, BigDecimal revenueBefore,
+      BigDecimal commission) {}
+
+  /** The sales of one set of payments: each checked against the agents' balances after the sales before it. */
+  private final class Sales implements Admission {
+    private final Map<Long, AgentAccount> agents;
+    private final Map<PaymentRequest, Sale> sales = new IdentityHashMap<>();
+
+    Sales(Map<Long, AgentAccount> agents) {
+      this.agents = agents;
+    }
+
+    @Override
+    public void check(PaymentRequest r) {
+      AgentAccount agent = agents.get(r.longAttribute(AGENT_ID));
+      if (agent == null) {
+        throw new PaymentRejectedException(401, null, "Agent authorization failed.");
+      }
+      String device = r.stringAttribute(MOBILE_DEVICE_ID);
+      if (device != null && !device.isBlank() && !device.equals(agent.mobileDeviceId)) {
+        // MPM's transaction.request: the phone is not the one the agent logged in with.
+        throw new PaymentRejectedException(401, null, "The device-id does not belong to this agent.");
+      }
+      // Cash the agent would hold for the company after this sale.
+      if (r.amount().subtract(agent.balance).compareTo(agent.riskBalance) > 0) {
+        throw new PaymentRejectedException(403, null, "Risk balance exceeded");
+      }
+      BigDecimal commission = r.amount().multiply(agent.energyCommission).setScale(2, RoundingMode.HALF_UP);
+      sales.put(r, new Sale(agent, agent.balance, agent.revenue, commission));
+      agent.balance = agent.balance.subtract(r.amount());
+      agent.revenue = agent.revenue.add(commission);
+      agent.changed = true;
+    }
+
+    @Override
+    public void book(List<Booked> booked) {
+      // MPM's two rows per sale: the sale taken from the balance, and the commission credited.
+      List<Object[]> rows = new ArrayList<>();
+      for (Booked b : booked) {
+        Sale sale = sales.get(b.request());
+        Timestamp at = Timestamp.valueOf(b.request().receivedAt() == null ? Timestamped.nowUtc()
+            : b.request().receivedAt());
+        rows.add(new Object[] {sale.agent().id, AgentTransaction.MORPH, b.providerRowId(),
+            b.request().amount().negate().doubleValue(), sale.balanceBefore().doubleValue(), b.transactionId(), at, at});
+        rows.add(new Object[] {sale.agent().id, AgentCommission.MORPH, sale.agent().planId,
+            sale.commission().doubleValue(), sale.revenueBefore().doubleValue(), b.transactionId(), at, at});
+      }
+      NativeSql.insertRows(em(), "INSERT INTO agent_balance_histories (agent_id, trigger_type, trigger_id, amount,"
+          + " available_balance, transaction_id, created_at, updated_at)", "(?, ?, ?, ?, ?, ?, ?, ?)", rows);
+      Timestamp now = Timestamp.valueOf(Timestamped.nowUtc());
+      for (AgentAccount agent : agents.values()) {
+        if (agent.changed) {
+          em().createNativeQuery("UPDATE agents SET balance = ?, commission_revenue = ?, updated_at = ? WHERE id = ?")
+              .setParameter(1, agent.balance.doubleValue()).setParameter(2, agent.revenue.doubleValue())
+              .setParameter(3, now).setParameter(4, agent.id).executeUpdate();
+        }
+      }
+    }
   }
 
   /**
-   * {balance, commission_revenue, risk_balance, energy_commission, commission id, mobile_device_id} of the agent.
-   * Only the agent's row is locked: agents share commission plans, and a lock on the plan would make every agent
-   * of the company wait for every other.
+   * The agents, locked in id order, with their plans. Only the agents' rows are locked: agents share commission
+   * plans, and a lock on a plan would make every agent of the company wait for every other. A plan is
+   * remembered for 10 s ({@link TenantMemo#AGENT_COMMISSIONS}): this server has no route that changes plans, so
+   * a change made in the database counts within 10 s. An agent without a plan is refused (403).
    */
-  private Object[] lockedAgent(EntityManager em, long agentId) {
-    List<?> rows = em.createNativeQuery("SELECT balance, commission_revenue, agent_commission_id, mobile_device_id"
-            + " FROM agents WHERE id = ? FOR UPDATE")
-        .setParameter(1, agentId).getResultList();
-    if (rows.isEmpty()) {
-      throw new PaymentRejectedException(401, null, "Agent authorization failed.");
+  private Map<Long, AgentAccount> lockedAgents(List<Long> ids) {
+    Query q = em().createNativeQuery("SELECT id, balance, commission_revenue, agent_commission_id, mobile_device_id"
+        + " FROM agents WHERE id IN (" + NativeSql.in(ids.size()) + ") ORDER BY id FOR UPDATE");
+    NativeSql.bindIn(q, 1, ids);
+    Map<Long, AgentAccount> agents = new HashMap<>();
+    for (Object o : q.getResultList()) {
+      Object[] row = (Object[]) o;
+      long planId = ((Number) row[3]).longValue();
+      Object[] plan = memo.get(TenantMemo.AGENT_COMMISSIONS, tenantDb.databaseName(), Long.toString(planId),
+          PLAN_NANOS, () -> {
+            List<?> plans = em().createNativeQuery("SELECT risk_balance, energy_commission FROM agent_commissions"
+                + " WHERE id = ?").setParameter(1, planId).getResultList();
+            return plans.isEmpty() ? null : (Object[]) plans.get(0);
+          });
+      if (plan == null) {
+        throw new PaymentRejectedException(403, null, "The agent has no commission plan.");
+      }
+      long id = ((Number) row[0]).longValue();
+      agents.put(id, new AgentAccount(id, planId, (String) row[4], decimal(row[1]), decimal(row[2]),
+          decimal(plan[0]), decimal(plan[1])));
     }
-    Object[] agent = (Object[]) rows.get(0);
-    List<?> plans = em.createNativeQuery("SELECT risk_balance, energy_commission FROM agent_commissions WHERE id = ?")
-        .setParameter(1, agent[2]).getResultList();
-    if (plans.isEmpty()) {
-      throw new PaymentRejectedException(403, null, "The agent has no commission plan.");
-    }
-    Object[] plan = (Object[]) plans.get(0);
-    return new Object[] {agent[0], agent[1], plan[0], plan[1], agent[2], agent[3]};
+    return agents;
   }
-
 
   private static BigDecimal decimal(Object v) {
     return new BigDecimal(v.toString()).setScale(2, RoundingMode.HALF_UP);

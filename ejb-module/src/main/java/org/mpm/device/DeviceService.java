@@ -255,14 +255,14 @@ public class DeviceService {
     if (devices.isEmpty()) {
       return out;
     }
-    String ids = NativeSql.idList(devices.stream().map(Device::getId).toList());
-    List<?> rows = em().createNativeQuery("SELECT d.id, mf.api_name FROM devices d"
+    Query q = em().createNativeQuery("SELECT d.id, mf.api_name FROM devices d"
             + " LEFT JOIN meters m ON d.device_type = 'meter' AND m.id = d.device_id"
             + " LEFT JOIN solar_home_systems s ON d.device_type = 'solar_home_system' AND s.id = d.device_id"
             + " LEFT JOIN e_bikes e ON d.device_type = 'e_bike' AND e.id = d.device_id"
             + " JOIN manufacturers mf ON mf.id = COALESCE(m.manufacturer_id, s.manufacturer_id, e.manufacturer_id)"
-            + " WHERE d.id IN (" + ids + ")")
-        .getResultList();
+            + " WHERE d.id IN (" + NativeSql.in(devices.size()) + ")");
+    NativeSql.bindIn(q, 1, devices.stream().map(Device::getId).toList());
+    List<?> rows = q.getResultList();
     for (Object o : rows) {
       Object[] row = (Object[]) o;
       apis.find((String) row[1]).ifPresent(api -> out.put(((Number) row[0]).longValue(), api));

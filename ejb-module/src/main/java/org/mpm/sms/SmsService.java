@@ -132,20 +132,20 @@ public class SmsService {
       return List.of();
     }
     EntityManager em = tenantDb.em();
-    String txIds = NativeSql.idList(confirmations.stream().map(Confirmation::transactionId).toList());
+    List<Long> txIds = confirmations.stream().map(Confirmation::transactionId).toList();
     Set<Long> already = new HashSet<>();
-    for (Object id : em.createNativeQuery("SELECT trigger_id FROM sms WHERE trigger_type = ? AND trigger_id IN ("
-        + txIds + ")").setParameter(1, Sms.TRIGGER_TRANSACTION).getResultList()) {
+    Query sent = em.createNativeQuery("SELECT trigger_id FROM sms WHERE trigger_type = ? AND trigger_id IN ("
+        + NativeSql.in(txIds.size()) + ")").setParameter(1, Sms.TRIGGER_TRANSACTION);
+    NativeSql.bindIn(sent, 2, txIds);
+    for (Object id : sent.getResultList()) {
       already.add(((Number) id).longValue());
     }
     Map<String, String[]> owners = new HashMap<>();
     Query ownerQuery = em.createNativeQuery("SELECT d.device_serial, p.name, p.surname, (SELECT a.phone FROM addresses a"
         + " WHERE a.owner_type = ? AND a.owner_id = p.id AND a.is_primary = 1 ORDER BY a.id LIMIT 1)"
         + " FROM devices d JOIN people p ON p.id = d.person_id WHERE d.device_serial IN ("
-        + placeholders(confirmations.size()) + ")").setParameter(1, Person.MORPH);
-    for (int i = 0; i < confirmations.size(); i++) {
-      ownerQuery.setParameter(i + 2, confirmations.get(i).serial());
-    }
+        + NativeSql.in(confirmations.size()) + ")").setParameter(1, Person.MORPH);
+    NativeSql.bindIn(ownerQuery, 2, confirmations.stream().map(Confirmation::serial).toList());
     for (Object o : ownerQuery.getResultList()) {
       Object[] row = (Object[]) o;
       owners.put((String) row[0], new String[] {(String) row[1], (String) row[2], (String) row[3]});
@@ -203,16 +203,14 @@ public class SmsService {
     }
     insert.executeUpdate();
     List<Long> smsIds = new ArrayList<>();
-    for (Object id : em.createNativeQuery("SELECT id FROM sms WHERE trigger_type = ? AND trigger_id IN ("
-        + NativeSql.idList(rows.stream().map(r -> (Long) r[2]).toList()) + ") ORDER BY id")
-        .setParameter(1, Sms.TRIGGER_TRANSACTION).getResultList()) {
+    List<Long> written = rows.stream().map(r -> (Long) r[2]).toList();
+    Query ids = em.createNativeQuery("SELECT id FROM sms WHERE trigger_type = ? AND trigger_id IN ("
+        + NativeSql.in(written.size()) + ") ORDER BY id").setParameter(1, Sms.TRIGGER_TRANSACTION);
+    NativeSql.bindIn(ids, 2, written);
+    for (Object id : ids.getResultList()) {
       smsIds.add(((Number) id).longValue());
     }
     return smsIds;
-  }
-
-  private static String placeholders(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
   /** A stored message to hand to the gateway: its id, receiver, body and uuid. */

@@ -2,6 +2,8 @@ package org.mpm.transaction;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** SQL helpers of the payment pipeline, on the tenant transaction's connection. */
@@ -24,12 +26,69 @@ public final class NativeSql {
     return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
   }
 
-  /** Ids as the inside of an SQL {@code IN (…)} list (numbers only, so nothing can be injected). */
-  public static String idList(List<Long> ids) {
-    StringBuilder sb = new StringBuilder();
-    for (Long id : ids) {
-      sb.append(sb.length() == 0 ? "" : ",").append(id.longValue());
+  /** Inserts rows with one multi-row INSERT: {@code head} + " VALUES " + {@code row} per row, values in order. */
+  public static void insertRows(EntityManager em, String head, String row, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
     }
-    return sb.toString();
+    StringBuilder sql = new StringBuilder(head).append(" VALUES ");
+    for (int i = 0; i < rows.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append(row);
+    }
+    Query q = em.createNativeQuery(sql.toString());
+    int n = 1;
+    for (Object[] values : rows) {
+      for (Object v : values) {
+        q.setParameter(n++, v);
+      }
+    }
+    q.executeUpdate();
+  }
+
+  /**
+   * {@link #insertRows} that returns the rows' generated ids in row order. MySQL and MariaDB give the rows of one
+   * such statement (a "simple insert", whose row count is known in advance) consecutive ids,
+   * {@code auto_increment_increment} apart, the first of them {@code LAST_INSERT_ID()} on this connection — the
+   * rule the MySQL driver's own generated keys of a multi-row insert follow.
+   */
+  public static List<Long> insertAll(EntityManager em, String head, String row, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    insertRows(em, head, row, rows);
+    Object[] generated = (Object[]) em.createNativeQuery("SELECT LAST_INSERT_ID(), @@auto_increment_increment")
+        .getSingleResult();
+    long first = ((Number) generated[0]).longValue();
+    long step = ((Number) generated[1]).longValue();
+    List<Long> ids = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      ids.add(first + i * step);
+    }
+    return ids;
+  }
+
+  /**
+   * The inside of an SQL {@code IN (…)} list of {@code n} values: positional parameters, as many as the next power
+   * of two (bound by {@link #bindIn}, which repeats the last value — the list means the same). So a statement has
+   * a few texts whatever the list, and the driver and the pool keep them parsed.
+   */
+  public static String in(int n) {
+    return String.join(", ", Collections.nCopies(padded(n), "?"));
+  }
+
+  /** Binds an {@link #in} list from parameter {@code first}; returns the position after it. */
+  public static int bindIn(Query q, int first, List<?> values) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("An IN list needs at least one value");
+    }
+    int size = padded(values.size());
+    for (int i = 0; i < size; i++) {
+      q.setParameter(first + i, values.get(Math.min(i, values.size() - 1)));
+    }
+    return first + size;
+  }
+
+  static int padded(int n) {
+    return n <= 1 ? 1 : Integer.highestOneBit(n - 1) << 1;
   }
 }

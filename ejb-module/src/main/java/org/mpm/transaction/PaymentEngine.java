@@ -5,12 +5,20 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.mpm.common.Timestamped;
 import org.mpm.customer.Person;
 import org.mpm.device.Device;
@@ -25,9 +33,10 @@ import org.mpm.tenancy.TenantDatabase;
  * The payment pipeline's transactional steps, each its own tenant transaction. {@link #ingest} is the atomic
  * unit of DESIGN.md's invariants 1–3: the idempotency key, the provider row, the {@code transactions} row, the
  * allocation (overdue installments, then access-rate debt, each with its {@code payment_histories} row) and the
- * durable vend request commit together or not at all. What remains for credit is vended later by
- * {@link PaymentWorker} through {@link VendSteps}; {@link PaymentIngress} is the entry that answers replays and
- * keeps rejected attempts.
+ * durable vend request commit together or not at all; {@link #ingestAll} does the same for payments that
+ * arrived together, each of them whole or not at all, in one transaction. What remains for credit is vended later
+ * by {@link PaymentWorker} through {@link PaymentJobSteps}; {@link PaymentIngress} is the entry that answers
+ * replays and keeps rejected attempts.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -67,61 +76,369 @@ public class PaymentEngine {
     return row[1] == null ? Optional.empty() : Optional.of(((Number) row[1]).longValue());
   }
 
-  /** Accepts a payment: everything up to the durable vend request, in this one transaction. */
+  /**
+   * Accepts a payment: everything up to the durable vend request, in this one transaction.
+   *
+   * @throws PaymentRejectedException when the payment is refused (nothing is written)
+   */
   public Accepted ingest(PaymentRequest r) {
-    PaymentProvider provider = providers.get(r.provider());
-    LocalDateTime at = r.receivedAt() == null ? Timestamped.nowUtc() : r.receivedAt();
+    Outcome o = accept(List.of(r), false).get(0);
+    if (o.rejected() != null) {
+      throw o.rejected();
+    }
+    return o.accepted();
+  }
+
+  /**
+   * Accepts payments of one provider that arrived together, in this one transaction and with a few statements for
+   * all of them (group commit): each is checked as {@link #ingest} checks it, in order, and a refused one leaves
+   * the others alone. A payment whose idempotency key was seen before, or appears twice in the list, is left to be
+   * taken on its own ({@link Outcome#alone()}), where it is answered as a replay. Any other failure rolls back the
+   * whole list; the caller then takes each payment on its own.
+   */
+  public List<Outcome> ingestAll(List<PaymentRequest> requests) {
+    return accept(requests, true);
+  }
+
+  /** What became of one payment of {@link #ingestAll}: accepted, refused, or left to be taken on its own. */
+  public record Outcome(Accepted accepted, PaymentRejectedException rejected) {
+    static final Outcome ALONE = new Outcome(null, null);
+
+    public boolean alone() {
+      return accepted == null && rejected == null;
+    }
+  }
+
+  /** A payment being accepted: its request, amount, device and time, and how it is allocated. */
+  private static final class Payment {
+    final int index;
+    final PaymentRequest request;
+    final LocalDateTime at;
+    BigDecimal amount;
+    Device device;
+    BigDecimal residual;
+    final List<Part> parts = new ArrayList<>();
+    long providerRowId;
+    long transactionId;
+
+    Payment(int index, PaymentRequest request) {
+      this.index = index;
+      this.request = request;
+      this.at = request.receivedAt() == null ? Timestamped.nowUtc() : request.receivedAt();
+    }
+  }
+
+  /** A share of a payment that pays a debt: an installment or access-rate debt. */
+  private record Part(BigDecimal amount, String type, String paidForType, long paidForId, Debt debt) {}
+
+  /** A debt row read under lock: an appliance rate (whole units) or an access-rate payment. */
+  private static final class Debt {
+    final long id;
+    final long paidForId;
+    final LocalDateTime due;
+    BigDecimal open;
+    boolean touched;
+
+    Debt(long id, long paidForId, LocalDateTime due, BigDecimal open) {
+      this.id = id;
+      this.paidForId = paidForId;
+      this.due = due;
+      this.open = open;
+    }
+  }
+
+  private List<Outcome> accept(List<PaymentRequest> requests, boolean batch) {
+    PaymentProvider provider = providers.get(requests.get(0).provider());
     EntityManager em = em();
-    if (r.keyed()) {
-      // First write of the payment: a concurrent request with the same key waits here for this one to end.
-      em.createNativeQuery("INSERT INTO payment_idempotency_keys (scope, idempotency_key, request_hash,"
-              + " created_at) VALUES (?, ?, ?, ?)")
-          .setParameter(1, r.idempotencyScope()).setParameter(2, r.idempotencyKey())
-          .setParameter(3, r.fingerprint()).setParameter(4, Timestamp.valueOf(at)).executeUpdate();
+    Outcome[] out = new Outcome[requests.size()];
+    List<Payment> live = new ArrayList<>();
+    for (int i = 0; i < requests.size(); i++) {
+      PaymentRequest r = requests.get(i);
+      if (!r.provider().equals(provider.morph())) {
+        throw new IllegalArgumentException("A batch of payments has one provider");
+      }
+      Payment p = new Payment(i, r);
+      try {
+        p.amount = validAmount(r);
+        live.add(p);
+      } catch (PaymentRejectedException e) {
+        out[i] = new Outcome(null, e);
+      }
     }
-    BigDecimal amount = validAmount(r);
-    Device device = payableDevice(r.deviceSerial());
-    ManufacturerApi api = devices.api(device).filter(ManufacturerApi::vendsCredit).orElseThrow(() ->
-        PaymentRejectedException.invalid("device_serial",
-            "The manufacturer of device " + device.getDeviceSerial() + " does not support token generation."));
-    String blocked = api.chargeBlockedReason(device);
-    if (blocked != null) {
-      throw PaymentRejectedException.invalid("device_serial", blocked);
+    if (batch) {
+      leaveRepeatedKeysAlone(live, out);
     }
-    long personId = device.getPersonId();
-    // One payment of a customer at a time: debts and installments are read and paid under this lock.
-    em.createNativeQuery("SELECT id FROM people WHERE id = ? FOR UPDATE").setParameter(1, personId)
-        .getResultList();
+    findDevices(live, out);
+    if (!live.isEmpty()) {
+      // One payment of a customer at a time: debts and installments are read and paid under these locks.
+      lockRows("people", live.stream().map(p -> p.device.getPersonId()).toList());
+    }
+    Map<Long, List<Debt>> installments = installments(live);
+    Map<Long, List<Debt>> accessDebts = accessRateDebts(live);
+    PaymentProvider.Admission admission = live.isEmpty() ? null
+        : provider.admit(live.stream().map(p -> p.request).toList());
+    List<Payment> accepted = new ArrayList<>();
+    for (Payment p : live) {
+      try {
+        allocate(p, installments.getOrDefault(p.device.getPersonId(), List.of()),
+            Meter.MORPH.equals(p.device.getDeviceType())
+                ? accessDebts.getOrDefault(p.device.getDeviceId(), List.of()) : List.of());
+        if (Meter.MORPH.equals(p.device.getDeviceType())) {
+          checkMinimumPurchase(p.device, p.residual);
+        }
+        // The provider's own rules last (an agent's risk balance, counted after the payments before this one).
+        admission.check(p.request);
+      } catch (PaymentRejectedException e) {
+        out[p.index] = new Outcome(null, e);
+        continue;
+      }
+      for (Part part : p.parts) {
+        part.debt().open = part.debt().open.subtract(part.amount());
+        part.debt().touched = true;
+      }
+      accepted.add(p);
+    }
+    if (!accepted.isEmpty()) {
+      write(em, provider, admission, accepted, installments, accessDebts);
+      for (Payment p : accepted) {
+        out[p.index] = new Outcome(new Accepted(p.transactionId, false), null);
+      }
+    }
+    return List.of(out);
+  }
 
-    String sender = provider.sender(r);
-    long providerRowId = provider.record(r, PaymentProvider.STATUS_PENDING);
-    long transactionId = NativeSql.insert(em, "INSERT INTO transactions (original_transaction_id, original_transaction_type,"
-        + " amount, type, sender, message, created_at, updated_at) VALUES (?, ?, ?, 'energy', ?, ?, ?, ?)",
-        providerRowId, provider.morph(), amount.doubleValue(), sender, device.getDeviceSerial(), ts(at), ts(at));
+  /** Keyed payments whose key is known already, or repeated in the batch, are taken on their own (replays). */
+  private void leaveRepeatedKeysAlone(List<Payment> live, Outcome[] out) {
+    List<Payment> keyed = live.stream().filter(p -> p.request.keyed()).toList();
+    if (keyed.isEmpty()) {
+      return;
+    }
+    Query q = em().createNativeQuery("SELECT scope, idempotency_key FROM payment_idempotency_keys WHERE"
+        + " idempotency_key IN (" + NativeSql.in(keyed.size()) + ")");
+    NativeSql.bindIn(q, 1, keyed.stream().map(p -> p.request.idempotencyKey()).toList());
+    Set<List<Object>> seen = new HashSet<>();
+    for (Object o : q.getResultList()) {
+      seen.add(List.of((Object[]) o));
+    }
+    for (Payment p : keyed) {
+      if (!seen.add(List.of(p.request.idempotencyScope(), p.request.idempotencyKey()))) {
+        out[p.index] = Outcome.ALONE;
+        live.remove(p);
+      }
+    }
+  }
 
-    Allocation allocation = new Allocation(em, transactionId, provider.morph(), sender, personId, at);
-    BigDecimal residual = payInstallments(allocation, amount);
-    if (Meter.MORPH.equals(device.getDeviceType())) {
-      residual = payAccessRate(allocation, device.getDeviceId(), residual);
-      checkMinimumPurchase(device, residual);
+  /** The payments' devices, owners and integrations (a few queries for all); refuses what cannot be paid. */
+  private void findDevices(List<Payment> live, Outcome[] out) {
+    List<String> serials = live.stream().map(p -> p.request.deviceSerial())
+        .filter(s -> s != null && !s.isBlank()).distinct().toList();
+    Map<String, Device> bySerial = new HashMap<>();
+    if (!serials.isEmpty()) {
+      em().createQuery("SELECT d FROM Device d WHERE d.deviceSerial IN :s", Device.class).setParameter("s", serials)
+          .getResultList().forEach(d -> bySerial.putIfAbsent(d.getDeviceSerial(), d));
     }
-    // The provider's own rules and bookkeeping last, so a lock it takes (an agent's row) is held only briefly.
-    provider.accept(r, providerRowId, transactionId);
-    if (r.keyed()) {
-      em.createNativeQuery("UPDATE payment_idempotency_keys SET transaction_id = ? WHERE scope = ?"
-              + " AND idempotency_key = ?")
-          .setParameter(1, transactionId).setParameter(2, r.idempotencyScope())
-          .setParameter(3, r.idempotencyKey()).executeUpdate();
+    List<Long> meterIds = bySerial.values().stream().filter(d -> Meter.MORPH.equals(d.getDeviceType()))
+        .map(Device::getDeviceId).toList();
+    if (!meterIds.isEmpty()) {
+      // Into the persistence context, where the meter integrations and tariff terms look them up.
+      em().createQuery("SELECT m FROM Meter m WHERE m.id IN :ids", Meter.class).setParameter("ids", meterIds)
+          .getResultList();
     }
-    if (residual.signum() > 0) {
-      jobs.enqueue(PaymentJobs.VEND, transactionId, residual, at);
-    } else {
-      // Everything went to debts: no credit to vend, the payment is complete now.
-      setProviderStatus(em, provider, List.of(providerRowId), PaymentProvider.STATUS_SUCCESS, at);
-      jobs.confirm(List.of(new SmsService.Confirmation(transactionId, device.getDeviceSerial(), sender,
-          amount.doubleValue(), null, at)));
+    Map<Long, ManufacturerApi> apis = devices.apis(List.copyOf(bySerial.values()));
+    for (Iterator<Payment> it = live.iterator(); it.hasNext(); ) {
+      Payment p = it.next();
+      try {
+        p.device = payableDevice(p.request.deviceSerial(), bySerial);
+        ManufacturerApi api = apis.get(p.device.getId());
+        if (api == null || !api.vendsCredit()) {
+          throw PaymentRejectedException.invalid("device_serial", "The manufacturer of device "
+              + p.device.getDeviceSerial() + " does not support token generation.");
+        }
+        String blocked = api.chargeBlockedReason(p.device);
+        if (blocked != null) {
+          throw PaymentRejectedException.invalid("device_serial", blocked);
+        }
+      } catch (PaymentRejectedException e) {
+        out[p.index] = new Outcome(null, e);
+        it.remove();
+      }
     }
-    return new Accepted(transactionId, false);
+  }
+
+  /** {@code SELECT … FOR UPDATE} of rows by id, in id order (so concurrent batches lock in one order). */
+  private void lockRows(String table, List<Long> ids) {
+    List<Long> sorted = ids.stream().distinct().sorted().toList();
+    Query q = em().createNativeQuery("SELECT id FROM " + table + " WHERE id IN (" + NativeSql.in(sorted.size())
+        + ") ORDER BY id FOR UPDATE");
+    NativeSql.bindIn(q, 1, sorted);
+    q.getResultList();
+  }
+
+  /**
+   * Open installments of the customers' contracts without a device (a TV on credit), by person, oldest due first,
+   * under lock; which of them are overdue is decided per payment, by its day.
+   */
+  private Map<Long, List<Debt>> installments(List<Payment> live) {
+    Map<Long, List<Debt>> byPerson = new HashMap<>();
+    if (live.isEmpty()) {
+      return byPerson;
+    }
+    List<Long> people = live.stream().map(p -> p.device.getPersonId()).distinct().sorted().toList();
+    LocalDateTime until = live.stream().map(p -> p.at).max(Comparator.naturalOrder()).orElseThrow();
+    Query q = em().createNativeQuery("SELECT r.id, r.remaining, r.due_date, ap.person_id FROM appliance_rates r"
+        + " JOIN appliance_people ap ON ap.id = r.appliance_person_id WHERE ap.person_id IN ("
+        + NativeSql.in(people.size()) + ") AND ap.deleted_at IS NULL"
+        + " AND (ap.device_serial IS NULL OR ap.device_serial = '') AND r.remaining > 0 AND r.due_date < ?"
+        + " ORDER BY r.due_date, r.id FOR UPDATE");
+    int next = NativeSql.bindIn(q, 1, people);
+    q.setParameter(next, ts(until.toLocalDate().atStartOfDay()));
+    for (Object o : q.getResultList()) {
+      Object[] row = (Object[]) o;
+      long id = ((Number) row[0]).longValue();
+      byPerson.computeIfAbsent(((Number) row[3]).longValue(), k -> new ArrayList<>()).add(new Debt(id, id,
+          dateTime(row[2]), BigDecimal.valueOf(((Number) row[1]).longValue())));
+    }
+    return byPerson;
+  }
+
+  /** The meters' access-rate debts (MPM's AccessRatePayer), by meter, oldest due first, under lock. */
+  private Map<Long, List<Debt>> accessRateDebts(List<Payment> live) {
+    Map<Long, List<Debt>> byMeter = new HashMap<>();
+    List<Long> meters = live.stream().filter(p -> Meter.MORPH.equals(p.device.getDeviceType()))
+        .map(p -> p.device.getDeviceId()).distinct().sorted().toList();
+    if (meters.isEmpty()) {
+      return byMeter;
+    }
+    Query q = em().createNativeQuery("SELECT id, debt, access_rate_id, meter_id FROM access_rate_payments"
+        + " WHERE meter_id IN (" + NativeSql.in(meters.size()) + ") AND debt > 0 ORDER BY due_date, id FOR UPDATE");
+    NativeSql.bindIn(q, 1, meters);
+    for (Object o : q.getResultList()) {
+      Object[] row = (Object[]) o;
+      byMeter.computeIfAbsent(((Number) row[3]).longValue(), k -> new ArrayList<>()).add(new Debt(
+          ((Number) row[0]).longValue(), ((Number) row[2]).longValue(), null,
+          new BigDecimal(row[1].toString()).setScale(AMOUNT_SCALE, RoundingMode.HALF_UP)));
+    }
+    return byMeter;
+  }
+
+  /**
+   * A payment's allocation, not yet applied: overdue installments first, oldest due first, each paid in whole
+   * currency units (rates are integers); then the meter's access-rate debt, recorded with the amount actually
+   * paid; what is left is the credit.
+   */
+  private static void allocate(Payment p, List<Debt> installments, List<Debt> accessDebts) {
+    BigDecimal residual = p.amount;
+    LocalDateTime dayStart = p.at.toLocalDate().atStartOfDay();
+    for (Debt rate : installments) {
+      BigDecimal whole = residual.setScale(0, RoundingMode.DOWN);
+      if (whole.signum() <= 0) {
+        break;
+      }
+      if (rate.open.signum() <= 0 || !rate.due.isBefore(dayStart)) {
+        continue;
+      }
+      BigDecimal paid = rate.open.min(whole);
+      p.parts.add(new Part(paid, "installment", "appliance_rate", rate.paidForId, rate));
+      residual = residual.subtract(paid);
+    }
+    for (Debt debt : accessDebts) {
+      if (residual.signum() <= 0) {
+        break;
+      }
+      if (debt.open.signum() <= 0) {
+        continue;
+      }
+      BigDecimal paid = debt.open.min(residual);
+      p.parts.add(new Part(paid, "access rate", "access_rate", debt.paidForId, debt));
+      residual = residual.subtract(paid);
+    }
+    p.residual = residual;
+  }
+
+  /**
+   * The accepted payments' rows, a few statements for all: provider rows, {@code transactions}, the debts paid
+   * with their {@code payment_histories}, the provider's bookkeeping, the idempotency keys and the vend jobs (or,
+   * for a payment that only paid debts, its completion and confirmation SMS).
+   */
+  private void write(EntityManager em, PaymentProvider provider, PaymentProvider.Admission admission,
+      List<Payment> accepted, Map<Long, List<Debt>> installments, Map<Long, List<Debt>> accessDebts) {
+    List<PaymentRequest> requests = accepted.stream().map(p -> p.request).toList();
+    List<Long> rowIds = provider.recordAll(requests, PaymentProvider.STATUS_PENDING);
+    List<Object[]> txRows = new ArrayList<>();
+    for (int i = 0; i < accepted.size(); i++) {
+      Payment p = accepted.get(i);
+      p.providerRowId = rowIds.get(i);
+      txRows.add(new Object[] {p.providerRowId, provider.morph(), p.amount.doubleValue(), provider.sender(p.request),
+          p.device.getDeviceSerial(), ts(p.at), ts(p.at)});
+    }
+    List<Long> txIds = NativeSql.insertAll(em, "INSERT INTO transactions (original_transaction_id,"
+        + " original_transaction_type, amount, type, sender, message, created_at, updated_at)",
+        "(?, ?, ?, 'energy', ?, ?, ?, ?)", txRows);
+    for (int i = 0; i < accepted.size(); i++) {
+      accepted.get(i).transactionId = txIds.get(i);
+    }
+    LocalDateTime now = Timestamped.nowUtc();
+    for (List<Debt> rates : installments.values()) {
+      for (Debt rate : rates) {
+        if (rate.touched) {
+          em.createNativeQuery("UPDATE appliance_rates SET remaining = ?, updated_at = ? WHERE id = ?")
+              .setParameter(1, rate.open.longValueExact()).setParameter(2, ts(now)).setParameter(3, rate.id)
+              .executeUpdate();
+        }
+      }
+    }
+    for (List<Debt> debts : accessDebts.values()) {
+      for (Debt debt : debts) {
+        if (debt.touched) {
+          em.createNativeQuery("UPDATE access_rate_payments SET debt = ?, updated_at = ? WHERE id = ?")
+              .setParameter(1, debt.open.doubleValue()).setParameter(2, ts(now)).setParameter(3, debt.id)
+              .executeUpdate();
+        }
+      }
+    }
+    List<Object[]> histories = new ArrayList<>();
+    for (Payment p : accepted) {
+      for (Part part : p.parts) {
+        histories.add(historyRow(p.transactionId, provider.morph(), provider.sender(p.request), part.amount(),
+            part.type(), part.paidForType(), part.paidForId(), p.device.getPersonId(), p.at));
+      }
+    }
+    if (!histories.isEmpty()) {
+      NativeSql.insertRows(em, HISTORY_INSERT, HISTORY_ROW, histories);
+    }
+    admission.book(accepted.stream().map(p -> new PaymentProvider.Booked(p.request, p.providerRowId,
+        p.transactionId)).toList());
+    List<Object[]> keys = new ArrayList<>();
+    for (Payment p : accepted) {
+      if (p.request.keyed()) {
+        // Unique: of concurrent requests with one key the first to commit wins; this insert waits for it, fails
+        // and rolls the others back, and PaymentIngress answers them with the winner's transaction.
+        keys.add(new Object[] {p.request.idempotencyScope(), p.request.idempotencyKey(), p.request.fingerprint(),
+            p.transactionId, ts(p.at)});
+      }
+    }
+    if (!keys.isEmpty()) {
+      NativeSql.insertRows(em, "INSERT INTO payment_idempotency_keys (scope, idempotency_key, request_hash,"
+          + " transaction_id, created_at)", "(?, ?, ?, ?, ?)", keys);
+    }
+    List<PaymentJobs.Work> vends = new ArrayList<>();
+    List<Long> paidOff = new ArrayList<>();
+    List<SmsService.Confirmation> confirmations = new ArrayList<>();
+    for (Payment p : accepted) {
+      if (p.residual.signum() > 0) {
+        vends.add(new PaymentJobs.Work(p.transactionId, p.residual, p.at));
+      } else {
+        // Everything went to debts: no credit to vend, the payment is complete now.
+        paidOff.add(p.providerRowId);
+        confirmations.add(new SmsService.Confirmation(p.transactionId, p.device.getDeviceSerial(),
+            provider.sender(p.request), p.amount.doubleValue(), null, p.at));
+      }
+    }
+    jobs.enqueue(PaymentJobs.VEND, vends);
+    if (!paidOff.isEmpty()) {
+      setProviderStatus(em, provider, paidOff, PaymentProvider.STATUS_SUCCESS, accepted.get(0).at);
+      jobs.confirm(confirmations);
+    }
   }
 
   /**
@@ -166,74 +483,19 @@ public class PaymentEngine {
     return amount.setScale(AMOUNT_SCALE, RoundingMode.UNNECESSARY);
   }
 
-  private Device payableDevice(String serial) {
+  private static Device payableDevice(String serial, Map<String, Device> bySerial) {
     if (serial == null || serial.isBlank()) {
       throw PaymentRejectedException.invalid("device_serial", "The device serial field is required.");
     }
-    List<Device> found = em().createQuery("SELECT d FROM Device d WHERE d.deviceSerial = :s", Device.class)
-        .setParameter("s", serial).setMaxResults(1).getResultList();
-    if (found.isEmpty()) {
+    Device d = bySerial.get(serial);
+    if (d == null) {
       throw PaymentRejectedException.invalid("device_serial", "No device with serial " + serial + " exists.");
     }
-    Device d = found.get(0);
     if (d.getPersonId() == null) {
       throw PaymentRejectedException.invalid("device_serial", "Device " + serial
           + " is not assigned to a customer, so a payment cannot be booked for it.");
     }
     return d;
-  }
-
-  /** Where a payment is allocated: its transaction's manager, the transaction, provider, payer and time. */
-  private record Allocation(EntityManager em, long transactionId, String service, String sender, long personId, LocalDateTime at) {}
-
-  /**
-   * Overdue installments of the customer's contracts without a device (a TV on credit), oldest due first; a
-   * rate is paid in whole currency units (rates are integers), the rest stays for the next step.
-   */
-  private BigDecimal payInstallments(Allocation a, BigDecimal residual) {
-    List<?> rates = a.em().createNativeQuery("SELECT r.id, r.remaining FROM appliance_rates r"
-            + " JOIN appliance_people ap ON ap.id = r.appliance_person_id"
-            + " WHERE ap.person_id = ? AND ap.deleted_at IS NULL AND (ap.device_serial IS NULL OR ap.device_serial = '')"
-            + " AND r.remaining > 0 AND r.due_date < ? ORDER BY r.due_date, r.id FOR UPDATE")
-        .setParameter(1, a.personId()).setParameter(2, ts(a.at().toLocalDate().atStartOfDay())).getResultList();
-    for (Object o : rates) {
-      BigDecimal whole = residual.setScale(0, RoundingMode.DOWN);
-      if (whole.signum() <= 0) {
-        break;
-      }
-      Object[] rate = (Object[]) o;
-      long rateId = ((Number) rate[0]).longValue();
-      BigDecimal remaining = BigDecimal.valueOf(((Number) rate[1]).longValue());
-      BigDecimal paid = remaining.min(whole);
-      a.em().createNativeQuery("UPDATE appliance_rates SET remaining = remaining - ?, updated_at = ? WHERE id = ?")
-          .setParameter(1, paid.longValueExact()).setParameter(2, ts(a.at())).setParameter(3, rateId)
-          .executeUpdate();
-      history(a, paid, "installment", "appliance_rate", rateId);
-      residual = residual.subtract(paid);
-    }
-    return residual;
-  }
-
-  /** The meter's access-rate debt (MPM's AccessRatePayer), recorded with the amount actually paid. */
-  private BigDecimal payAccessRate(Allocation a, long meterId, BigDecimal residual) {
-    List<?> debts = a.em().createNativeQuery("SELECT id, debt, access_rate_id FROM access_rate_payments"
-            + " WHERE meter_id = ? AND debt > 0 ORDER BY due_date, id FOR UPDATE")
-        .setParameter(1, meterId).getResultList();
-    for (Object o : debts) {
-      if (residual.signum() <= 0) {
-        break;
-      }
-      Object[] row = (Object[]) o;
-      long id = ((Number) row[0]).longValue();
-      BigDecimal debt = new BigDecimal(row[1].toString()).setScale(AMOUNT_SCALE, RoundingMode.HALF_UP);
-      BigDecimal paid = debt.min(residual);
-      a.em().createNativeQuery("UPDATE access_rate_payments SET debt = ?, updated_at = ? WHERE id = ?")
-          .setParameter(1, debt.subtract(paid).doubleValue()).setParameter(2, ts(a.at())).setParameter(3, id)
-          .executeUpdate();
-      history(a, paid, "access rate", "access_rate", ((Number) row[2]).longValue());
-      residual = residual.subtract(paid);
-    }
-    return residual;
   }
 
   /** What is left for energy must reach the tariff's minimum purchase (nothing left is fine: debts only). */
@@ -251,29 +513,25 @@ public class PaymentEngine {
     });
   }
 
-  private void history(Allocation a, BigDecimal amount, String type, String paidForType, long paidForId) {
-    writeHistory(a.em(), a.transactionId(), a.service(), a.sender(), amount, type, paidForType, paidForId,
-        a.personId(), a.at());
-  }
+  private static final String HISTORY_INSERT = "INSERT INTO payment_histories (amount, transaction_id,"
+      + " payment_service, sender, payment_type, paid_for_type, paid_for_id, payer_type, payer_id, created_at,"
+      + " updated_at)";
+  private static final String HISTORY_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  /** One {@code payment_histories} row of a transaction, paid by a person. */
-  static void writeHistory(EntityManager em, long transactionId, String service, String sender, BigDecimal amount,
+  private static Object[] historyRow(long transactionId, String service, String sender, BigDecimal amount,
       String type, String paidForType, long paidForId, long personId, LocalDateTime at) {
-    em.createNativeQuery("INSERT INTO payment_histories (amount, transaction_id, payment_service, sender,"
-            + " payment_type, paid_for_type, paid_for_id, payer_type, payer_id, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .setParameter(1, amount.doubleValue()).setParameter(2, transactionId).setParameter(3, service)
-        .setParameter(4, sender).setParameter(5, type).setParameter(6, paidForType).setParameter(7, paidForId)
-        .setParameter(8, Person.MORPH).setParameter(9, personId).setParameter(10, ts(at)).setParameter(11, ts(at))
-        .executeUpdate();
+    return new Object[] {amount.doubleValue(), transactionId, service, sender, type, paidForType, paidForId,
+        Person.MORPH, personId, ts(at), ts(at)};
   }
 
   /** Sets the status of provider rows (one statement). */
   static void setProviderStatus(EntityManager em, PaymentProvider provider, List<Long> rowIds, int status,
       LocalDateTime at) {
-    em.createNativeQuery("UPDATE " + provider.table() + " SET status = ?, updated_at = ? WHERE id IN ("
-            + NativeSql.idList(rowIds) + ")")
-        .setParameter(1, status).setParameter(2, ts(at)).executeUpdate();
+    Query q = em.createNativeQuery("UPDATE " + provider.table() + " SET status = ?, updated_at = ? WHERE id IN ("
+            + NativeSql.in(rowIds.size()) + ")")
+        .setParameter(1, status).setParameter(2, ts(at));
+    NativeSql.bindIn(q, 3, rowIds);
+    q.executeUpdate();
   }
 
   /** A {@code transaction_conflicts} row on a provider row. */
@@ -295,6 +553,11 @@ public class PaymentEngine {
 
   static Timestamp ts(LocalDateTime t) {
     return Timestamp.valueOf(t);
+  }
+
+  private static LocalDateTime dateTime(Object v) {
+    return v instanceof Timestamp t ? t.toLocalDateTime() : v instanceof LocalDateTime l ? l
+        : v instanceof java.sql.Date d ? d.toLocalDate().atStartOfDay() : LocalDateTime.parse(v.toString().replace(' ', 'T'));
   }
 
   private static String limit(String s, int max) {

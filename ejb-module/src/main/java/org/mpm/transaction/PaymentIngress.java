@@ -9,13 +9,16 @@ import java.sql.SQLException;
 import java.util.Optional;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.PaymentEngine.Accepted;
+import org.mpm.transaction.PaymentEngine.Outcome;
 
 /**
  * Where every payment enters (agent app, cash desk, provider callbacks): answers a replay of an idempotency key
- * with the transaction the key created, accepts a new payment through {@link PaymentEngine#ingest} (one
- * transaction), keeps a refused attempt as a rejected record, and wakes the worker that vends the credit.
- * Concurrent requests with one key: the first inserts the key and the others wait on it in the database; when
- * it commits they fail on the unique key and are answered with its transaction.
+ * with the transaction the key created, accepts a new payment — together with those that arrive with it
+ * ({@link PaymentBatcher}), or alone through {@link PaymentEngine#ingest} — keeps a refused attempt as a rejected
+ * record, and wakes the worker that vends the credit.
+ * Concurrent requests with one key: each is processed, and the key is written last in its transaction; the first
+ * to commit wins, the others wait on its key row, fail on the unique key, roll back and are answered with its
+ * transaction.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -26,9 +29,18 @@ public class PaymentIngress {
 
   @EJB PaymentEngine engine;
   @Inject PaymentWorker worker;
+  @Inject PaymentBatcher batcher;
   @Inject TenantDatabase tenantDb;
 
   public Accepted receive(PaymentRequest r) {
+    Outcome together = batcher.submit(r);
+    if (together != null && together.accepted() != null) {
+      worker.wake(tenantDb.companyId(), tenantDb.databaseName());
+      return together.accepted();
+    }
+    if (together != null) {
+      throw rejected(r, together.rejected());
+    }
     for (int attempt = 1; ; attempt++) {
       // A new key is the common case: its replay is looked up only after the insert of the key found it taken.
       if (r.keyed() && attempt > 1) {
@@ -42,10 +54,7 @@ public class PaymentIngress {
         worker.wake(tenantDb.companyId(), tenantDb.databaseName());
         return a;
       } catch (PaymentRejectedException e) {
-        if (e.status() != 409 && e.status() != 401) {
-          engine.recordRejection(r, e.getMessage());
-        }
-        throw e;
+        throw rejected(r, e);
       } catch (RuntimeException e) {
         int code = sqlErrorCode(e);
         boolean duplicateKey = code == 1062 && r.keyed();
@@ -56,6 +65,14 @@ public class PaymentIngress {
         throw e;
       }
     }
+  }
+
+  /** Keeps a refused payment as a rejected record (not a replay conflict or a failed authorization). */
+  private PaymentRejectedException rejected(PaymentRequest r, PaymentRejectedException e) {
+    if (e.status() != 409 && e.status() != 401) {
+      engine.recordRejection(r, e.getMessage());
+    }
+    return e;
   }
 
   /** The MySQL/MariaDB error code of the SQL failure inside an exception, or 0. */

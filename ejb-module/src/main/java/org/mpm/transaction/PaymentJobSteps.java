@@ -148,8 +148,8 @@ public class PaymentJobSteps {
    * Jobs whose transaction already has a token are marked done and left out.
    */
   private List<VendJob> lockVends(List<Long> jobIds) {
-    List<?> rows = em().createNativeQuery("SELECT id, ref_id, amount FROM payment_jobs WHERE id IN (" + NativeSql.idList(jobIds)
-        + ") AND state = 'pending' ORDER BY id FOR UPDATE").getResultList();
+    List<?> rows = selectIn("SELECT id, ref_id, amount FROM payment_jobs WHERE id IN ("
+        + NativeSql.in(jobIds.size()) + ") AND state = 'pending' ORDER BY id FOR UPDATE", jobIds);
     if (rows.isEmpty()) {
       return List.of();
     }
@@ -159,8 +159,8 @@ public class PaymentJobSteps {
     em().createQuery("SELECT t FROM Transaction t WHERE t.id IN :ids", Transaction.class).setParameter("ids", txIds)
         .getResultList().forEach(t -> txs.put(t.getId(), t));
     Set<Long> tokened = new HashSet<>();
-    for (Object id : em().createNativeQuery("SELECT transaction_id FROM tokens WHERE transaction_id IN ("
-        + NativeSql.idList(txIds) + ")").getResultList()) {
+    for (Object id : selectIn("SELECT transaction_id FROM tokens WHERE transaction_id IN ("
+        + NativeSql.in(txIds.size()) + ")", txIds)) {
       tokened.add(((Number) id).longValue());
     }
     List<String> serials = txs.values().stream().map(Transaction::getMessage).distinct().toList();
@@ -226,8 +226,8 @@ public class PaymentJobSteps {
     execute(sql.toString(), params);
     Map<Long, Long> tokenIds = new HashMap<>();
     List<Long> txIds = vended.stream().map(v -> v.job().tx().getId()).toList();
-    for (Object o : em().createNativeQuery("SELECT transaction_id, id FROM tokens WHERE transaction_id IN ("
-        + NativeSql.idList(txIds) + ")").getResultList()) {
+    for (Object o : selectIn("SELECT transaction_id, id FROM tokens WHERE transaction_id IN ("
+        + NativeSql.in(txIds.size()) + ")", txIds)) {
       Object[] row = (Object[]) o;
       tokenIds.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
@@ -313,9 +313,9 @@ public class PaymentJobSteps {
    * message was sent meanwhile are marked done.
    */
   public List<SmsWork> smsToSendAll(List<Long> jobIds) {
-    List<?> rows = em().createNativeQuery("SELECT j.id, s.id, s.receiver, s.body, s.uuid, s.status FROM payment_jobs j"
-        + " LEFT JOIN sms s ON s.id = j.ref_id WHERE j.id IN (" + NativeSql.idList(jobIds) + ") AND j.state = 'pending'"
-        + " ORDER BY j.id FOR UPDATE").getResultList();
+    List<?> rows = selectIn("SELECT j.id, s.id, s.receiver, s.body, s.uuid, s.status"
+        + " FROM payment_jobs j LEFT JOIN sms s ON s.id = j.ref_id WHERE j.id IN (" + NativeSql.in(jobIds.size())
+        + ") AND j.state = 'pending' ORDER BY j.id FOR UPDATE", jobIds);
     List<SmsWork> work = new ArrayList<>();
     List<Long> done = new ArrayList<>();
     for (Object o : rows) {
@@ -356,10 +356,11 @@ public class PaymentJobSteps {
       }
     }
     if (!sentIds.isEmpty()) {
-      em().createNativeQuery("UPDATE sms SET status = ?, error_message = NULL, gateway_id = ?, updated_at = ?"
-              + " WHERE id IN (" + NativeSql.idList(sentIds) + ")")
-          .setParameter(1, Sms.STATUS_SENT).setParameter(2, outcomes.get(0).gatewayId()).setParameter(3, now)
-          .executeUpdate();
+      jakarta.persistence.Query q = em().createNativeQuery("UPDATE sms SET status = ?, error_message = NULL,"
+              + " gateway_id = ?, updated_at = ? WHERE id IN (" + NativeSql.in(sentIds.size()) + ")")
+          .setParameter(1, Sms.STATUS_SENT).setParameter(2, outcomes.get(0).gatewayId()).setParameter(3, now);
+      NativeSql.bindIn(q, 4, sentIds);
+      q.executeUpdate();
       markDone(sentJobs);
     }
     return retries;
@@ -373,9 +374,18 @@ public class PaymentJobSteps {
     if (jobIds.isEmpty()) {
       return;
     }
-    em().createNativeQuery("UPDATE payment_jobs SET state = 'done', last_error = NULL, updated_at = ? WHERE id IN ("
-            + NativeSql.idList(jobIds) + ")")
-        .setParameter(1, PaymentEngine.ts(Timestamped.nowUtc())).executeUpdate();
+    jakarta.persistence.Query q = em().createNativeQuery("UPDATE payment_jobs SET state = 'done', last_error = NULL,"
+            + " updated_at = ? WHERE id IN (" + NativeSql.in(jobIds.size()) + ")")
+        .setParameter(1, PaymentEngine.ts(Timestamped.nowUtc()));
+    NativeSql.bindIn(q, 2, jobIds);
+    q.executeUpdate();
+  }
+
+  /** The rows of a query whose only parameters are one {@link NativeSql#in} list. */
+  private List<?> selectIn(String sql, List<Long> ids) {
+    jakarta.persistence.Query q = em().createNativeQuery(sql);
+    NativeSql.bindIn(q, 1, ids);
+    return q.getResultList();
   }
 
   private void execute(String sql, List<Object> params) {

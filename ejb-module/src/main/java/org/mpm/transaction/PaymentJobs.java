@@ -2,7 +2,6 @@ package org.mpm.transaction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -25,33 +24,26 @@ public class PaymentJobs {
   @Inject TenantDatabase tenantDb;
   @Inject SmsService sms;
 
-  /** Adds a job, due now; {@code at} is its creation time (the payment's time). */
-  public void enqueue(String kind, long refId, BigDecimal amount, LocalDateTime at) {
-    tenantDb.em().createNativeQuery("INSERT INTO payment_jobs (kind, ref_id, amount, state, attempts,"
-            + " next_attempt_at, created_at, updated_at) VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)")
-        .setParameter(1, kind).setParameter(2, refId).setParameter(3, amount)
-        .setParameter(4, PaymentEngine.ts(Timestamped.nowUtc())).setParameter(5, PaymentEngine.ts(at))
-        .setParameter(6, PaymentEngine.ts(at)).executeUpdate();
+  /** A job to add: what it refers to, the money it carries (or null) and its creation time. */
+  public record Work(long refId, BigDecimal amount, LocalDateTime at) {}
+
+  /** Adds jobs of one kind, due now (one statement); {@code at} is a job's creation time (its payment's). */
+  public void enqueue(String kind, List<Work> work) {
+    if (work.isEmpty()) {
+      return;
+    }
+    var now = PaymentEngine.ts(Timestamped.nowUtc());
+    List<Object[]> rows = new java.util.ArrayList<>();
+    for (Work w : work) {
+      rows.add(new Object[] {kind, w.refId(), w.amount(), now, PaymentEngine.ts(w.at()), PaymentEngine.ts(w.at())});
+    }
+    NativeSql.insertRows(tenantDb.em(), "INSERT INTO payment_jobs (kind, ref_id, amount, state, attempts,"
+        + " next_attempt_at, created_at, updated_at)", "(?, ?, ?, 'pending', 0, ?, ?, ?)", rows);
   }
 
   /** Writes the customers' confirmation SMS of transactions (status 0) and the jobs that send them. */
   public void confirm(List<SmsService.Confirmation> confirmations) {
-    List<Long> smsIds = sms.composeConfirmations(confirmations);
-    if (smsIds.isEmpty()) {
-      return;
-    }
-    StringBuilder sql = new StringBuilder("INSERT INTO payment_jobs (kind, ref_id, state, attempts, next_attempt_at,"
-        + " created_at, updated_at) VALUES ");
-    for (int i = 0; i < smsIds.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, 'pending', 0, ?, ?, ?)");
-    }
-    Query insert = tenantDb.em().createNativeQuery(sql.toString());
-    var now = PaymentEngine.ts(Timestamped.nowUtc());
-    int n = 1;
-    for (long id : smsIds) {
-      insert.setParameter(n++, SMS).setParameter(n++, id).setParameter(n++, now).setParameter(n++, now)
-          .setParameter(n++, now);
-    }
-    insert.executeUpdate();
+    LocalDateTime now = Timestamped.nowUtc();
+    enqueue(SMS, sms.composeConfirmations(confirmations).stream().map(id -> new Work(id, null, now)).toList());
   }
 }

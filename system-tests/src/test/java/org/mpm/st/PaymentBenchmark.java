@@ -41,6 +41,8 @@ import org.mpm.st.Api.Tenant;
  *       payment, by the same number of clients.
  * </ol>
  *
+ * <p>Each part starts after {@code mpm.bench.warmup} payments, so that the figures are those of a warm server.
+ *
  * <pre>mvn -B verify -pl system-tests -am -Dit.test=PaymentBenchmark</pre>
  */
 class PaymentBenchmark {
@@ -56,6 +58,7 @@ class PaymentBenchmark {
     int payments = Integer.getInteger("mpm.bench.payments", 4000);
     int rate = Integer.getInteger("mpm.bench.rate", 50);
     int seconds = Integer.getInteger("mpm.bench.seconds", 30);
+    int warmup = Integer.getInteger("mpm.bench.warmup", 3000);
     TestServer server = TestServer.get();
     Api api = new Api(server);
     Tenant t = api.registerCompany("bench-pay");
@@ -126,11 +129,12 @@ class PaymentBenchmark {
       tokens.add(login.obj().getString("access_token"));
     }
 
-    // Warm-up.
-    closedLoop(server, tokens, customers, clients, 500, "warm");
-    awaitTokens(server, t, 500);
+    // Warm-up: the server's JIT compiler takes a good part of the CPU for the first few thousand payments.
+    closedLoop(server, tokens, customers, clients, warmup, "warm");
+    awaitTokens(server, t, warmup);
 
     // 1. Throughput, end to end to the token.
+    phase("throughput");
     long before = tokenCount(server, t);
     long t0 = System.nanoTime();
     List<Long> loaded = closedLoop(server, tokens, customers, clients, payments, "load");
@@ -141,9 +145,11 @@ class PaymentBenchmark {
     double ingressRate = payments / ((ingressDone - t0) / 1e9);
 
     // 2. Ingress latency at a fixed rate.
+    phase("latency");
     List<Long> paced = openLoop(server, tokens, customers, rate, seconds);
 
     // 3. Plain JDBC baseline: the same rows, one transaction per payment.
+    phase("jdbc");
     double jdbc = jdbcBaseline(server, t, customers, agents, clients, payments);
 
     System.out.printf("%nPaymentBenchmark (%d customers, %d agents, %d clients)%n", customers, agents, clients);
@@ -154,6 +160,11 @@ class PaymentBenchmark {
         pct(paced, 50), pct(paced, 99));
     System.out.printf("  plain JDBC, same rows, one transaction per payment: %.0f payments/s"
         + " (pipeline = %.0f %% of it)%n%n", jdbc, 100 * e2e / jdbc);
+  }
+
+  /** Marks the start of a part in the output (to line up a profiler or CPU counters with it). */
+  static void phase(String name) {
+    System.out.printf("PaymentBenchmark phase %s starts at %s%n", name, java.time.Instant.now());
   }
 
   static String serial(int i) {

@@ -2,6 +2,7 @@ package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -12,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -264,6 +266,79 @@ class PaymentPipelineIT {
   }
 
   @Test
+  void paymentsArrivingTogetherAreEachAcceptedOrRefusedOnTheirOwn() throws Exception {
+    // Concurrent payments are accepted in sets (one transaction per set); a refused one must not take others with it.
+    List<long[]> meters = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      meters.add(customerWithMeter("MTR-SET-" + i, demoMeterMaker, "+25571200000" + i));
+    }
+    try (Connection db = TestServer.get().tenantJdbc(t.companyId()); Statement s = db.createStatement()) {
+      for (long[] m : meters.subList(0, 4)) {
+        s.executeUpdate("INSERT INTO access_rate_payments (meter_id, access_rate_id, due_date, debt, unpaid_in_row,"
+            + " created_at, updated_at) SELECT " + m[2] + ", id, NOW() + INTERVAL 20 DAY, 300, 1, NOW(), NOW()"
+            + " FROM access_rates WHERE tariff_id = " + tariffId + " ON DUPLICATE KEY UPDATE debt = 300");
+      }
+    }
+    long balanceBefore = MeterTokensIT.count(t, "SELECT balance FROM agents WHERE id = " + agentId);
+    long conflictsBefore = MeterTokensIT.count(t, "SELECT COUNT(*) FROM transaction_conflicts");
+    // 32 payments of 1000..4100 to the 8 meters, 4 to unknown serials, 4 of 0, 2 over the risk balance.
+    List<String[]> sent = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      sent.add(new String[] {"MTR-SET-" + (i % 8), Integer.toString(1000 + 100 * i), "200"});
+    }
+    for (int i = 0; i < 4; i++) {
+      sent.add(new String[] {"MTR-SET-NONE-" + i, "1000", "422"});
+      sent.add(new String[] {"MTR-SET-" + i, "0", "422"});
+    }
+    sent.add(new String[] {"MTR-SET-5", "6000000", "403"});
+    sent.add(new String[] {"MTR-SET-6", "7000000", "403"});
+    Collections.shuffle(sent, new java.util.Random(11));
+    ExecutorService pool = Executors.newFixedThreadPool(sent.size());
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Resp>> answers = new ArrayList<>();
+    for (String[] p : sent) {
+      answers.add(pool.submit(() -> {
+        go.await();
+        return pay(p[0], p[1], null);
+      }));
+    }
+    go.countDown();
+    Map<Long, Long> accepted = new java.util.HashMap<>();
+    for (int i = 0; i < sent.size(); i++) {
+      Resp r = answers.get(i).get();
+      assertEquals(Integer.parseInt(sent.get(i)[2]), r.status(), sent.get(i)[0] + " " + sent.get(i)[1] + ": "
+          + r.body());
+      if (r.status() == 200) {
+        assertNull(accepted.put(transactionId(r), Long.parseLong(sent.get(i)[1])), "one transaction per payment");
+      }
+    }
+    pool.shutdown();
+    assertEquals(32, accepted.size());
+    long total = accepted.values().stream().mapToLong(Long::longValue).sum();
+    for (Map.Entry<Long, Long> e : accepted.entrySet()) {
+      assertEquals("completed", settled(e.getKey()).getString("status"));
+      assertEquals(e.getValue().longValue(), MeterTokensIT.count(t, "SELECT SUM(amount) FROM payment_histories"
+          + " WHERE transaction_id = " + e.getKey()), "the payment's histories add up to its amount");
+      assertEquals(2, MeterTokensIT.count(t, "SELECT COUNT(*) FROM agent_balance_histories WHERE transaction_id = "
+          + e.getKey()));
+      assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM tokens WHERE transaction_id = " + e.getKey()));
+    }
+    assertEquals(balanceBefore - total, MeterTokensIT.count(t, "SELECT balance FROM agents WHERE id = " + agentId));
+    // Each debt was paid once, by the first payment to its meter.
+    for (long[] m : meters.subList(0, 4)) {
+      assertEquals(0, MeterTokensIT.count(t, "SELECT debt FROM access_rate_payments WHERE meter_id = " + m[2]));
+      assertEquals(300, MeterTokensIT.count(t, "SELECT SUM(h.amount) FROM payment_histories h JOIN transactions x"
+          + " ON x.id = h.transaction_id WHERE x.message = 'MTR-SET-" + meters.indexOf(m) + "'"
+          + " AND h.payment_type = 'access rate'"));
+    }
+    // The 10 refusals are kept as rejected records, nothing of them allocated.
+    assertEquals(conflictsBefore + 10, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transaction_conflicts"));
+    assertEquals(0, MeterTokensIT.count(t, "SELECT COUNT(*) FROM payment_histories h JOIN transactions x"
+        + " ON x.id = h.transaction_id JOIN agent_transactions a ON a.id = x.original_transaction_id"
+        + " AND x.original_transaction_type = 'agent_transaction' WHERE a.status = -1"));
+  }
+
+  @Test
   void vendorFailingThreeTimesThenSucceedingGivesOneToken() throws Exception {
     customerWithMeter("SIM-FAIL3-0001", vendorMaker, "+255711000004");
     long id = transactionId(pay("SIM-FAIL3-0001", "900", null));
@@ -368,11 +443,12 @@ class PaymentPipelineIT {
   @Test
   void agentOverItsRiskBalanceIsRefused() throws Exception {
     customerWithMeter("MTR-PIPE-008", demoMeterMaker, "+255711000008");
+    String refused = "SELECT COUNT(*) FROM transaction_conflicts WHERE state = 'Rejected: Risk balance exceeded'";
+    long before = MeterTokensIT.count(t, refused);
     Resp tooMuch = pay("MTR-PIPE-008", "6000000", null);
     assertEquals(403, tooMuch.status(), tooMuch.body());
     assertEquals("{\"message\":\"Risk balance exceeded\"}", tooMuch.body());
-    assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transaction_conflicts"
-        + " WHERE state = 'Rejected: Risk balance exceeded'"));
+    assertEquals(before + 1, MeterTokensIT.count(t, refused));
   }
 
   @Test
