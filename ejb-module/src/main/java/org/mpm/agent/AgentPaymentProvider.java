@@ -7,7 +7,6 @@ import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -72,7 +71,7 @@ public class AgentPaymentProvider implements PaymentProvider {
       String device = r.stringAttribute(MOBILE_DEVICE_ID);
       rows.add(new Object[] {r.longAttribute(AGENT_ID), device == null ? "" : device, status, at, at});
     }
-    return NativeSql.insertAll(em(), "INSERT INTO agent_transactions (agent_id, mobile_device_id, status,"
+    return NativeSql.insertAll(tenantDb.connection(), "INSERT INTO agent_transactions (agent_id, mobile_device_id, status,"
         + " created_at, updated_at)", "(?, ?, ?, ?, ?)", rows);
   }
 
@@ -153,7 +152,7 @@ public class AgentPaymentProvider implements PaymentProvider {
         rows.add(new Object[] {sale.agent().id, AgentCommission.MORPH, sale.agent().planId,
             sale.commission().doubleValue(), sale.revenueBefore().doubleValue(), b.transactionId(), at, at});
       }
-      NativeSql.insertRows(em(), "INSERT INTO agent_balance_histories (agent_id, trigger_type, trigger_id, amount,"
+      NativeSql.insertRows(tenantDb.connection(), "INSERT INTO agent_balance_histories (agent_id, trigger_type, trigger_id, amount,"
           + " available_balance, transaction_id, created_at, updated_at)", "(?, ?, ?, ?, ?, ?, ?, ?)", rows);
       Timestamp now = Timestamp.valueOf(Timestamped.nowUtc());
       for (AgentAccount agent : agents.values()) {

@@ -12,8 +12,8 @@ import java.time.ZoneOffset;
 import org.mpm.tenancy.TenantMemo;
 
 /**
- * Logged-out and refreshed token ids, in central {@code jwt_blacklist}; shared by every node. Answers are remembered
- * briefly per node ({@link #REMEMBER_NANOS}), as every authenticated request asks.
+ * Logged-out and refreshed token ids, in central {@code jwt_blacklist}; shared by every node. {@link TokenService}
+ * remembers the answers briefly per node ({@link #REMEMBER_NANOS}), as every authenticated request asks.
  */
 @Stateless
 public class TokenDenylist {
@@ -50,12 +50,12 @@ public class TokenDenylist {
     return inserted == 1;
   }
 
+  /** Whether the token id is denied, read from the database (callers remember the answer: {@link #TOPIC}). */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public boolean isDenied(String jti) {
-    return memo.get(TOPIC, "central", jti, REMEMBER_NANOS, () -> !central.createNativeQuery(
-            "SELECT 1 FROM jwt_blacklist WHERE jti = ?1")
+    return !central.createNativeQuery("SELECT 1 FROM jwt_blacklist WHERE jti = ?1")
         .setParameter(1, jti)
         .getResultList()
-        .isEmpty());
+        .isEmpty();
   }
 }

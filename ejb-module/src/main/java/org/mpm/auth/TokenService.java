@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mpm.common.UnauthorizedException;
+import org.mpm.tenancy.TenantMemo;
 
 /**
  * Issues and verifies JWTs: 60-minute tokens, refresh within 14 days of the original {@code iat}, and a
@@ -31,6 +32,7 @@ public class TokenService {
 
   @Inject InstanceSecrets secrets;
   @Inject TokenDenylist denylist;
+  @Inject TenantMemo memo;
 
   private volatile JwtCodec codec;
 
@@ -105,7 +107,9 @@ public class TokenService {
     if (!guard.prv().equals(claims.prv())) {
       throw new UnauthorizedException();
     }
-    if (denylist.isDenied(claims.id())) {
+    // Remembered here, so that most requests need no call into the deny list (nor its transaction).
+    if (memo.get(TokenDenylist.TOPIC, "central", claims.id(), TokenDenylist.REMEMBER_NANOS,
+        () -> denylist.isDenied(claims.id()))) {
       throw new UnauthorizedException("The token has been blacklisted");
     }
   }

@@ -18,7 +18,6 @@ import org.mpm.customer.Person;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.NativeSql;
 import org.mpm.transaction.Token;
-import org.mpm.transaction.Transaction;
 
 /**
  * Outgoing SMS of the current company: templates by reference, the token confirmation of a transaction (MPM's
@@ -189,28 +188,8 @@ public class SmsService {
     if (rows.isEmpty()) {
       return List.of();
     }
-    StringBuilder sql = new StringBuilder("INSERT INTO sms (receiver, trigger_type, trigger_id, body, status, uuid,"
-        + " created_at, updated_at, direction, attempts) VALUES ");
-    for (int i = 0; i < rows.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, 0, ?, ?, ?, 1, 0)");
-    }
-    Query insert = em.createNativeQuery(sql.toString());
-    int n = 1;
-    for (Object[] row : rows) {
-      for (Object v : row) {
-        insert.setParameter(n++, v);
-      }
-    }
-    insert.executeUpdate();
-    List<Long> smsIds = new ArrayList<>();
-    List<Long> written = rows.stream().map(r -> (Long) r[2]).toList();
-    Query ids = em.createNativeQuery("SELECT id FROM sms WHERE trigger_type = ? AND trigger_id IN ("
-        + NativeSql.in(written.size()) + ") ORDER BY id").setParameter(1, Sms.TRIGGER_TRANSACTION);
-    NativeSql.bindIn(ids, 2, written);
-    for (Object id : ids.getResultList()) {
-      smsIds.add(((Number) id).longValue());
-    }
-    return smsIds;
+    return NativeSql.insertAll(tenantDb.connection(), "INSERT INTO sms (receiver, trigger_type, trigger_id, body,"
+        + " status, uuid, created_at, updated_at, direction, attempts)", "(?, ?, ?, ?, 0, ?, ?, ?, 1, 0)", rows);
   }
 
   /** A stored message to hand to the gateway: its id, receiver, body and uuid. */

@@ -1,7 +1,13 @@
 package org.mpm.transaction;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,45 +32,55 @@ public final class NativeSql {
     return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
   }
 
-  /** Inserts rows with one multi-row INSERT: {@code head} + " VALUES " + {@code row} per row, values in order. */
-  public static void insertRows(EntityManager em, String head, String row, List<Object[]> rows) {
-    if (rows.isEmpty()) {
-      return;
+  /**
+   * Inserts rows with one multi-row INSERT ({@code head} + " VALUES " + {@code row} per row, values in order) on
+   * the transaction's JDBC connection ({@link org.mpm.tenancy.TenantDatabase#connection}).
+   */
+  public static void insertRows(Connection c, String head, String row, List<Object[]> rows) {
+    if (!rows.isEmpty()) {
+      insert(c, head, row, rows, false);
     }
-    StringBuilder sql = new StringBuilder(head).append(" VALUES ");
-    for (int i = 0; i < rows.size(); i++) {
-      sql.append(i == 0 ? "" : ", ").append(row);
-    }
-    Query q = em.createNativeQuery(sql.toString());
-    int n = 1;
-    for (Object[] values : rows) {
-      for (Object v : values) {
-        q.setParameter(n++, v);
-      }
-    }
-    q.executeUpdate();
   }
 
   /**
    * {@link #insertRows} that returns the rows' generated ids in row order. MySQL and MariaDB give the rows of one
    * such statement (a "simple insert", whose row count is known in advance) consecutive ids,
-   * {@code auto_increment_increment} apart, the first of them {@code LAST_INSERT_ID()} on this connection — the
-   * rule the MySQL driver's own generated keys of a multi-row insert follow.
+   * {@code auto_increment_increment} apart, from {@code LAST_INSERT_ID()} on: the driver's generated keys.
    */
-  public static List<Long> insertAll(EntityManager em, String head, String row, List<Object[]> rows) {
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    insertRows(em, head, row, rows);
-    Object[] generated = (Object[]) em.createNativeQuery("SELECT LAST_INSERT_ID(), @@auto_increment_increment")
-        .getSingleResult();
-    long first = ((Number) generated[0]).longValue();
-    long step = ((Number) generated[1]).longValue();
-    List<Long> ids = new ArrayList<>(rows.size());
+  public static List<Long> insertAll(Connection c, String head, String row, List<Object[]> rows) {
+    return rows.isEmpty() ? List.of() : insert(c, head, row, rows, true);
+  }
+
+  private static List<Long> insert(Connection c, String head, String row, List<Object[]> rows, boolean keys) {
+    StringBuilder sql = new StringBuilder(head).append(" VALUES ");
     for (int i = 0; i < rows.size(); i++) {
-      ids.add(first + i * step);
+      sql.append(i == 0 ? "" : ", ").append(row);
     }
-    return ids;
+    try (PreparedStatement s = keys ? c.prepareStatement(sql.toString(), Statement.RETURN_GENERATED_KEYS)
+        : c.prepareStatement(sql.toString())) {
+      int n = 1;
+      for (Object[] values : rows) {
+        for (Object v : values) {
+          s.setObject(n++, v);
+        }
+      }
+      s.executeUpdate();
+      if (!keys) {
+        return List.of();
+      }
+      List<Long> ids = new ArrayList<>(rows.size());
+      try (ResultSet generated = s.getGeneratedKeys()) {
+        while (generated.next()) {
+          ids.add(generated.getLong(1));
+        }
+      }
+      if (ids.size() != rows.size()) {
+        throw new IllegalStateException(rows.size() + " rows inserted, " + ids.size() + " ids returned");
+      }
+      return ids;
+    } catch (SQLException e) {
+      throw new PersistenceException(e.getMessage(), e);
+    }
   }
 
   /**

@@ -371,7 +371,7 @@ public class PaymentEngine {
       txRows.add(new Object[] {p.providerRowId, provider.morph(), p.amount.doubleValue(), provider.sender(p.request),
           p.device.getDeviceSerial(), ts(p.at), ts(p.at)});
     }
-    List<Long> txIds = NativeSql.insertAll(em, "INSERT INTO transactions (original_transaction_id,"
+    List<Long> txIds = NativeSql.insertAll(tenantDb.connection(), "INSERT INTO transactions (original_transaction_id,"
         + " original_transaction_type, amount, type, sender, message, created_at, updated_at)",
         "(?, ?, ?, 'energy', ?, ?, ?, ?)", txRows);
     for (int i = 0; i < accepted.size(); i++) {
@@ -404,7 +404,7 @@ public class PaymentEngine {
       }
     }
     if (!histories.isEmpty()) {
-      NativeSql.insertRows(em, HISTORY_INSERT, HISTORY_ROW, histories);
+      NativeSql.insertRows(tenantDb.connection(), HISTORY_INSERT, HISTORY_ROW, histories);
     }
     admission.book(accepted.stream().map(p -> new PaymentProvider.Booked(p.request, p.providerRowId,
         p.transactionId)).toList());
@@ -418,7 +418,7 @@ public class PaymentEngine {
       }
     }
     if (!keys.isEmpty()) {
-      NativeSql.insertRows(em, "INSERT INTO payment_idempotency_keys (scope, idempotency_key, request_hash,"
+      NativeSql.insertRows(tenantDb.connection(), "INSERT INTO payment_idempotency_keys (scope, idempotency_key, request_hash,"
           + " transaction_id, created_at)", "(?, ?, ?, ?, ?)", keys);
     }
     List<PaymentJobs.Work> vends = new ArrayList<>();
@@ -513,12 +513,13 @@ public class PaymentEngine {
     });
   }
 
-  private static final String HISTORY_INSERT = "INSERT INTO payment_histories (amount, transaction_id,"
+  static final String HISTORY_INSERT = "INSERT INTO payment_histories (amount, transaction_id,"
       + " payment_service, sender, payment_type, paid_for_type, paid_for_id, payer_type, payer_id, created_at,"
       + " updated_at)";
-  private static final String HISTORY_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  static final String HISTORY_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  private static Object[] historyRow(long transactionId, String service, String sender, BigDecimal amount,
+  /** The values of a {@code payment_histories} row ({@link #HISTORY_ROW}) of a payment by a person. */
+  static Object[] historyRow(long transactionId, String service, String sender, BigDecimal amount,
       String type, String paidForType, long paidForId, long personId, LocalDateTime at) {
     return new Object[] {amount.doubleValue(), transactionId, service, sender, type, paidForType, paidForId,
         Person.MORPH, personId, ts(at), ts(at)};

@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mpm.common.Timestamped;
 import org.mpm.device.Device;
-import org.mpm.customer.Person;
 import org.mpm.device.DeviceService;
 import org.mpm.device.Meter;
 import org.mpm.device.manufacturer.ManufacturerApi;
@@ -213,38 +211,26 @@ public class PaymentJobSteps {
       return;
     }
     LocalDateTime now = Timestamped.nowUtc();
-    StringBuilder sql = new StringBuilder("INSERT INTO tokens (transaction_id, token, token_amount, device_id,"
-        + " token_type, token_unit, created_at, updated_at) VALUES ");
-    List<Object> params = new ArrayList<>();
+    List<Object[]> tokenRows = new ArrayList<>();
     for (Vended v : vended) {
       ChargeResult r = v.result();
       Timestamp at = PaymentEngine.ts(backdate ? v.job().tx().getCreatedAt() : now);
-      sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?)");
-      params.addAll(Arrays.asList(v.job().tx().getId(), r.token(), r.tokenAmount(), v.job().device().getId(),
-          r.tokenType() == null ? "energy" : r.tokenType(), r.tokenUnit(), at, at));
+      tokenRows.add(new Object[] {v.job().tx().getId(), r.token(), r.tokenAmount(), v.job().device().getId(),
+          r.tokenType() == null ? "energy" : r.tokenType(), r.tokenUnit(), at, at});
     }
-    execute(sql.toString(), params);
-    Map<Long, Long> tokenIds = new HashMap<>();
-    List<Long> txIds = vended.stream().map(v -> v.job().tx().getId()).toList();
-    for (Object o : selectIn("SELECT transaction_id, id FROM tokens WHERE transaction_id IN ("
-        + NativeSql.in(txIds.size()) + ")", txIds)) {
-      Object[] row = (Object[]) o;
-      tokenIds.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-    }
+    List<Long> tokenIds = NativeSql.insertAll(tenantDb.connection(), "INSERT INTO tokens (transaction_id, token,"
+        + " token_amount, device_id, token_type, token_unit, created_at, updated_at)", "(?, ?, ?, ?, ?, ?, ?, ?)",
+        tokenRows);
 
-    sql = new StringBuilder("INSERT INTO payment_histories (amount, transaction_id, payment_service, sender,"
-        + " payment_type, paid_for_type, paid_for_id, payer_type, payer_id, created_at, updated_at) VALUES ");
-    params = new ArrayList<>();
+    List<Object[]> histories = new ArrayList<>();
     Map<String, List<Long>> completedByProvider = new HashMap<>();
     List<SmsService.Confirmation> confirmations = new ArrayList<>();
-    for (Vended v : vended) {
+    for (int i = 0; i < vended.size(); i++) {
+      Vended v = vended.get(i);
       Transaction tx = v.job().tx();
       LocalDateTime at = backdate ? tx.getCreatedAt() : now;
-      long tokenId = tokenIds.get(tx.getId());
-      sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, 'energy', ?, ?, ?, ?, ?, ?)");
-      params.addAll(Arrays.asList(v.job().amount().doubleValue(), tx.getId(), tx.getOriginalTransactionType(),
-          tx.getSender(), Token.MORPH, tokenId, Person.MORPH, v.job().device().getPersonId(),
-          PaymentEngine.ts(at), PaymentEngine.ts(at)));
+      histories.add(PaymentEngine.historyRow(tx.getId(), tx.getOriginalTransactionType(), tx.getSender(),
+          v.job().amount(), "energy", Token.MORPH, tokenIds.get(i), v.job().device().getPersonId(), at));
       completedByProvider.computeIfAbsent(tx.getOriginalTransactionType(), k -> new ArrayList<>())
           .add(tx.getOriginalTransactionId());
       Token token = new Token(tx.getId(), v.result().token());
@@ -254,7 +240,7 @@ public class PaymentJobSteps {
       confirmations.add(new SmsService.Confirmation(tx.getId(), tx.getMessage(), tx.getSender(), tx.getAmount(),
           token, at));
     }
-    execute(sql.toString(), params);
+    NativeSql.insertRows(tenantDb.connection(), PaymentEngine.HISTORY_INSERT, PaymentEngine.HISTORY_ROW, histories);
     completedByProvider.forEach((morph, rowIds) -> providers.find(morph).ifPresent(p ->
         PaymentEngine.setProviderStatus(em(), p, rowIds, PaymentProvider.STATUS_SUCCESS, now)));
     jobs.confirm(confirmations);
@@ -386,14 +372,6 @@ public class PaymentJobSteps {
     jakarta.persistence.Query q = em().createNativeQuery(sql);
     NativeSql.bindIn(q, 1, ids);
     return q.getResultList();
-  }
-
-  private void execute(String sql, List<Object> params) {
-    jakarta.persistence.Query q = em().createNativeQuery(sql);
-    for (int i = 0; i < params.size(); i++) {
-      q.setParameter(i + 1, params.get(i));
-    }
-    q.executeUpdate();
   }
 
   private EntityManager em() {

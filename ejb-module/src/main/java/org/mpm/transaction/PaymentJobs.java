@@ -37,7 +37,7 @@ public class PaymentJobs {
     for (Work w : work) {
       rows.add(new Object[] {kind, w.refId(), w.amount(), now, PaymentEngine.ts(w.at()), PaymentEngine.ts(w.at())});
     }
-    NativeSql.insertRows(tenantDb.em(), "INSERT INTO payment_jobs (kind, ref_id, amount, state, attempts,"
+    NativeSql.insertRows(tenantDb.connection(), "INSERT INTO payment_jobs (kind, ref_id, amount, state, attempts,"
         + " next_attempt_at, created_at, updated_at)", "(?, ?, ?, 'pending', 0, ?, ?, ?)", rows);
   }
 
