@@ -154,14 +154,27 @@ public class AgentPaymentProvider implements PaymentProvider {
       }
       NativeSql.insertRows(tenantDb.connection(), "INSERT INTO agent_balance_histories (agent_id, trigger_type, trigger_id, amount,"
           + " available_balance, transaction_id, created_at, updated_at)", "(?, ?, ?, ?, ?, ?, ?, ?)", rows);
-      Timestamp now = Timestamp.valueOf(Timestamped.nowUtc());
-      for (AgentAccount agent : agents.values()) {
-        if (agent.changed) {
-          em().createNativeQuery("UPDATE agents SET balance = ?, commission_revenue = ?, updated_at = ? WHERE id = ?")
-              .setParameter(1, agent.balance.doubleValue()).setParameter(2, agent.revenue.doubleValue())
-              .setParameter(3, now).setParameter(4, agent.id).executeUpdate();
-        }
+      // The agents' new balances and revenues, one statement for all of them.
+      List<AgentAccount> changed = agents.values().stream().filter(a -> a.changed).toList();
+      if (changed.isEmpty()) {
+        return;
       }
+      StringBuilder balance = new StringBuilder();
+      StringBuilder revenue = new StringBuilder();
+      List<Object> params = new ArrayList<>();
+      for (AgentAccount a : changed) {
+        balance.append(" WHEN ? THEN ?");
+        params.addAll(List.of(a.id, a.balance));
+      }
+      for (AgentAccount a : changed) {
+        revenue.append(" WHEN ? THEN ?");
+        params.addAll(List.of(a.id, a.revenue));
+      }
+      params.add(Timestamp.valueOf(Timestamped.nowUtc()));
+      changed.forEach(a -> params.add(a.id));
+      NativeSql.execute(tenantDb.connection(), "UPDATE agents SET balance = CASE id" + balance + " END,"
+          + " commission_revenue = CASE id" + revenue + " END, updated_at = ? WHERE id IN ("
+          + String.join(", ", java.util.Collections.nCopies(changed.size(), "?")) + ")", params);
     }
   }
 

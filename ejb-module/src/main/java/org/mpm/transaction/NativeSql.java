@@ -42,6 +42,18 @@ public final class NativeSql {
     }
   }
 
+  /** Runs an UPDATE (or DELETE) with positional values on the transaction's JDBC connection; rows changed. */
+  public static int execute(Connection c, String sql, List<?> params) {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.size(); i++) {
+        s.setObject(i + 1, params.get(i));
+      }
+      return s.executeUpdate();
+    } catch (SQLException e) {
+      throw new PersistenceException(e.getMessage(), e);
+    }
+  }
+
   /**
    * {@link #insertRows} that returns the rows' generated ids in row order. MySQL and MariaDB give the rows of one
    * such statement (a "simple insert", whose row count is known in advance) consecutive ids,

@@ -213,9 +213,12 @@ public class PaymentEngine {
     if (keyed.isEmpty()) {
       return;
     }
-    Query q = em().createNativeQuery("SELECT scope, idempotency_key FROM payment_idempotency_keys WHERE"
-        + " idempotency_key IN (" + NativeSql.in(keyed.size()) + ")");
-    NativeSql.bindIn(q, 1, keyed.stream().map(p -> p.request.idempotencyKey()).toList());
+    // Both columns of the unique key, so that the lookup is a range of that index (pairs are matched below).
+    List<String> scopes = keyed.stream().map(p -> p.request.idempotencyScope()).distinct().toList();
+    Query q = em().createNativeQuery("SELECT scope, idempotency_key FROM payment_idempotency_keys WHERE scope IN ("
+        + NativeSql.in(scopes.size()) + ") AND idempotency_key IN (" + NativeSql.in(keyed.size()) + ")");
+    int next = NativeSql.bindIn(q, 1, scopes);
+    NativeSql.bindIn(q, next, keyed.stream().map(p -> p.request.idempotencyKey()).toList());
     Set<List<Object>> seen = new HashSet<>();
     for (Object o : q.getResultList()) {
       seen.add(List.of((Object[]) o));

@@ -1,9 +1,7 @@
 package org.mpm.transaction;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -19,9 +17,10 @@ import org.mpm.transaction.PaymentEngine.Outcome;
  * Concurrent requests with one key: each is processed, and the key is written last in its transaction; the first
  * to commit wins, the others wait on its key row, fail on the unique key, roll back and are answered with its
  * transaction.
+ *
+ * <p>A plain bean without a transaction of its own: every step it calls is its own transaction.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
 public class PaymentIngress {
 
   /** Attempts of a payment that lost a deadlock or a lock wait to a concurrent one. */
