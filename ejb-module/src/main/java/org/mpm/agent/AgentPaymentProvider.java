@@ -128,6 +128,9 @@ public class AgentPaymentProvider implements PaymentProvider {
         // MPM's transaction.request: the phone is not the one the agent logged in with.
         throw new PaymentRejectedException(401, null, "The device-id does not belong to this agent.");
       }
+      if (agent.riskBalance == null) {
+        throw new PaymentRejectedException(403, null, "The agent has no commission plan.");
+      }
       // Cash the agent would hold for the company after this sale.
       if (r.amount().subtract(agent.balance).compareTo(agent.riskBalance) > 0) {
         throw new PaymentRejectedException(403, null, "Risk balance exceeded");
@@ -182,7 +185,7 @@ public class AgentPaymentProvider implements PaymentProvider {
    * The agents, locked in id order, with their plans. Only the agents' rows are locked: agents share commission
    * plans, and a lock on a plan would make every agent of the company wait for every other. A plan is
    * remembered for 10 s ({@link TenantMemo#AGENT_COMMISSIONS}): this server has no route that changes plans, so
-   * a change made in the database counts within 10 s. An agent without a plan is refused (403).
+   * a change made in the database counts within 10 s. A sale of an agent without a plan is refused (403).
    */
   private Map<Long, AgentAccount> lockedAgents(List<Long> ids) {
     Query q = em().createNativeQuery("SELECT id, balance, commission_revenue, agent_commission_id, mobile_device_id"
@@ -198,12 +201,9 @@ public class AgentPaymentProvider implements PaymentProvider {
                 + " WHERE id = ?").setParameter(1, planId).getResultList();
             return plans.isEmpty() ? null : (Object[]) plans.get(0);
           });
-      if (plan == null) {
-        throw new PaymentRejectedException(403, null, "The agent has no commission plan.");
-      }
       long id = ((Number) row[0]).longValue();
       agents.put(id, new AgentAccount(id, planId, (String) row[4], decimal(row[1]), decimal(row[2]),
-          decimal(plan[0]), decimal(plan[1])));
+          plan == null ? null : decimal(plan[0]), plan == null ? null : decimal(plan[1])));
     }
     return agents;
   }
