@@ -1,6 +1,6 @@
 package org.mpm.transaction.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
@@ -25,7 +25,7 @@ import org.mpm.transaction.PaymentRequest;
  * {@code POST /api/transactions/agent}): body {@code {device_serial, amount}}, optional headers {@code device-id}
  * and {@code Idempotency-Key}; 200 {@code {"data":{"id":<transaction id>}}}, the same for a replay of the key.
  */
-@RequestScoped
+@ApplicationScoped
 public class AgentPayments {
 
   /** The longest Idempotency-Key accepted. */

@@ -1,6 +1,6 @@
 package org.mpm.transaction.rest;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,11 +21,14 @@ import org.mpm.rest.Json;
 import org.mpm.transaction.PaymentStatusService;
 import org.mpm.transaction.PaymentStatusService.PaymentStatus;
 
-/** The agent app's payments (MPM's TransactionController@store and AgentTransactionsController). */
+/**
+ * The agent app's payments (MPM's TransactionController@store and AgentTransactionsController). One instance for
+ * all requests (the agent is the request's, through {@link CurrentAgent}): a payment request builds no beans.
+ */
 @Path("app/agents/transactions")
 @Produces(MediaType.APPLICATION_JSON)
 @AgentAuth
-@RequestScoped
+@ApplicationScoped
 public class AgentTransactionsResource {
 
   @Inject AgentPayments payments;
