@@ -31,6 +31,8 @@ public final class JwtCodec {
   private static final String ALPHANUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
   private final byte[] secret;
+  /** A keyed HMAC per thread (a Mac is not thread-safe; making and keying one costs more than using it). */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   public JwtCodec(byte[] secret) {
     if (secret == null || secret.length < 32) {
@@ -119,10 +121,15 @@ public final class JwtCodec {
   }
 
   private byte[] sign(String input) {
+    // doFinal leaves the Mac ready for the next input with the same key.
+    return macs.get().doFinal(input.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -68,10 +68,18 @@ public class DemoMeterManufacturerApi implements ManufacturerApi {
     return new ChargeResult(randomToken(), "energy", "kWh", p.energy().doubleValue());
   }
 
+  /** {@link #TOKEN_DIGITS} uniform random digits, from one read of the secure generator (usually). */
   static String randomToken() {
     StringBuilder sb = new StringBuilder(TOKEN_DIGITS);
-    for (int i = 0; i < TOKEN_DIGITS; i++) {
-      sb.append((char) ('0' + RANDOM.nextInt(10)));
+    byte[] bytes = new byte[TOKEN_DIGITS + 8];
+    while (sb.length() < TOKEN_DIGITS) {
+      RANDOM.nextBytes(bytes);
+      for (int i = 0; i < bytes.length && sb.length() < TOKEN_DIGITS; i++) {
+        int b = bytes[i] & 0xff;
+        if (b < 250) { // 250 = 25 × 10: every digit equally likely
+          sb.append((char) ('0' + b % 10));
+        }
+      }
     }
     return sb.toString();
   }
