@@ -71,8 +71,8 @@ public class AgentPaymentProvider implements PaymentProvider {
       String device = r.stringAttribute(MOBILE_DEVICE_ID);
       rows.add(new Object[] {r.longAttribute(AGENT_ID), device == null ? "" : device, status, at, at});
     }
-    return NativeSql.insertAll(tenantDb.connection(), "INSERT INTO agent_transactions (agent_id, mobile_device_id, status,"
-        + " created_at, updated_at)", "(?, ?, ?, ?, ?)", rows);
+    return NativeSql.insertAll(tenantDb.connection(), "INSERT INTO agent_transactions (agent_id, mobile_device_id,"
+        + " status, created_at, updated_at)", "(?, ?, ?, ?, ?)", rows);
   }
 
   @Override
@@ -151,12 +151,14 @@ public class AgentPaymentProvider implements PaymentProvider {
         Timestamp at = Timestamp.valueOf(b.request().receivedAt() == null ? Timestamped.nowUtc()
             : b.request().receivedAt());
         rows.add(new Object[] {sale.agent().id, AgentTransaction.MORPH, b.providerRowId(),
-            b.request().amount().negate().doubleValue(), sale.balanceBefore().doubleValue(), b.transactionId(), at, at});
+            b.request().amount().negate().doubleValue(), sale.balanceBefore().doubleValue(), b.transactionId(),
+            at, at});
         rows.add(new Object[] {sale.agent().id, AgentCommission.MORPH, sale.agent().planId,
             sale.commission().doubleValue(), sale.revenueBefore().doubleValue(), b.transactionId(), at, at});
       }
-      NativeSql.insertRows(tenantDb.connection(), "INSERT INTO agent_balance_histories (agent_id, trigger_type, trigger_id, amount,"
-          + " available_balance, transaction_id, created_at, updated_at)", "(?, ?, ?, ?, ?, ?, ?, ?)", rows);
+      NativeSql.insertRows(tenantDb.connection(), "INSERT INTO agent_balance_histories (agent_id, trigger_type,"
+          + " trigger_id, amount, available_balance, transaction_id, created_at, updated_at)",
+          "(?, ?, ?, ?, ?, ?, ?, ?)", rows);
       // The agents' new balances and revenues, one statement for all of them.
       List<AgentAccount> changed = agents.values().stream().filter(a -> a.changed).toList();
       if (changed.isEmpty()) {
@@ -174,10 +176,10 @@ public class AgentPaymentProvider implements PaymentProvider {
         params.addAll(List.of(a.id, a.revenue));
       }
       params.add(Timestamp.valueOf(Timestamped.nowUtc()));
-      changed.forEach(a -> params.add(a.id));
+      params.addAll(NativeSql.inValues(changed.stream().map(a -> a.id).toList()));
       NativeSql.execute(tenantDb.connection(), "UPDATE agents SET balance = CASE id" + balance + " END,"
           + " commission_revenue = CASE id" + revenue + " END, updated_at = ? WHERE id IN ("
-          + String.join(", ", java.util.Collections.nCopies(changed.size(), "?")) + ")", params);
+          + NativeSql.in(changed.size()) + ")", params);
     }
   }
 

@@ -140,8 +140,9 @@ public class SmsService {
       already.add(((Number) id).longValue());
     }
     Map<String, String[]> owners = new HashMap<>();
-    Query ownerQuery = em.createNativeQuery("SELECT d.device_serial, p.name, p.surname, (SELECT a.phone FROM addresses a"
-        + " WHERE a.owner_type = ? AND a.owner_id = p.id AND a.is_primary = 1 ORDER BY a.id LIMIT 1)"
+    Query ownerQuery = em.createNativeQuery("SELECT d.device_serial, p.name, p.surname, (SELECT a.phone"
+        + " FROM addresses a WHERE a.owner_type = ? AND a.owner_id = p.id AND a.is_primary = 1"
+        + " ORDER BY a.id LIMIT 1)"
         + " FROM devices d JOIN people p ON p.id = d.person_id WHERE d.device_serial IN ("
         + NativeSql.in(confirmations.size()) + ")").setParameter(1, Person.MORPH);
     NativeSql.bindIn(ownerQuery, 2, confirmations.stream().map(Confirmation::serial).toList());

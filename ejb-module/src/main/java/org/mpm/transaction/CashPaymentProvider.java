@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.mpm.common.Timestamped;
 import org.mpm.tenancy.TenantDatabase;
 
@@ -36,8 +37,8 @@ public class CashPaymentProvider implements PaymentProvider {
   @Override
   public long record(PaymentRequest r, int status) {
     LocalDateTime at = r.receivedAt() == null ? Timestamped.nowUtc() : r.receivedAt();
-    return PaymentEngine.insert(tenantDb.em(), "INSERT INTO cash_transactions (user_id, status, created_at,"
-        + " updated_at) VALUES (?, ?, ?, ?)", r.longAttribute(USER_ID), status, Timestamp.valueOf(at),
-        Timestamp.valueOf(at));
+    return NativeSql.insertAll(tenantDb.connection(), "INSERT INTO cash_transactions (user_id, status, created_at,"
+        + " updated_at)", "(?, ?, ?, ?)", List.<Object[]>of(new Object[] {r.longAttribute(USER_ID), status,
+            Timestamp.valueOf(at), Timestamp.valueOf(at)})).get(0);
   }
 }

@@ -1,6 +1,5 @@
 package org.mpm.transaction;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import java.sql.Connection;
@@ -12,25 +11,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** SQL helpers of the payment pipeline, on the tenant transaction's connection. */
+/**
+ * SQL helpers of the payment pipeline: multi-row statements on the tenant transaction's JDBC connection, and
+ * {@code IN (…)} lists of few statement texts.
+ */
 public final class NativeSql {
 
   private NativeSql() {}
-
-  /**
-   * Runs an INSERT in the current transaction and returns the generated id, read with {@code LAST_INSERT_ID()}
-   * on the same connection (the tenant EntityManager holds one connection per transaction). Not through
-   * {@code unwrap(Connection.class)}: before the manager's first statement that hands out a connection of the
-   * unit's default data source, not the tenant's.
-   */
-  public static long insert(EntityManager em, String sql, Object... params) {
-    Query q = em.createNativeQuery(sql);
-    for (int i = 0; i < params.length; i++) {
-      q.setParameter(i + 1, params[i]);
-    }
-    q.executeUpdate();
-    return ((Number) em.createNativeQuery("SELECT LAST_INSERT_ID()").getSingleResult()).longValue();
-  }
 
   /**
    * Inserts rows with one multi-row INSERT ({@code head} + " VALUES " + {@code row} per row, values in order) on
@@ -106,14 +93,23 @@ public final class NativeSql {
 
   /** Binds an {@link #in} list from parameter {@code first}; returns the position after it. */
   public static int bindIn(Query q, int first, List<?> values) {
+    List<?> padded = inValues(values);
+    for (int i = 0; i < padded.size(); i++) {
+      q.setParameter(first + i, padded.get(i));
+    }
+    return first + padded.size();
+  }
+
+  /** The values of an {@link #in} list, the last one repeated up to its size (for JDBC parameter lists). */
+  public static List<Object> inValues(List<?> values) {
     if (values.isEmpty()) {
       throw new IllegalArgumentException("An IN list needs at least one value");
     }
-    int size = padded(values.size());
-    for (int i = 0; i < size; i++) {
-      q.setParameter(first + i, values.get(Math.min(i, values.size() - 1)));
+    List<Object> padded = new ArrayList<>(values);
+    while (padded.size() < padded(values.size())) {
+      padded.add(values.get(values.size() - 1));
     }
-    return first + size;
+    return padded;
   }
 
   static int padded(int n) {

@@ -374,9 +374,7 @@ public class PaymentEngine {
       txRows.add(new Object[] {p.providerRowId, provider.morph(), p.amount.doubleValue(), provider.sender(p.request),
           p.device.getDeviceSerial(), ts(p.at), ts(p.at)});
     }
-    List<Long> txIds = NativeSql.insertAll(tenantDb.connection(), "INSERT INTO transactions (original_transaction_id,"
-        + " original_transaction_type, amount, type, sender, message, created_at, updated_at)",
-        "(?, ?, ?, 'energy', ?, ?, ?, ?)", txRows);
+    List<Long> txIds = NativeSql.insertAll(tenantDb.connection(), TRANSACTION_INSERT, TRANSACTION_ROW, txRows);
     for (int i = 0; i < accepted.size(); i++) {
       accepted.get(i).transactionId = txIds.get(i);
     }
@@ -421,8 +419,8 @@ public class PaymentEngine {
       }
     }
     if (!keys.isEmpty()) {
-      NativeSql.insertRows(tenantDb.connection(), "INSERT INTO payment_idempotency_keys (scope, idempotency_key, request_hash,"
-          + " transaction_id, created_at)", "(?, ?, ?, ?, ?)", keys);
+      NativeSql.insertRows(tenantDb.connection(), "INSERT INTO payment_idempotency_keys (scope, idempotency_key,"
+          + " request_hash, transaction_id, created_at)", "(?, ?, ?, ?, ?)", keys);
     }
     List<PaymentJobs.Work> vends = new ArrayList<>();
     List<Long> paidOff = new ArrayList<>();
@@ -455,9 +453,9 @@ public class PaymentEngine {
     long providerRowId = provider.record(r, PaymentProvider.STATUS_FAILED);
     double amount = r.amount() == null ? 0 : r.amount().doubleValue();
     String serial = r.deviceSerial() == null || r.deviceSerial().isBlank() ? "-" : limit(r.deviceSerial(), 191);
-    long transactionId = insert("INSERT INTO transactions (original_transaction_id, original_transaction_type,"
-        + " amount, type, sender, message, created_at, updated_at) VALUES (?, ?, ?, 'energy', ?, ?, ?, ?)",
-        providerRowId, provider.morph(), amount, provider.sender(r), serial, ts(at), ts(at));
+    long transactionId = NativeSql.insertAll(tenantDb.connection(), TRANSACTION_INSERT, TRANSACTION_ROW,
+        List.<Object[]>of(new Object[] {providerRowId, provider.morph(), amount, provider.sender(r), serial, ts(at),
+            ts(at)})).get(0);
     String state = "Rejected: " + reason + (r.amount() == null && r.rawAmount() != null
         ? " (amount sent: " + limit(r.rawAmount(), 100) + ")" : "");
     addConflict(em(), provider.morph(), providerRowId, state, at);
@@ -516,6 +514,10 @@ public class PaymentEngine {
     });
   }
 
+  private static final String TRANSACTION_INSERT = "INSERT INTO transactions (original_transaction_id,"
+      + " original_transaction_type, amount, type, sender, message, created_at, updated_at)";
+  private static final String TRANSACTION_ROW = "(?, ?, ?, 'energy', ?, ?, ?, ?)";
+
   static final String HISTORY_INSERT = "INSERT INTO payment_histories (amount, transaction_id,"
       + " payment_service, sender, payment_type, paid_for_type, paid_for_id, payer_type, payer_id, created_at,"
       + " updated_at)";
@@ -546,22 +548,14 @@ public class PaymentEngine {
         .setParameter(5, ts(at)).executeUpdate();
   }
 
-  /** Runs an INSERT and returns the generated id (same connection: the tenant EM holds one per transaction). */
-  long insert(String sql, Object... params) {
-    return insert(em(), sql, params);
-  }
-
-  static long insert(EntityManager em, String sql, Object... params) {
-    return NativeSql.insert(em, sql, params);
-  }
-
   static Timestamp ts(LocalDateTime t) {
     return Timestamp.valueOf(t);
   }
 
   private static LocalDateTime dateTime(Object v) {
     return v instanceof Timestamp t ? t.toLocalDateTime() : v instanceof LocalDateTime l ? l
-        : v instanceof java.sql.Date d ? d.toLocalDate().atStartOfDay() : LocalDateTime.parse(v.toString().replace(' ', 'T'));
+        : v instanceof java.sql.Date d ? d.toLocalDate().atStartOfDay()
+        : LocalDateTime.parse(v.toString().replace(' ', 'T'));
   }
 
   private static String limit(String s, int max) {

@@ -46,12 +46,17 @@ public class PaymentWorker {
   public void wake(long companyId, String database) {
     AtomicInteger w = wakes.computeIfAbsent(companyId, id -> new AtomicInteger());
     if (w.getAndIncrement() == 0) {
-      if (gatherMillis > 0) {
-        scheduler.schedule(() -> executor.execute(() -> run(companyId, database, w)), gatherMillis,
-            TimeUnit.MILLISECONDS);
-      } else {
-        executor.execute(() -> run(companyId, database, w));
-      }
+      start(companyId, database, w);
+    }
+  }
+
+  /** A round of the company's drain, {@code gatherMillis} from now (no thread is held meanwhile). */
+  private void start(long companyId, String database, AtomicInteger w) {
+    if (gatherMillis > 0) {
+      scheduler.schedule(() -> executor.execute(() -> run(companyId, database, w)), gatherMillis,
+          TimeUnit.MILLISECONDS);
+    } else {
+      executor.execute(() -> run(companyId, database, w));
     }
   }
 
@@ -62,28 +67,14 @@ public class PaymentWorker {
   }
 
   private void run(long companyId, String database, AtomicInteger w) {
-    while (true) {
-      w.set(1);
-      try {
-        drain.drain(companyId, database, false).forEach(due -> wakeAt(companyId, database, due));
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Payment jobs of company " + companyId + " failed; the poll takes them up again", e);
-      }
-      if (w.compareAndSet(1, 0)) {
-        return;
-      }
-      gather();
+    w.set(1);
+    try {
+      drain.drain(companyId, database, false).forEach(due -> wakeAt(companyId, database, due));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Payment jobs of company " + companyId + " failed; the poll takes them up again", e);
     }
-  }
-
-  /** Lets the payments of the next moment join the next round. */
-  private void gather() {
-    if (gatherMillis > 0) {
-      try {
-        Thread.sleep(gatherMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (!w.compareAndSet(1, 0)) {
+      start(companyId, database, w); // woken during the round: another round for what came meanwhile
     }
   }
 }
