@@ -72,7 +72,12 @@ public class DemoTransactions {
       refused += accept(p) ? 0 : 1;
     }
     long accepted = System.nanoTime();
-    List<LocalDateTime> retries = drain.drain(tenantDb.companyId(), tenantDb.databaseName(), true);
+    List<LocalDateTime> retries = new ArrayList<>();
+    PaymentDrain.Pass pass;
+    do {
+      pass = drain.drain(tenantDb.companyId(), tenantDb.databaseName(), true);
+      retries.addAll(pass.retries());
+    } while (pass.more());
     long drained = System.nanoTime();
     int count = payments.size() - refused;
     LOG.info(() -> "Demo transactions: " + count + " payments accepted in " + (accepted - start) / 1_000_000

@@ -27,6 +27,12 @@ public class RecordingSmsGateway implements SmsGateway {
     return NAME;
   }
 
+  /** Nothing leaves the process: a message recorded by a transaction that then rolls back only stays in memory. */
+  @Override
+  public boolean sendsInTransaction() {
+    return true;
+  }
+
   @Override
   public Result send(String receiver, String body, String uuid) {
     if (receiver == null || receiver.isBlank()) {

@@ -16,11 +16,31 @@ public interface SmsGateway {
   }
 
   /**
+   * Whether this gateway may be called inside the caller's database transaction: true only for a gateway that
+   * makes no network call and keeps nothing outside the process (the recording one). The payment pipeline then
+   * writes its confirmations already sent, in the transaction that vends, instead of queueing them for a round of
+   * their own. A gateway that talks to a provider must answer false (the default): its call would hold the
+   * transaction open and could not be taken back by a rollback.
+   */
+  default boolean sendsInTransaction() {
+    return false;
+  }
+
+  /**
    * Hands {@code body} for {@code receiver} to the gateway. {@code uuid} is the id MPM gives the message (for
    * delivery callbacks); a gateway may answer with its own reference instead. Should not throw for a refused
    * message (an exception is recorded as a failure all the same).
    */
   Result send(String receiver, String body, String uuid);
+
+  /** {@link #send}, with an exception taken as a refusal (its message the error). */
+  static Result sendOrFail(SmsGateway gateway, String receiver, String body, String uuid) {
+    try {
+      return gateway.send(receiver, body, uuid);
+    } catch (RuntimeException e) {
+      return Result.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+  }
 
   /** The gateway's answer: accepted with its message reference, or failed with an error. */
   record Result(boolean accepted, String reference, String error) {

@@ -75,13 +75,7 @@ public class SmsService {
     em.persist(sms);
     em.flush();
     SmsGateway gateway = gateways.active();
-    SmsGateway.Result result;
-    try {
-      result = gateway.send(receiver, sms.getBody(), sms.getUuid());
-    } catch (RuntimeException e) {
-      result = SmsGateway.Result.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-    }
-    apply(sms, result, gateway.pluginId());
+    apply(sms, SmsGateway.sendOrFail(gateway, receiver, sms.getBody(), sms.getUuid()), gateway.pluginId());
     em.flush();
     return sms;
   }
@@ -119,12 +113,15 @@ public class SmsService {
       LocalDateTime at) {}
 
   /**
-   * Writes the confirmation SMS of transactions, unsent (status 0), for the payment pipeline to send:
-   * {@code TokenConfirmationMeter} for an energy token, {@code TokenConfirmationSHS} for a time token, otherwise
+   * Writes the confirmation SMS of transactions: {@code TokenConfirmationMeter} for an energy token,
+   * {@code TokenConfirmationSHS} for a time token, otherwise
    * {@code TransactionConfirmationNoToken}. The receiver is the transaction's sender when that is a phone number,
    * else the primary phone of the device owner (an agent payment's sender is {@code Agent-<id>}, which MPM turns
    * into the receiver {@code +Agent-<id>}). Nothing is written for a transaction whose confirmation exists, without
-   * a phone, or without template. A handful of queries for the whole list. Returns the new sms ids.
+   * a phone, or without template. A handful of queries for the whole list. When the gateway
+   * {@linkplain SmsGateway#sendsInTransaction sends inside the transaction} the messages are handed to it at once
+   * and written with its answer; otherwise they are written unsent (status 0). Returns the ids of the messages
+   * that are still to be sent (by the pipeline's queue).
    */
   public List<Long> composeConfirmations(List<Confirmation> confirmations) {
     if (confirmations.isEmpty()) {
@@ -184,13 +181,48 @@ public class SmsService {
       }
       java.sql.Timestamp at = java.sql.Timestamp.valueOf(c.at());
       rows.add(new Object[] {receiver, Sms.TRIGGER_TRANSACTION, c.transactionId(),
-          SmsTemplates.render(reference, template.get().getBody(), values), UUID.randomUUID().toString(), at, at});
+          SmsTemplates.render(reference, template.get().getBody(), values), Sms.STATUS_STORED,
+          UUID.randomUUID().toString(), null, null, 0, at, at});
     }
     if (rows.isEmpty()) {
       return List.of();
     }
-    return NativeSql.insertAll(tenantDb.connection(), "INSERT INTO sms (receiver, trigger_type, trigger_id, body,"
-        + " status, uuid, created_at, updated_at, direction, attempts)", "(?, ?, ?, ?, 0, ?, ?, ?, 1, 0)", rows);
+    SmsGateway gateway = gateways.active();
+    if (gateway.sendsInTransaction()) {
+      for (Object[] row : rows) {
+        sendNow(gateway, row);
+      }
+    }
+    List<Long> ids = NativeSql.insertAll(tenantDb.connection(), "INSERT INTO sms (receiver, trigger_type,"
+        + " trigger_id, body, status, uuid, gateway_id, error_message, attempts, created_at, updated_at, direction)",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", rows);
+    List<Long> unsent = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (!Integer.valueOf(Sms.STATUS_SENT).equals(rows.get(i)[4])) {
+        unsent.add(ids.get(i));
+      }
+    }
+    return unsent;
+  }
+
+  /**
+   * Hands a confirmation row (receiver, …, body, status, uuid, gateway_id, error_message, attempts, …) to a gateway
+   * that sends inside the transaction and writes its answer into the row, as {@link #apply} does for a stored
+   * message; a refused one is written failed (with its error and one attempt) for the queue to try again.
+   */
+  private static void sendNow(SmsGateway gateway, Object[] row) {
+    SmsGateway.Result result = SmsGateway.sendOrFail(gateway, (String) row[0], (String) row[3], (String) row[5]);
+    if (result.accepted()) {
+      row[4] = Sms.STATUS_SENT;
+      if (result.reference() != null && !result.reference().isBlank()) {
+        row[5] = result.reference();
+      }
+    } else {
+      row[4] = Sms.STATUS_FAILED;
+      row[7] = limit(result.error() == null ? "" : result.error());
+      row[8] = 1;
+    }
+    row[6] = gateway.pluginId();
   }
 
   /** A stored message to hand to the gateway: its id, receiver, body and uuid. */

@@ -20,8 +20,9 @@ import org.mpm.transaction.PaymentJobSteps.PermanentFailure;
 import org.mpm.transaction.PaymentJobSteps.RemoteVend;
 
 /**
- * One pass over a company's due jobs: claim a batch, carry out each job (the manufacturer or SMS gateway called
- * outside any transaction), record the outcome, until nothing is due. Runs in its own request context bound to
+ * One pass over a company's due jobs: claim a batch (vending for local integrations in the claim's transaction),
+ * carry out the rest (a remote manufacturer or the SMS gateway called outside any transaction), record the
+ * outcome, until nothing is due. Runs in its own request context bound to
  * the company.
  */
 @ApplicationScoped
@@ -35,52 +36,63 @@ public class PaymentDrain {
   @Inject SmsService sms;
 
   /**
-   * Carries out every due job of the company; returns the times at which retried jobs fall due.
+   * What a pass over the queue left: when retried jobs fall due, and whether it stopped with work possibly left
+   * (its last batch carried some out, and what that queued — confirmations for a gateway that sends outside the
+   * transaction — or what arrived meanwhile is due).
+   */
+  public record Pass(List<LocalDateTime> retries, boolean more) {}
+
+  /**
+   * Carries out the company's due jobs, batch after batch while batches come full, and stops after the first
+   * batch that is not: the caller comes back for more after a moment (see {@link PaymentWorker}) rather than at
+   * once, so that a round under load carries the payments of that moment together.
    *
    * @param backdate record tokens at their payment's time (demo data)
    */
   @ActivateRequestContext
-  public List<LocalDateTime> drain(long companyId, String database, boolean backdate) {
+  public Pass drain(long companyId, String database, boolean backdate) {
     tenant.set(companyId, database);
     List<LocalDateTime> retries = new ArrayList<>();
     while (true) {
-      List<Job> jobs = steps.claim(BATCH);
-      if (jobs.isEmpty()) {
-        return retries;
+      List<Job> jobs;
+      List<RemoteVend> remote;
+      try {
+        PaymentJobSteps.Round round = steps.claimAndVend(BATCH, backdate);
+        jobs = round.jobs();
+        remote = round.remote();
+      } catch (RuntimeException roundFailed) {
+        // A local vend failed and took the round's claim with it: claim again and vend one by one, so that one
+        // bad job holds up no other.
+        jobs = steps.claim(BATCH);
+        remote = List.of();
+        for (Job job : ofKind(jobs, PaymentJobs.VEND)) {
+          try {
+            vend(job, backdate);
+          } catch (RuntimeException e) {
+            fail(job, e).ifPresent(retries::add);
+          }
+        }
       }
-      List<Job> vends = jobs.stream().filter(j -> PaymentJobs.VEND.equals(j.kind())).toList();
-      List<Job> messages = jobs.stream().filter(j -> PaymentJobs.SMS.equals(j.kind())).toList();
-      vendAll(vends, backdate, retries);
-      sendAll(messages, retries);
-    }
-  }
-
-  /** The batch's vends in one transaction; when that fails, one by one so a bad job holds up no other. */
-  private void vendAll(List<Job> jobs, boolean backdate, List<LocalDateTime> retries) {
-    if (jobs.isEmpty()) {
-      return;
-    }
-    List<RemoteVend> remote;
-    try {
-      remote = steps.vendAll(jobs.stream().map(Job::id).toList(), backdate);
-    } catch (RuntimeException batchFailed) {
-      for (Job job : jobs) {
+      if (jobs.isEmpty()) {
+        return new Pass(retries, false);
+      }
+      for (RemoteVend v : remote) {
+        Job job = jobs.stream().filter(j -> j.id() == v.jobId()).findFirst().orElseThrow();
         try {
-          vend(job, backdate);
+          charge(v);
         } catch (RuntimeException e) {
           fail(job, e).ifPresent(retries::add);
         }
       }
-      return;
-    }
-    for (RemoteVend v : remote) {
-      Job job = jobs.stream().filter(j -> j.id() == v.jobId()).findFirst().orElseThrow();
-      try {
-        charge(v);
-      } catch (RuntimeException e) {
-        fail(job, e).ifPresent(retries::add);
+      sendAll(ofKind(jobs, PaymentJobs.SMS), retries);
+      if (jobs.size() < BATCH) {
+        return new Pass(retries, true);
       }
     }
+  }
+
+  private static List<Job> ofKind(List<Job> jobs, String kind) {
+    return jobs.stream().filter(j -> kind.equals(j.kind())).toList();
   }
 
   /** The batch's messages: read in one transaction, sent outside any, the answers recorded in one. */
@@ -92,12 +104,7 @@ public class PaymentDrain {
     SmsGateway gateway = sms.gateway();
     List<PaymentJobSteps.SmsOutcome> outcomes = new ArrayList<>();
     for (PaymentJobSteps.SmsWork w : work) {
-      SmsGateway.Result result;
-      try {
-        result = gateway.send(w.sms().receiver(), w.sms().body(), w.sms().uuid());
-      } catch (RuntimeException e) {
-        result = SmsGateway.Result.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-      }
+      SmsGateway.Result result = SmsGateway.sendOrFail(gateway, w.sms().receiver(), w.sms().body(), w.sms().uuid());
       outcomes.add(new PaymentJobSteps.SmsOutcome(w.jobId(), w.sms().id(), result, gateway.pluginId()));
     }
     retries.addAll(steps.smsSentAll(outcomes));

@@ -19,12 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.mpm.common.Timestamped;
 import org.mpm.customer.Person;
 import org.mpm.device.Device;
 import org.mpm.device.DeviceService;
 import org.mpm.device.Meter;
 import org.mpm.device.manufacturer.ManufacturerApi;
+import org.mpm.device.manufacturer.ManufacturerApi.ChargeRequest;
+import org.mpm.device.manufacturer.ManufacturerApi.ChargeResult;
 import org.mpm.device.manufacturer.MeterTariffs;
 import org.mpm.sms.SmsService;
 import org.mpm.tenancy.TenantDatabase;
@@ -34,13 +38,16 @@ import org.mpm.tenancy.TenantDatabase;
  * unit of DESIGN.md's invariants 1–3: the idempotency key, the provider row, the {@code transactions} row, the
  * allocation (overdue installments, then access-rate debt, each with its {@code payment_histories} row) and the
  * durable vend request commit together or not at all; {@link #ingestAll} does the same for payments that
- * arrived together, each of them whole or not at all, in one transaction. What remains for credit is vended later
- * by {@link PaymentWorker} through {@link PaymentJobSteps}; {@link PaymentIngress} is the entry that answers
- * replays and keeps rejected attempts.
+ * arrived together, each of them whole or not at all, in one transaction. What remains for credit is vended in
+ * the same transaction when the device's integration generates tokens locally, otherwise later by
+ * {@link PaymentWorker} through {@link PaymentJobSteps}; {@link PaymentIngress} is the entry that answers replays
+ * and keeps rejected attempts.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class PaymentEngine {
+
+  private static final Logger LOG = Logger.getLogger(PaymentEngine.class.getName());
 
   /** Decimals a payment amount may have (a currency's minor unit). */
   static final int AMOUNT_SCALE = 2;
@@ -52,9 +59,13 @@ public class PaymentEngine {
   @Inject DeviceService devices;
   @Inject MeterTariffs meterTariffs;
   @Inject PaymentJobs jobs;
+  @Inject TokenRecorder tokens;
 
-  /** An accepted payment: its {@code transactions} id, and whether this answer replays an earlier request. */
-  public record Accepted(long transactionId, boolean replayed) {}
+  /**
+   * An accepted payment: its {@code transactions} id, whether this answer replays an earlier request, and whether
+   * its acceptance left work in the queue (a vend, an SMS to send) for {@link PaymentWorker}.
+   */
+  public record Accepted(long transactionId, boolean replayed, boolean queued) {}
 
   /**
    * The transaction an earlier request with the same idempotency key created; empty when the key is new.
@@ -116,6 +127,7 @@ public class PaymentEngine {
     final LocalDateTime at;
     BigDecimal amount;
     Device device;
+    ManufacturerApi api;
     BigDecimal residual;
     final List<Part> parts = new ArrayList<>();
     long providerRowId;
@@ -199,9 +211,9 @@ public class PaymentEngine {
       accepted.add(p);
     }
     if (!accepted.isEmpty()) {
-      write(em, provider, admission, accepted, installments, accessDebts);
+      boolean queued = write(em, provider, admission, accepted, installments, accessDebts);
       for (Payment p : accepted) {
-        out[p.index] = new Outcome(new Accepted(p.transactionId, false), null);
+        out[p.index] = new Outcome(new Accepted(p.transactionId, false, queued), null);
       }
     }
     return List.of(out);
@@ -261,6 +273,7 @@ public class PaymentEngine {
         if (blocked != null) {
           throw PaymentRejectedException.invalid("device_serial", blocked);
         }
+        p.api = api;
       } catch (PaymentRejectedException e) {
         out[p.index] = new Outcome(null, e);
         it.remove();
@@ -360,10 +373,12 @@ public class PaymentEngine {
 
   /**
    * The accepted payments' rows, a few statements for all: provider rows, {@code transactions}, the debts paid
-   * with their {@code payment_histories}, the provider's bookkeeping, the idempotency keys and the vend jobs (or,
-   * for a payment that only paid debts, its completion and confirmation SMS).
+   * with their {@code payment_histories}, the provider's bookkeeping, the idempotency keys and the vends: tokens
+   * generated here for a local integration (no manufacturer API is called in a transaction), vend jobs for the
+   * others; for a payment that only paid debts, its completion and confirmation SMS. Returns whether any work was
+   * queued.
    */
-  private void write(EntityManager em, PaymentProvider provider, PaymentProvider.Admission admission,
+  private boolean write(EntityManager em, PaymentProvider provider, PaymentProvider.Admission admission,
       List<Payment> accepted, Map<Long, List<Debt>> installments, Map<Long, List<Debt>> accessDebts) {
     List<PaymentRequest> requests = accepted.stream().map(p -> p.request).toList();
     List<Long> rowIds = provider.recordAll(requests, PaymentProvider.STATUS_PENDING);
@@ -423,11 +438,17 @@ public class PaymentEngine {
           + " request_hash, transaction_id, created_at)", "(?, ?, ?, ?, ?)", keys);
     }
     List<PaymentJobs.Work> vends = new ArrayList<>();
+    List<TokenRecorder.Vend> vended = new ArrayList<>();
     List<Long> paidOff = new ArrayList<>();
     List<SmsService.Confirmation> confirmations = new ArrayList<>();
     for (Payment p : accepted) {
       if (p.residual.signum() > 0) {
-        vends.add(new PaymentJobs.Work(p.transactionId, p.residual, p.at));
+        TokenRecorder.Vend charged = p.api.chargesInTransaction() ? chargeNow(provider, p) : null;
+        if (charged != null) {
+          vended.add(charged);
+        } else {
+          vends.add(new PaymentJobs.Work(p.transactionId, p.residual, p.at));
+        }
       } else {
         // Everything went to debts: no credit to vend, the payment is complete now.
         paidOff.add(p.providerRowId);
@@ -436,10 +457,29 @@ public class PaymentEngine {
       }
     }
     jobs.enqueue(PaymentJobs.VEND, vends);
+    boolean queued = !vends.isEmpty() | tokens.record(vended, now);
     if (!paidOff.isEmpty()) {
       setProviderStatus(em, provider, paidOff, PaymentProvider.STATUS_SUCCESS, accepted.get(0).at);
-      jobs.confirm(confirmations);
+      queued |= jobs.confirm(confirmations);
     }
+    return queued;
+  }
+
+  /**
+   * Charges a local integration for a payment's credit in the accepting transaction, so that the payment, its
+   * token and the integration's state commit together; null when the integration fails, and the vend is then left
+   * to the queue, which retries it and records why when it gives up.
+   */
+  private TokenRecorder.Vend chargeNow(PaymentProvider provider, Payment p) {
+    ChargeResult result;
+    try {
+      result = p.api.charge(new ChargeRequest(p.device, p.residual.doubleValue(), p.transactionId));
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Vend of transaction " + p.transactionId + " left to the queue", e);
+      return null;
+    }
+    return new TokenRecorder.Vend(p.transactionId, provider.morph(), p.providerRowId, provider.sender(p.request),
+        p.amount.doubleValue(), p.residual, p.device, result, p.at);
   }
 
   /**

@@ -13,7 +13,8 @@ import org.mpm.transaction.PaymentEngine.Outcome;
  * Where every payment enters (agent app, cash desk, provider callbacks): answers a replay of an idempotency key
  * with the transaction the key created, accepts a new payment — together with those that arrive with it
  * ({@link PaymentBatcher}), or alone through {@link PaymentEngine#ingest} — keeps a refused attempt as a rejected
- * record, and wakes the worker that vends the credit.
+ * record, and wakes the worker when the acceptance left work in the queue (a vend for a remote integration, an
+ * SMS for a gateway that sends outside the transaction).
  * Concurrent requests with one key: each is processed, and the key is written last in its transaction; the first
  * to commit wins, the others wait on its key row, fail on the unique key, roll back and are answered with its
  * transaction.
@@ -34,7 +35,7 @@ public class PaymentIngress {
   public Accepted receive(PaymentRequest r) {
     Outcome together = batcher.submit(r);
     if (together != null && together.accepted() != null) {
-      worker.wake(tenantDb.companyId(), tenantDb.databaseName());
+      wakeFor(together.accepted());
       return together.accepted();
     }
     if (together != null) {
@@ -45,12 +46,12 @@ public class PaymentIngress {
       if (r.keyed() && attempt > 1) {
         Optional<Long> prior = engine.replayOf(r);
         if (prior.isPresent()) {
-          return new Accepted(prior.get(), true);
+          return new Accepted(prior.get(), true, false);
         }
       }
       try {
         Accepted a = engine.ingest(r);
-        worker.wake(tenantDb.companyId(), tenantDb.databaseName());
+        wakeFor(a);
         return a;
       } catch (PaymentRejectedException e) {
         throw rejected(r, e);
@@ -63,6 +64,13 @@ public class PaymentIngress {
         }
         throw e;
       }
+    }
+  }
+
+  /** Wakes this node's worker when the payment left work in the queue (the poll finds it all the same). */
+  private void wakeFor(Accepted a) {
+    if (a.queued()) {
+      worker.wake(tenantDb.companyId(), tenantDb.databaseName());
     }
   }
 

@@ -45,7 +45,7 @@ public class PaymentJobSteps {
   @Inject TenantDatabase tenantDb;
   @Inject DeviceService devices;
   @Inject PaymentProviders providers;
-  @Inject PaymentJobs jobs;
+  @Inject TokenRecorder tokens;
   @Inject SmsService sms;
 
   @Inject
@@ -86,6 +86,20 @@ public class PaymentJobSteps {
         .setParameter(1, PaymentEngine.ts(now.plusNanos(LEASE_MILLIS * 1_000_000)))
         .setParameter(2, PaymentEngine.ts(now)).executeUpdate();
     return claimed;
+  }
+
+  /** A claimed round: its jobs, and the vends among them that a remote integration has to carry out. */
+  public record Round(List<Job> jobs, List<RemoteVend> remote) {}
+
+  /**
+   * Claims up to {@code limit} due jobs ({@link #claim}) and, in the same transaction, vends those that local
+   * integrations charge ({@link #vendAll}): a round of the queue that only vends locally is one transaction. A
+   * failing vend rolls the claim back with it and is thrown; the caller then claims again and vends one by one.
+   */
+  public Round claimAndVend(int limit, boolean backdate) {
+    List<Job> jobs = claim(limit);
+    List<Long> vends = jobs.stream().filter(j -> PaymentJobs.VEND.equals(j.kind())).map(Job::id).toList();
+    return new Round(jobs, vends.isEmpty() ? List.of() : vendAll(vends, backdate));
   }
 
   /**
@@ -202,48 +216,20 @@ public class PaymentJobSteps {
     return jobs;
   }
 
-  /**
-   * For each vend: the token, the energy history, the provider row's success, the confirmation SMS and its job,
-   * and the job done — set-based, a few statements for the whole list.
-   */
+  /** Records the vends ({@link TokenRecorder}) and marks their jobs done. */
   private void recordTokens(List<Vended> vended, boolean backdate) {
     if (vended.isEmpty()) {
       return;
     }
     LocalDateTime now = Timestamped.nowUtc();
-    List<Object[]> tokenRows = new ArrayList<>();
+    List<TokenRecorder.Vend> vends = new ArrayList<>(vended.size());
     for (Vended v : vended) {
-      ChargeResult r = v.result();
-      Timestamp at = PaymentEngine.ts(backdate ? v.job().tx().getCreatedAt() : now);
-      tokenRows.add(new Object[] {v.job().tx().getId(), r.token(), r.tokenAmount(), v.job().device().getId(),
-          r.tokenType() == null ? "energy" : r.tokenType(), r.tokenUnit(), at, at});
-    }
-    List<Long> tokenIds = NativeSql.insertAll(tenantDb.connection(), "INSERT INTO tokens (transaction_id, token,"
-        + " token_amount, device_id, token_type, token_unit, created_at, updated_at)", "(?, ?, ?, ?, ?, ?, ?, ?)",
-        tokenRows);
-
-    List<Object[]> histories = new ArrayList<>();
-    Map<String, List<Long>> completedByProvider = new HashMap<>();
-    List<SmsService.Confirmation> confirmations = new ArrayList<>();
-    for (int i = 0; i < vended.size(); i++) {
-      Vended v = vended.get(i);
       Transaction tx = v.job().tx();
-      LocalDateTime at = backdate ? tx.getCreatedAt() : now;
-      histories.add(PaymentEngine.historyRow(tx.getId(), tx.getOriginalTransactionType(), tx.getSender(),
-          v.job().amount(), "energy", Token.MORPH, tokenIds.get(i), v.job().device().getPersonId(), at));
-      completedByProvider.computeIfAbsent(tx.getOriginalTransactionType(), k -> new ArrayList<>())
-          .add(tx.getOriginalTransactionId());
-      Token token = new Token(tx.getId(), v.result().token());
-      token.setTokenType(v.result().tokenType() == null ? "energy" : v.result().tokenType());
-      token.setTokenUnit(v.result().tokenUnit());
-      token.setTokenAmount(v.result().tokenAmount());
-      confirmations.add(new SmsService.Confirmation(tx.getId(), tx.getMessage(), tx.getSender(), tx.getAmount(),
-          token, at));
+      vends.add(new TokenRecorder.Vend(tx.getId(), tx.getOriginalTransactionType(), tx.getOriginalTransactionId(),
+          tx.getSender(), tx.getAmount(), v.job().amount(), v.job().device(), v.result(),
+          backdate ? tx.getCreatedAt() : now));
     }
-    NativeSql.insertRows(tenantDb.connection(), PaymentEngine.HISTORY_INSERT, PaymentEngine.HISTORY_ROW, histories);
-    completedByProvider.forEach((morph, rowIds) -> providers.find(morph).ifPresent(p ->
-        PaymentEngine.setProviderStatus(em(), p, rowIds, PaymentProvider.STATUS_SUCCESS, now)));
-    jobs.confirm(confirmations);
+    tokens.record(vends, now);
     markDone(vended.stream().map(v -> v.job().jobId()).toList());
   }
 

@@ -41,9 +41,15 @@ public class PaymentJobs {
         + " next_attempt_at, created_at, updated_at)", "(?, ?, ?, 'pending', 0, ?, ?, ?)", rows);
   }
 
-  /** Writes the customers' confirmation SMS of transactions (status 0) and the jobs that send them. */
-  public void confirm(List<SmsService.Confirmation> confirmations) {
+  /**
+   * Writes the customers' confirmation SMS of transactions ({@link SmsService#composeConfirmations}: sent at once
+   * when the gateway sends inside the transaction) and the jobs that send the others. Returns whether any job was
+   * added.
+   */
+  public boolean confirm(List<SmsService.Confirmation> confirmations) {
     LocalDateTime now = Timestamped.nowUtc();
-    enqueue(SMS, sms.composeConfirmations(confirmations).stream().map(id -> new Work(id, null, now)).toList());
+    List<Work> toSend = sms.composeConfirmations(confirmations).stream().map(id -> new Work(id, null, now)).toList();
+    enqueue(SMS, toSend);
+    return !toSend.isEmpty();
   }
 }

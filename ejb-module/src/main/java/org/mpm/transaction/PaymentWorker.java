@@ -22,9 +22,10 @@ import org.mpm.common.Timestamped;
  * restart). At most one drain per company runs on a node at a time; nodes share the queue through
  * {@code FOR UPDATE SKIP LOCKED}. A wake during a drain makes the drain look again when it finishes.
  *
- * <p>A drain starts {@code mpm.payments.gather-ms} after the wake that asks for it, so that the payments of that
- * moment are vended together: a round of the queue costs a handful of transactions whether it carries one
- * payment or fifty, so under load larger rounds leave more of the machine to taking payments.
+ * <p>A drain starts {@code mpm.payments.gather-ms} after the wake that asks for it, and goes on in rounds as far
+ * apart until a round finds nothing due, so that the payments of each moment are carried out together: a round
+ * of the queue costs a handful of transactions whether it carries one payment or fifty, so under load larger
+ * rounds leave more of the machine to taking payments.
  */
 @ApplicationScoped
 public class PaymentWorker {
@@ -68,13 +69,18 @@ public class PaymentWorker {
 
   private void run(long companyId, String database, AtomicInteger w) {
     w.set(1);
+    boolean more = false;
     try {
-      drain.drain(companyId, database, false).forEach(due -> wakeAt(companyId, database, due));
+      PaymentDrain.Pass pass = drain.drain(companyId, database, false);
+      pass.retries().forEach(due -> wakeAt(companyId, database, due));
+      more = pass.more();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Payment jobs of company " + companyId + " failed; the poll takes them up again", e);
     }
-    if (!w.compareAndSet(1, 0)) {
-      start(companyId, database, w); // woken during the round: another round for what came meanwhile
+    if (more || !w.compareAndSet(1, 0)) {
+      // Work may be left (what the round queued, what came meanwhile) or a wake came during the round: another
+      // round, gathered as the first was. A round that finds nothing ends the drain.
+      start(companyId, database, w);
     }
   }
 }

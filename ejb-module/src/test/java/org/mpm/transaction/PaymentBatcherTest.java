@@ -45,7 +45,7 @@ class PaymentBatcherTest {
       for (PaymentRequest r : requests) {
         long amount = r.amount().longValueExact();
         out.add(amount % 10 == 7 ? new Outcome(null, new PaymentRejectedException(403, null, "no " + amount))
-            : new Outcome(new Accepted(amount, false), null));
+            : new Outcome(new Accepted(amount, false, true), null));
       }
       return out;
     }

@@ -72,10 +72,16 @@ class PaymentCrashIT {
     Resp manufacturer = api.post("/api/manufacturers", "{\"name\":\"Demo Meter Manufacturer\",\"type\":\"meter\","
         + "\"api_name\":\"DemoMeterManufacturerApi\"}", t.token());
     assertEquals(201, manufacturer.status(), manufacturer.body());
+    // Half the meters are vended by a remote vendor, through the queue after the payment commits; the others by
+    // the local demo integration, in the transaction that accepts the payment.
+    Resp remote = api.post("/api/manufacturers", "{\"name\":\"Remote Vendor\",\"type\":\"meter\","
+        + "\"api_name\":\"SimulatedVendorMeterApi\"}", t.token());
+    assertEquals(201, remote.status(), remote.body());
     for (int i = 1; i <= METERS; i++) {
       String serial = String.valueOf(47_120_000_00L + i);
       Resp meter = api.post("/api/meters", "{\"serial_number\":\"" + serial + "\",\"manufacturer_id\":"
-          + GeographyIT.id(manufacturer) + ",\"meter_type_id\":" + GeographyIT.id(type) + ",\"in_use\":1,"
+          + GeographyIT.id(i % 2 == 0 ? remote : manufacturer) + ",\"meter_type_id\":" + GeographyIT.id(type)
+          + ",\"in_use\":1,"
           + "\"tariff_id\":" + GeographyIT.id(tariff) + "}", t.token());
       assertEquals(201, meter.status(), meter.body());
       Resp person = PeopleIT.create(t, "Crash" + i, "Payer", "+2557159" + (10_000 + i), null);

@@ -166,6 +166,12 @@ class PaymentPipelineIT {
     }
 
     long id = transactionId(pay("MTR-PIPE-001", "1000", null));
+    // The demo meter's tokens are generated locally, in the transaction that accepts the payment: it is complete,
+    // with its token and sent SMS, when the request is answered.
+    Resp answered = api.get(PAY + "/" + id + "/status", agentToken);
+    assertEquals("completed", answered.obj().getJsonObject("data").getString("status"), answered.body());
+    assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM sms WHERE trigger_type = 'transaction'"
+        + " AND status = 1 AND trigger_id = " + id));
     JsonObject status = settled(id);
     assertEquals("completed", status.getString("status"), status.toString());
     assertEquals(1, status.getInt("provider_status"));
@@ -206,6 +212,45 @@ class PaymentPipelineIT {
     Resp reshow = api.get(PAY + "/" + id + "/token", agentToken);
     assertEquals(token.getString("token"), reshow.obj().getJsonObject("data").getJsonObject("token")
         .getString("token"));
+  }
+
+  /**
+   * The queue's SMS path, taken by messages a gateway refused and by gateways that cannot send inside a
+   * transaction (the recording gateway sends the confirmations in the vend's own transaction): a queued message is
+   * handed to the gateway by the drain and recorded sent; a job whose message was sent meanwhile is only closed.
+   */
+  @Test
+  void queuedMessagesAreSentByTheDrainOnce() throws Exception {
+    long failedSms;
+    long sentSms;
+    long failedJob;
+    long sentJob;
+    try (Connection db = TestServer.get().tenantJdbc(t.companyId()); Statement s = db.createStatement()) {
+      s.executeUpdate("INSERT INTO sms (receiver, body, status, uuid, direction, attempts, error_message,"
+          + " created_at, updated_at) VALUES ('+255711000099', 'queued body', -1, 'q-uuid-1', 1, 1, 'gateway down',"
+          + " NOW(), NOW())", Statement.RETURN_GENERATED_KEYS);
+      failedSms = key(s);
+      s.executeUpdate("INSERT INTO sms (receiver, body, status, uuid, direction, attempts, created_at, updated_at)"
+          + " VALUES ('+255711000098', 'already sent', 1, 'q-uuid-2', 1, 0, NOW(), NOW())",
+          Statement.RETURN_GENERATED_KEYS);
+      sentSms = key(s);
+      s.executeUpdate("INSERT INTO payment_jobs (kind, ref_id, state, attempts, next_attempt_at, created_at,"
+          + " updated_at) VALUES ('sms', " + failedSms + ", 'pending', 1, NOW(), NOW(), NOW())",
+          Statement.RETURN_GENERATED_KEYS);
+      failedJob = key(s);
+      s.executeUpdate("INSERT INTO payment_jobs (kind, ref_id, state, attempts, next_attempt_at, created_at,"
+          + " updated_at) VALUES ('sms', " + sentSms + ", 'pending', 0, NOW(), NOW(), NOW())",
+          Statement.RETURN_GENERATED_KEYS);
+      sentJob = key(s);
+    }
+    // The poll (every 2 s here) takes them up.
+    assertEquals(2, waitFor(() -> MeterTokensIT.count(t, "SELECT COUNT(*) FROM payment_jobs WHERE state = 'done'"
+        + " AND id IN (" + failedJob + ", " + sentJob + ")"), 2));
+    assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM sms WHERE id = " + failedSms + " AND status = 1"
+        + " AND error_message IS NULL AND uuid = 'q-uuid-1'"));
+    assertEquals(2, MeterTokensIT.count(t, "SELECT attempts FROM payment_jobs WHERE id = " + failedJob));
+    assertEquals(1, MeterTokensIT.count(t, "SELECT attempts FROM payment_jobs WHERE id = " + sentJob),
+        "claimed once, closed without sending again");
   }
 
   @Test
