@@ -56,10 +56,12 @@ public class DatabaseConfig {
   /**
    * Connector/J settings the pools use unless the configured URL sets them: parsed statements are kept per
    * connection (the payment pipeline's statements are longer than the driver's default limit of 256 characters),
-   * and the session's autocommit and isolation are tracked locally instead of asked for.
+   * the session's autocommit and isolation are tracked locally instead of asked for, and the driver opens no
+   * OpenTelemetry span per statement (it would whenever the OpenTelemetry API is present, traced or not).
    */
   static final Map<String, String> POOL_DRIVER_DEFAULTS = Map.of(
       "cachePrepStmts", "true",
+      "openTelemetry", "DISABLED",
       "prepStmtCacheSize", "500",
       "prepStmtCacheSqlLimit", "8192",
       "useLocalSessionState", "true");

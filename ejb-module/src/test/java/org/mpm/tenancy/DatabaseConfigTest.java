@@ -14,7 +14,7 @@ class DatabaseConfigTest {
 
   @Test
   void poolUrlsAddTheDriverSettingsTheUrlLeavesOut() {
-    assertEquals("jdbc:mysql://db:3306/tenant_a?cachePrepStmts=true&prepStmtCacheSize=500"
+    assertEquals("jdbc:mysql://db:3306/tenant_a?cachePrepStmts=true&openTelemetry=DISABLED&prepStmtCacheSize=500"
         + "&prepStmtCacheSqlLimit=8192&useLocalSessionState=true",
         config("jdbc:mysql://db:3306/micro_power_manager").pooledUrlOf("tenant_a"));
   }
@@ -22,7 +22,7 @@ class DatabaseConfigTest {
   @Test
   void theOperatorsSettingsWin() {
     assertEquals("jdbc:mysql://db/tenant_a?sslMode=REQUIRED&prepStmtCacheSize=20&CACHEPREPSTMTS=false"
-        + "&prepStmtCacheSqlLimit=8192&useLocalSessionState=true",
+        + "&openTelemetry=DISABLED&prepStmtCacheSqlLimit=8192&useLocalSessionState=true",
         config("jdbc:mysql://db/micro_power_manager?sslMode=REQUIRED&prepStmtCacheSize=20&CACHEPREPSTMTS=false")
             .pooledUrlOf("tenant_a"));
   }
