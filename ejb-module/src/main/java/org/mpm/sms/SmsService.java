@@ -148,7 +148,8 @@ public class SmsService {
       owners.put((String) row[0], new String[] {(String) row[1], (String) row[2], (String) row[3]});
     }
     Map<String, Optional<SmsBody>> templates = new HashMap<>();
-    List<Object[]> rows = new ArrayList<>();
+    List<Sms> messages = new ArrayList<>();
+    List<LocalDateTime> times = new ArrayList<>();
     for (Confirmation c : confirmations) {
       if (already.contains(c.transactionId())) {
         continue;
@@ -179,50 +180,37 @@ public class SmsService {
       if (template.isEmpty()) {
         continue;
       }
-      java.sql.Timestamp at = java.sql.Timestamp.valueOf(c.at());
-      rows.add(new Object[] {receiver, Sms.TRIGGER_TRANSACTION, c.transactionId(),
-          SmsTemplates.render(reference, template.get().getBody(), values), Sms.STATUS_STORED,
-          UUID.randomUUID().toString(), null, null, 0, at, at});
+      Sms sms = new Sms(receiver, SmsTemplates.render(reference, template.get().getBody(), values));
+      sms.setTrigger(Sms.TRIGGER_TRANSACTION, c.transactionId());
+      sms.setUuid(UUID.randomUUID().toString());
+      messages.add(sms);
+      times.add(c.at());
     }
-    if (rows.isEmpty()) {
+    if (messages.isEmpty()) {
       return List.of();
     }
     SmsGateway gateway = gateways.active();
-    if (gateway.sendsInTransaction()) {
-      for (Object[] row : rows) {
-        sendNow(gateway, row);
+    List<Object[]> rows = new ArrayList<>(messages.size());
+    for (int i = 0; i < messages.size(); i++) {
+      Sms sms = messages.get(i);
+      if (gateway.sendsInTransaction()) {
+        apply(sms, SmsGateway.sendOrFail(gateway, sms.getReceiver(), sms.getBody(), sms.getUuid()),
+            gateway.pluginId());
       }
+      java.sql.Timestamp at = java.sql.Timestamp.valueOf(times.get(i));
+      rows.add(new Object[] {sms.getReceiver(), Sms.TRIGGER_TRANSACTION, sms.getTriggerId(), sms.getBody(),
+          sms.getStatus(), sms.getUuid(), sms.getGatewayId(), sms.getErrorMessage(), sms.getAttempts(), at, at});
     }
     List<Long> ids = NativeSql.insertAll(tenantDb.connection(), "INSERT INTO sms (receiver, trigger_type,"
         + " trigger_id, body, status, uuid, gateway_id, error_message, attempts, created_at, updated_at, direction)",
         "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", rows);
     List<Long> unsent = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      if (!Integer.valueOf(Sms.STATUS_SENT).equals(rows.get(i)[4])) {
+    for (int i = 0; i < messages.size(); i++) {
+      if (messages.get(i).getStatus() != Sms.STATUS_SENT) {
         unsent.add(ids.get(i));
       }
     }
     return unsent;
-  }
-
-  /**
-   * Hands a confirmation row (receiver, …, body, status, uuid, gateway_id, error_message, attempts, …) to a gateway
-   * that sends inside the transaction and writes its answer into the row, as {@link #apply} does for a stored
-   * message; a refused one is written failed (with its error and one attempt) for the queue to try again.
-   */
-  private static void sendNow(SmsGateway gateway, Object[] row) {
-    SmsGateway.Result result = SmsGateway.sendOrFail(gateway, (String) row[0], (String) row[3], (String) row[5]);
-    if (result.accepted()) {
-      row[4] = Sms.STATUS_SENT;
-      if (result.reference() != null && !result.reference().isBlank()) {
-        row[5] = result.reference();
-      }
-    } else {
-      row[4] = Sms.STATUS_FAILED;
-      row[7] = limit(result.error() == null ? "" : result.error());
-      row[8] = 1;
-    }
-    row[6] = gateway.pluginId();
   }
 
   /** A stored message to hand to the gateway: its id, receiver, body and uuid. */
