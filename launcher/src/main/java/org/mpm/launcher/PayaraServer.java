@@ -46,6 +46,10 @@ public final class PayaraServer implements AutoCloseable {
     cmd.add("-XX:+UseSerialGC".equals(System.getenv("MPM_GC")) ? "-XX:+UseSerialGC" : "-XX:+UseG1GC");
     cmd.add("-Duser.timezone=UTC");
     cmd.add("-Dfile.encoding=UTF-8");
+    String extra = System.getenv("MPM_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      cmd.addAll(List.of(extra.trim().split("\\s+")));
+    }
     cmd.add("-jar");
     cmd.add(micro.toString());
     cmd.add("--nocluster");
