@@ -46,10 +46,7 @@ public final class PayaraServer implements AutoCloseable {
     cmd.add("-XX:+UseSerialGC".equals(System.getenv("MPM_GC")) ? "-XX:+UseSerialGC" : "-XX:+UseG1GC");
     cmd.add("-Duser.timezone=UTC");
     cmd.add("-Dfile.encoding=UTF-8");
-    String extra = System.getenv("MPM_JAVA_OPTS");
-    if (extra != null && !extra.isBlank()) {
-      cmd.addAll(List.of(extra.trim().split("\\s+")));
-    }
+    cmd.addAll(javaOptions(System.getenv("MPM_JAVA_OPTS")));
     cmd.add("-jar");
     cmd.add(micro.toString());
     cmd.add("--nocluster");
@@ -72,6 +69,11 @@ public final class PayaraServer implements AutoCloseable {
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
     return new PayaraServer(pb.start(), port);
+  }
+
+  /** The JVM options of {@code MPM_JAVA_OPTS}: separated by white space, none when unset or blank. */
+  static List<String> javaOptions(String value) {
+    return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
   }
 
   public int port() {
