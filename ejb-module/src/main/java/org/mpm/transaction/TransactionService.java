@@ -160,6 +160,42 @@ public class TransactionService {
     return list.stream().map(t -> new Item(t, originals.get(key(t)))).toList();
   }
 
+  /** A transaction an agent took, with the device of its serial when that device has an owner (else null). */
+  public record AgentItem(Item item, DeviceRow device) {}
+
+  /**
+   * The transactions an agent took through the agent app or {@code POST /api/transactions/agent} (MPM's
+   * AgentTransactionService), newest first; with {@code customerId}, only those on that customer's devices.
+   */
+  public Page<AgentItem> ofAgent(long agentId, Long customerId, int page, int perPage) {
+    String where = " FROM agent_transactions a JOIN transactions t ON t.original_transaction_id = a.id"
+        + " AND t.original_transaction_type = ? WHERE a.agent_id = ?"
+        + (customerId == null ? "" : " AND t.message IN (SELECT d.device_serial FROM devices d WHERE d.person_id = ?)");
+    List<Object> params = new ArrayList<>(List.of(AgentTransaction.MORPH, agentId));
+    if (customerId != null) {
+      params.add(customerId);
+    }
+    long total = ((Number) bind(em().createNativeQuery("SELECT COUNT(*)" + where), params).getSingleResult())
+        .longValue();
+    Query ids = bind(em().createNativeQuery("SELECT t.id" + where
+        + " ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?"), params);
+    ids.setParameter(params.size() + 1, perPage);
+    ids.setParameter(params.size() + 2, (long) (page - 1) * perPage);
+    List<Item> items = items(((List<?>) ids.getResultList()).stream().map(o -> ((Number) o).longValue()).toList());
+    Map<String, DeviceRow> owned = new HashMap<>();
+    Set<String> serials = new TreeSet<>();
+    items.forEach(i -> serials.add(i.transaction().getMessage()));
+    if (!serials.isEmpty()) {
+      Map<String, Long> first = new LinkedHashMap<>();
+      em().createQuery("SELECT d FROM Device d WHERE d.deviceSerial IN :serials AND d.personId IS NOT NULL"
+              + " ORDER BY d.id", Device.class).setParameter("serials", serials).getResultList()
+          .forEach(d -> first.putIfAbsent(d.getDeviceSerial(), d.getId()));
+      devices.rows(new ArrayList<>(first.values())).forEach(r -> owned.put(r.device().getDeviceSerial(), r));
+    }
+    return new Page<>(items.stream().map(i -> new AgentItem(i, owned.get(i.transaction().getMessage()))).toList(),
+        page, perPage, total);
+  }
+
   public Detail show(long id) {
     Transaction t = em().find(Transaction.class, id);
     if (t == null) {

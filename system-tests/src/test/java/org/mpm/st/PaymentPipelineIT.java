@@ -533,6 +533,85 @@ class PaymentPipelineIT {
     assertNotNull(ids.get(0));
   }
 
+  @Test
+  void agentSeesItsOwnTransactionsNewestFirstAllOrOfOneCustomer() throws Exception {
+    String email = "pipeline-lister@example.com";
+    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO agents (person_id, mini_grid_id, agent_commission_id, mobile_device_id, email,"
+          + " password, fire_base_token, balance, commission_revenue, created_at, updated_at, connection) SELECT 1, 1,"
+          + " agent_commission_id, '', '" + email + "', password, '', 0, 0, NOW(), NOW(), 'tenant' FROM agents"
+          + " WHERE id = " + agentId);
+    }
+    try (Connection c = TestServer.get().jdbc("micro_power_manager"); PreparedStatement s = c.prepareStatement(
+        "INSERT INTO database_proxies (email, fk_company_id, fk_company_database_id, created_at, updated_at)"
+            + " SELECT ?, company_id, id, NOW(), NOW() FROM company_databases WHERE company_id = ?")) {
+      s.setString(1, email);
+      s.setLong(2, t.companyId());
+      s.executeUpdate();
+    }
+    Resp login = api.post("/api/app/login", "{\"email\":\"" + email + "\",\"password\":\"123123\"}", null);
+    assertEquals(200, login.status(), login.body());
+    String lister = login.obj().getString("access_token");
+    long listerId = login.obj().getJsonObject("agent").getJsonNumber("id").longValue();
+    assertEquals("0", api.get("/api/app/agents/balance", lister).body());
+    long first = customerWithMeter("MTR-PIPE-L01", demoMeterMaker, "+255711000101")[0];
+    long second = customerWithMeter("MTR-PIPE-L02", demoMeterMaker, "+255711000102")[0];
+    List<Long> ids = new ArrayList<>();
+    for (String[] p : new String[][] {{"MTR-PIPE-L01", "100"}, {"MTR-PIPE-L02", "200"}, {"MTR-PIPE-L01", "300"}}) {
+      ids.add(transactionId(api.post(PAY, "{\"device_serial\":\"" + p[0] + "\",\"amount\":" + p[1] + "}", lister)));
+    }
+    long others = transactionId(pay("MTR-PIPE-L01", "400", null));
+
+    Resp page1 = api.get(PAY + "?per_page=2", lister);
+    assertEquals(200, page1.status(), page1.body());
+    JsonObject p1 = page1.obj();
+    assertEquals(3, p1.getInt("total"));
+    assertEquals(2, p1.getInt("last_page"));
+    assertTrue(p1.getString("next_page_url").endsWith(PAY + "?page=2"), p1.getString("next_page_url"));
+    JsonArray rows = p1.getJsonArray("data");
+    assertEquals(List.of(ids.get(2), ids.get(1)), List.of(id(rows, 0), id(rows, 1)), "newest first");
+    JsonObject newest = rows.getJsonObject(0);
+    assertEquals(300, newest.getJsonNumber("amount").intValue());
+    assertEquals("agent_transaction", newest.getString("original_transaction_type"));
+    assertEquals(listerId, newest.getJsonObject("original_transaction").getJsonNumber("agent_id").longValue());
+    JsonObject device = newest.getJsonObject("device");
+    assertEquals("MTR-PIPE-L01", device.getString("device_serial"));
+    assertEquals(first, device.getJsonObject("person").getJsonNumber("id").longValue());
+    assertEquals("MTR-PIPE-L01", device.getJsonObject("device").getString("serial_number"));
+    Resp page2 = api.get(PAY + "?per_page=2&page=2", lister);
+    assertEquals(List.of(ids.get(0)), List.of(id(page2.obj().getJsonArray("data"), 0)));
+
+    Resp ofFirst = api.get(PAY + "/" + first, lister);
+    assertEquals(200, ofFirst.status(), ofFirst.body());
+    assertEquals(15, ofFirst.obj().getInt("per_page"));
+    JsonArray firstRows = ofFirst.obj().getJsonArray("data");
+    assertEquals(List.of(ids.get(2), ids.get(0)), List.of(id(firstRows, 0), id(firstRows, 1)));
+    assertEquals(2, firstRows.size(), "the other agent's payment on the same meter is not listed");
+    assertEquals(1, api.get(PAY + "/" + second, lister).obj().getInt("total"));
+    assertTrue(api.get(PAY + "?per_page=100", agentToken).obj().getJsonArray("data").stream()
+        .map(v -> v.asJsonObject().getJsonNumber("id").longValue()).noneMatch(ids::contains),
+        "the first agent sees none of the second agent's payments");
+    assertTrue(ids.stream().noneMatch(i -> i == others));
+
+    // The balance is read afresh: lowered by the 600 taken, raised by the commissions on them.
+    Resp balance = api.get("/api/app/agents/balance", lister);
+    assertEquals(200, balance.status(), balance.body());
+    double stored;
+    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT balance FROM agents WHERE id = " + listerId)) {
+      rs.next();
+      stored = rs.getDouble(1);
+    }
+    assertTrue(stored < 0, "balance " + stored);
+    assertEquals(stored, Double.parseDouble(balance.body()), 1e-9);
+    assertEquals(401, api.get("/api/app/agents/balance", t.token()).status(), "a web user is not an agent");
+    assertEquals(401, api.get(PAY, "not-a-token").status());
+  }
+
+  static long id(JsonArray rows, int i) {
+    return rows.getJsonObject(i).getJsonNumber("id").longValue();
+  }
+
   interface Check {
     long value() throws Exception;
   }

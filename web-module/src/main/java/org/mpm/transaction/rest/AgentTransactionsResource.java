@@ -9,20 +9,31 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.mpm.common.NotFoundException;
+import org.mpm.common.Page;
+import org.mpm.customer.PersonService;
+import org.mpm.customer.PersonView;
 import org.mpm.device.rest.DeviceJson;
 import org.mpm.rest.AgentAuth;
 import org.mpm.rest.CurrentAgent;
 import org.mpm.rest.Json;
+import org.mpm.rest.Paginator;
 import org.mpm.transaction.PaymentStatusService;
 import org.mpm.transaction.PaymentStatusService.PaymentStatus;
+import org.mpm.transaction.TransactionService;
+import org.mpm.transaction.TransactionService.AgentItem;
 
 /**
- * The agent app's payments (MPM's TransactionController@store and AgentTransactionsController). One instance for
+ * The agent app's payments (MPM's TransactionController@store and AgentTransactionsController): the purchase, the
+ * agent's transactions (all, or of one customer), a transaction's token and status. One instance for
  * all requests (the agent is the request's, through {@link CurrentAgent}): a payment request builds no beans.
  */
 @Path("app/agents/transactions")
@@ -34,6 +45,8 @@ public class AgentTransactionsResource {
   @Inject AgentPayments payments;
   @Inject PaymentStatusService statuses;
   @Inject CurrentAgent current;
+  @Inject TransactionService transactions;
+  @Inject PersonService people;
 
   @POST
   @Consumes(MediaType.WILDCARD)
@@ -43,6 +56,33 @@ public class AgentTransactionsResource {
   public Response store(String body, @HeaderParam("device-id") String deviceId,
       @HeaderParam("Idempotency-Key") String idempotencyKey) {
     return payments.purchase(body, deviceId, idempotencyKey);
+  }
+
+  @GET
+  @Operation(summary = "The agent's transactions, newest first, each with original_transaction and device (with"
+      + " its row and owner; null when the serial's device has no owner): raw Laravel paginator, ?per_page (15),"
+      + " ?page")
+  public Map<String, Object> list(@QueryParam("per_page") String perPage, @QueryParam("page") String page,
+      @Context UriInfo uri) {
+    return page(null, page, perPage, uri);
+  }
+
+  @GET
+  @Path("{customerId: [0-9]+}")
+  @Operation(summary = "The agent's transactions on one customer's devices, newest first (as the list)")
+  public Map<String, Object> ofCustomer(@PathParam("customerId") long customerId,
+      @QueryParam("per_page") String perPage, @QueryParam("page") String page, @Context UriInfo uri) {
+    return page(customerId, page, perPage, uri);
+  }
+
+  private Map<String, Object> page(Long customerId, String page, String perPage, UriInfo uri) {
+    Page<AgentItem> p = transactions.ofAgent(current.agent().id(), customerId, Paginator.page(page),
+        Paginator.size(perPage, 15));
+    List<Long> ownerIds = p.items().stream().filter(i -> i.device() != null)
+        .map(i -> i.device().device().getPersonId()).distinct().toList();
+    Map<Long, PersonView> owners = ownerIds.isEmpty() ? Map.of() : people.viewsById(ownerIds);
+    return Paginator.raw(p, p.items().stream().map(i -> TransactionJson.agentItem(i,
+        i.device() == null ? null : owners.get(i.device().device().getPersonId()))).toList(), uri);
   }
 
   @GET

@@ -15,6 +15,7 @@ import org.mpm.transaction.PaymentHistory;
 import org.mpm.transaction.ThirdPartyTransaction;
 import org.mpm.transaction.Transaction;
 import org.mpm.transaction.TransactionConflict;
+import org.mpm.transaction.TransactionService.AgentItem;
 import org.mpm.transaction.TransactionService.Comparison;
 import org.mpm.transaction.TransactionService.Detail;
 import org.mpm.transaction.TransactionService.Figures;
@@ -77,16 +78,26 @@ public final class TransactionJson {
     m.put("original_transaction", original);
     m.put("sms", d.sms() == null ? null : sms(d.sms()));
     m.put("payment_histories", d.payments().stream().map(TransactionJson::payment).toList());
-    DeviceRow row = d.device();
-    if (row == null || owner == null) {
-      m.put("device", null);
-    } else {
-      Map<String, Object> device = DeviceJson.device(row.device());
-      device.put("device", DeviceJson.concrete(row.concrete()));
-      device.put("person", PersonJson.person(owner));
-      m.put("device", device);
-    }
+    m.put("device", ownedDevice(d.device(), owner));
     return m;
+  }
+
+  /** An agent-app list item: the row with {@code original_transaction} and {@code device} (as in the detail). */
+  public static Map<String, Object> agentItem(AgentItem i, PersonView owner) {
+    Map<String, Object> m = item(i.item());
+    m.put("device", ownedDevice(i.device(), owner));
+    return m;
+  }
+
+  /** A transaction's {@code device}: the devices row with its {@code device} and {@code person}, or null. */
+  private static Map<String, Object> ownedDevice(DeviceRow row, PersonView owner) {
+    if (row == null || owner == null) {
+      return null;
+    }
+    Map<String, Object> device = DeviceJson.device(row.device());
+    device.put("device", DeviceJson.concrete(row.concrete()));
+    device.put("person", PersonJson.person(owner));
+    return device;
   }
 
   /** An {@code sms} row as MPM's model serialises it. */
