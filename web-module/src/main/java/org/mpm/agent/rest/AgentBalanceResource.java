@@ -25,8 +25,8 @@ public class AgentBalanceResource {
   @Inject CurrentAgent current;
 
   @GET
-  @Operation(summary = "The logged-in agent's balance (lowered by each payment it takes, raised by its commissions),"
-      + " as a plain number, e.g. 4500 or -120.5")
+  @Operation(summary = "The logged-in agent's balance as a bare number, e.g. 4500 or -120.5 (each payment the agent"
+      + " takes lowers it by the full amount: a negative balance is cash the agent holds for the company)")
   public Response balance() {
     // Read afresh: the agent of the request may be remembered from a moment ago, its balance not. The bare number
     // is valid JSON, sent as the other bare answers (DELETE /api/tariffs/{id}) are.
