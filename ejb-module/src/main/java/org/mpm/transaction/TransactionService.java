@@ -182,16 +182,7 @@ public class TransactionService {
     ids.setParameter(params.size() + 1, perPage);
     ids.setParameter(params.size() + 2, (long) (page - 1) * perPage);
     List<Item> items = items(((List<?>) ids.getResultList()).stream().map(o -> ((Number) o).longValue()).toList());
-    Map<String, DeviceRow> owned = new HashMap<>();
-    Set<String> serials = new TreeSet<>();
-    items.forEach(i -> serials.add(i.transaction().getMessage()));
-    if (!serials.isEmpty()) {
-      Map<String, Long> first = new LinkedHashMap<>();
-      em().createQuery("SELECT d FROM Device d WHERE d.deviceSerial IN :serials AND d.personId IS NOT NULL"
-              + " ORDER BY d.id", Device.class).setParameter("serials", serials).getResultList()
-          .forEach(d -> first.putIfAbsent(d.getDeviceSerial(), d.getId()));
-      devices.rows(new ArrayList<>(first.values())).forEach(r -> owned.put(r.device().getDeviceSerial(), r));
-    }
+    Map<String, DeviceRow> owned = ownedDevices(items.stream().map(i -> i.transaction().getMessage()).toList());
     return new Page<>(items.stream().map(i -> new AgentItem(i, owned.get(i.transaction().getMessage()))).toList(),
         page, perPage, total);
   }
@@ -217,14 +208,25 @@ public class TransactionService {
         .setParameter("id", id).setMaxResults(1).getResultList();
     List<PaymentHistory> payments = em().createQuery("SELECT p FROM PaymentHistory p WHERE p.transactionId = :id"
         + " ORDER BY p.id", PaymentHistory.class).setParameter("id", id).getResultList();
-    List<Device> owned = em().createQuery("SELECT d FROM Device d WHERE d.deviceSerial = :serial"
-        + " AND d.personId IS NOT NULL ORDER BY d.id", Device.class).setParameter("serial", t.getMessage())
-        .setMaxResults(1).getResultList();
-    DeviceRow device = owned.isEmpty() ? null : devices.rows(List.of(owned.get(0).getId())).get(0);
+    DeviceRow device = ownedDevices(List.of(t.getMessage())).get(t.getMessage());
     Sms sms = em().createQuery("SELECT s FROM Sms s WHERE s.triggerType = :type AND s.triggerId = :id ORDER BY s.id",
             Sms.class).setParameter("type", Sms.TRIGGER_TRANSACTION).setParameter("id", id).setMaxResults(1)
         .getResultStream().findFirst().orElse(null);
     return new Detail(t, tokens.isEmpty() ? null : tokens.get(0), original, conflicts, user, payments, device, sms);
+  }
+
+  /** The devices with an owner whose serials are given (a transaction's {@code message}), by serial. */
+  private Map<String, DeviceRow> ownedDevices(List<String> serials) {
+    if (serials.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Long> first = new LinkedHashMap<>();
+    em().createQuery("SELECT d FROM Device d WHERE d.deviceSerial IN :serials AND d.personId IS NOT NULL"
+            + " ORDER BY d.id", Device.class).setParameter("serials", new TreeSet<>(serials)).getResultList()
+        .forEach(d -> first.putIfAbsent(d.getDeviceSerial(), d.getId()));
+    Map<String, DeviceRow> owned = new HashMap<>();
+    devices.rows(new ArrayList<>(first.values())).forEach(r -> owned.put(r.device().getDeviceSerial(), r));
+    return owned;
   }
 
   /** The distinct {@code original_transaction_type} values in use. */
