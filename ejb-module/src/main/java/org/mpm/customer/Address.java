@@ -40,6 +40,17 @@ public class Address extends Timestamped {
     this.ownerId = ownerId;
   }
 
+  /** The address a new person or manufacturer is registered with: missing texts empty, primary unless said. */
+  public Address(String ownerType, long ownerId, String email, String phone, String street, Long cityId,
+      Integer isPrimary) {
+    this(ownerType, ownerId);
+    this.email = email == null ? "" : email;
+    this.phone = phone == null ? "" : phone;
+    this.street = street == null ? "" : street;
+    this.cityId = cityId;
+    this.isPrimary = isPrimary == null ? 1 : isPrimary;
+  }
+
   public Long getId() {
     return id;
   }

@@ -3,12 +3,15 @@ package org.mpm.customer;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.mpm.common.ByIds;
+import org.mpm.common.NativeSql;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.common.Timestamped;
@@ -135,8 +138,8 @@ public class PersonService {
         && q.deviceType() == null;
     String database = tenantDb.databaseName();
     String queryKey = where + " " + params;
-    Supplier<Long> count = () -> ((Number) bind(em().createNativeQuery("SELECT COUNT(*) FROM people p" + where),
-        params).getSingleResult()).longValue();
+    Supplier<Long> count = () -> ((Number) NativeSql.bind(em().createNativeQuery("SELECT COUNT(*) FROM people p"
+        + where), params).getSingleResult()).longValue();
     long total = remember ? listCache.total(database, queryKey, count) : count.get();
     long offset = (long) (q.page() - 1) * q.perPage();
     StringBuilder pageWhere = new StringBuilder(where);
@@ -168,8 +171,8 @@ public class PersonService {
       }
     }
     @SuppressWarnings("unchecked")
-    List<Number> ids = bind(em().createNativeQuery("SELECT p.id FROM people p" + pageWhere + " ORDER BY " + order
-        + " LIMIT " + q.perPage() + " OFFSET " + offset), pageParams).getResultList();
+    List<Number> ids = NativeSql.bind(em().createNativeQuery("SELECT p.id FROM people p" + pageWhere + " ORDER BY "
+        + order + " LIMIT " + q.perPage() + " OFFSET " + offset), pageParams).getResultList();
     return new Page<>(views(byIds(ids)), q.page(), q.perPage(), total);
   }
 
@@ -182,8 +185,8 @@ public class PersonService {
    */
   private List<Bookmark> bookmarks(String where, List<Object> params, String key, String order) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = bind(em().createNativeQuery("SELECT " + key + ", p.id FROM people p" + where
-        + " ORDER BY " + order), params).getResultList();
+    List<Object[]> rows = NativeSql.bind(em().createNativeQuery("SELECT " + key + ", p.id FROM people p"
+        + where + " ORDER BY " + order), params).getResultList();
     List<Bookmark> out = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
       Object[] row = rows.get(i);
@@ -197,13 +200,6 @@ public class PersonService {
     return out;
   }
 
-  private static jakarta.persistence.Query bind(jakarta.persistence.Query query, List<Object> params) {
-    for (int i = 0; i < params.size(); i++) {
-      query.setParameter(i + 1, params.get(i));
-    }
-    return query;
-  }
-
   /** People (not deleted) with their relations, by id, as the customer list shows them. */
   public Map<Long, PersonView> viewsById(List<Long> ids) {
     Map<Long, PersonView> out = new HashMap<>();
@@ -212,15 +208,8 @@ public class PersonService {
   }
 
   /** People by id, in the order of the ids. */
-  private List<Person> byIds(List<Number> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    List<Long> longs = ids.stream().map(Number::longValue).toList();
-    Map<Long, Person> found = new HashMap<>();
-    em().createQuery("SELECT p FROM Person p WHERE p.id IN :ids", Person.class).setParameter("ids", longs)
-        .getResultList().forEach(p -> found.put(p.getId(), p));
-    return longs.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+  private List<Person> byIds(List<? extends Number> ids) {
+    return ByIds.inOrder(em(), Person.class, ids.stream().map(Number::longValue).toList(), Person::getId);
   }
 
   /**
@@ -265,13 +254,8 @@ public class PersonService {
     }
     em().persist(p);
     em().flush();
-    Address a = new Address(Person.MORPH, p.getId());
-    a.setEmail(f.email() == null ? "" : f.email());
-    a.setPhone(f.phone() == null ? "" : f.phone());
-    a.setStreet(f.street() == null ? "" : f.street());
-    a.setCityId(f.cityId());
-    a.setIsPrimary(f.isPrimary() == null ? 1 : f.isPrimary());
-    em().persist(a);
+    em().persist(new Address(Person.MORPH, p.getId(), f.email(), f.phone(), f.street(), f.cityId(),
+        f.isPrimary()));
     em().flush();
     return show(p.getId());
   }
@@ -303,10 +287,10 @@ public class PersonService {
   public List<OwnedDevice> ownedDevices(long personId) {
     find(personId);
     List<Device> devices = devicesOf(List.of(personId)).getOrDefault(personId, List.of());
-    Map<Long, Meter> meters = byIds(Meter.class, "Meter", devices, Meter.MORPH);
-    Map<Long, SolarHomeSystem> shs = byIds(SolarHomeSystem.class, "SolarHomeSystem", devices,
-        SolarHomeSystem.MORPH);
-    Map<Long, EBike> bikes = byIds(EBike.class, "EBike", devices, EBike.MORPH);
+    Map<Long, Meter> meters = ByIds.map(em(), Meter.class, idsOf(devices, Meter.MORPH), Meter::getId);
+    Map<Long, SolarHomeSystem> shs = ByIds.map(em(), SolarHomeSystem.class, idsOf(devices, SolarHomeSystem.MORPH),
+        SolarHomeSystem::getId);
+    Map<Long, EBike> bikes = ByIds.map(em(), EBike.class, idsOf(devices, EBike.MORPH), EBike::getId);
     Map<Long, TariffView> tariffs = tariffService.viewsById(meters.values().stream().map(Meter::getTariffId)
         .distinct().toList());
     Map<Long, GeographicalInformation> geo = geography.locations(Device.MORPH,
@@ -325,17 +309,9 @@ public class PersonService {
     return out;
   }
 
-  private <T> Map<Long, T> byIds(Class<T> type, String entity, List<Device> devices, String deviceType) {
-    List<Long> ids = devices.stream().filter(d -> deviceType.equals(d.getDeviceType())).map(Device::getDeviceId)
-        .toList();
-    Map<Long, T> out = new HashMap<>();
-    if (!ids.isEmpty()) {
-      for (T row : em().createQuery("SELECT e FROM " + entity + " e WHERE e.id IN :ids", type)
-          .setParameter("ids", ids).getResultList()) {
-        out.put((Long) em().getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(row), row);
-      }
-    }
-    return out;
+  /** The ids of the meters, solar home systems or e-bikes behind devices of one type. */
+  private static List<Long> idsOf(List<Device> devices, String deviceType) {
+    return devices.stream().filter(d -> deviceType.equals(d.getDeviceType())).map(Device::getDeviceId).toList();
   }
 
   /** A person's payments, newest first, each with its transaction and that one's token (7 per page in MPM). */
@@ -349,11 +325,9 @@ public class PersonService {
             + " AND ph.payerId = :p ORDER BY ph.createdAt DESC, ph.id DESC", PaymentHistory.class)
         .setParameter("p", personId).setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList();
     List<Long> txIds = rows.stream().map(PaymentHistory::getTransactionId).distinct().toList();
-    Map<Long, Transaction> txs = new HashMap<>();
+    Map<Long, Transaction> txs = ByIds.map(em(), Transaction.class, txIds, Transaction::getId);
     Map<Long, Token> tokens = new HashMap<>();
     if (!txIds.isEmpty()) {
-      em().createQuery("SELECT t FROM Transaction t WHERE t.id IN :ids", Transaction.class)
-          .setParameter("ids", txIds).getResultList().forEach(t -> txs.put(t.getId(), t));
       em().createQuery("SELECT t FROM Token t WHERE t.transactionId IN :ids", Token.class)
           .setParameter("ids", txIds).getResultList().forEach(t -> tokens.put(t.getTransactionId(), t));
     }
@@ -430,13 +404,8 @@ public class PersonService {
   }
 
   private List<AddressView> addressViews(List<Address> addresses) {
-    Map<Long, City> cities = new HashMap<>();
-    List<Long> cityIds = addresses.stream().map(Address::getCityId).filter(java.util.Objects::nonNull).distinct()
-        .toList();
-    if (!cityIds.isEmpty()) {
-      em().createQuery("SELECT c FROM City c WHERE c.id IN :ids", City.class).setParameter("ids", cityIds)
-          .getResultList().forEach(c -> cities.put(c.getId(), c));
-    }
+    Map<Long, City> cities = ByIds.map(em(), City.class, addresses.stream().map(Address::getCityId).toList(),
+        City::getId);
     return addresses.stream().map(a -> new AddressView(a, a.getCityId() == null ? null : cities.get(a.getCityId())))
         .toList();
   }
@@ -592,11 +561,7 @@ public class PersonService {
     Map<Long, List<Address>> addresses = addressesOf(personIds);
     List<Long> cityIds = addresses.values().stream().flatMap(List::stream).map(Address::getCityId)
         .filter(java.util.Objects::nonNull).distinct().toList();
-    Map<Long, City> cities = new HashMap<>();
-    if (!cityIds.isEmpty()) {
-      em().createQuery("SELECT c FROM City c WHERE c.id IN :ids", City.class).setParameter("ids", cityIds)
-          .getResultList().forEach(c -> cities.put(c.getId(), c));
-    }
+    Map<Long, City> cities = ByIds.map(em(), City.class, cityIds, City::getId);
     Map<Long, List<Device>> devices = devicesOf(personIds);
     Map<Long, PaymentHistory> latest = latestPayments(personIds);
     Map<Long, GeographicalInformation> cityLocations = Map.of();
@@ -644,16 +609,13 @@ public class PersonService {
     if (personIds.isEmpty()) {
       return out;
     }
-    String in = personIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
-    @SuppressWarnings("unchecked")
-    List<Number> ids = em().createNativeQuery("SELECT x.id FROM (SELECT ph.id, ROW_NUMBER() OVER (PARTITION BY"
+    Query q = em().createNativeQuery("SELECT x.id FROM (SELECT ph.id, ROW_NUMBER() OVER (PARTITION BY"
         + " ph.payer_id ORDER BY ph.created_at DESC, ph.id DESC) AS rn FROM payment_histories ph"
-        + " WHERE ph.payer_type = 'person' AND ph.payer_id IN (" + in + ")) x WHERE x.rn = 1").getResultList();
-    if (!ids.isEmpty()) {
-      em().createQuery("SELECT ph FROM PaymentHistory ph WHERE ph.id IN :ids", PaymentHistory.class)
-          .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList()
-          .forEach(ph -> out.put(ph.getPayerId(), ph));
-    }
+        + " WHERE ph.payer_type = 'person' AND ph.payer_id IN (" + NativeSql.in(personIds.size()) + ")) x"
+        + " WHERE x.rn = 1");
+    NativeSql.bindIn(q, 1, personIds);
+    List<Long> ids = ((List<?>) q.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
+    ByIds.load(em(), PaymentHistory.class, ids).forEach(ph -> out.put(ph.getPayerId(), ph));
     return out;
   }
 

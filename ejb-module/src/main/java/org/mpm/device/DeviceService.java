@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mpm.common.ByIds;
+import org.mpm.common.NativeSql;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.common.Timestamped;
@@ -32,7 +34,6 @@ import org.mpm.geography.GeographyService;
 import org.mpm.tariff.TariffPricing.PricingException;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.CashTransaction;
-import org.mpm.transaction.NativeSql;
 import org.mpm.transaction.Token;
 import org.mpm.transaction.Transaction;
 
@@ -88,9 +89,9 @@ public class DeviceService {
       where.append(" AND d.manufacturer_mapping_status = ?");
       params.add(q.mappingStatus());
     }
-    long total = ((Number) bind(em().createNativeQuery("SELECT COUNT(*) FROM devices d" + where), params)
+    long total = ((Number) NativeSql.bind(em().createNativeQuery("SELECT COUNT(*) FROM devices d" + where), params)
         .getSingleResult()).longValue();
-    Query ids = bind(em().createNativeQuery("SELECT d.id FROM devices d" + where
+    Query ids = NativeSql.bind(em().createNativeQuery("SELECT d.id FROM devices d" + where
         + " ORDER BY d.created_at DESC, d.id DESC LIMIT ? OFFSET ?"), params);
     ids.setParameter(params.size() + 1, q.perPage());
     ids.setParameter(params.size() + 2, (long) (q.page() - 1) * q.perPage());
@@ -100,13 +101,7 @@ public class DeviceService {
 
   /** Devices by id, in the order of the ids, each with its concrete row. */
   public List<DeviceRow> rows(List<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, Device> byId = new HashMap<>();
-    em().createQuery("SELECT d FROM Device d WHERE d.id IN :ids", Device.class).setParameter("ids", ids)
-        .getResultList().forEach(d -> byId.put(d.getId(), d));
-    List<Device> devices = ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    List<Device> devices = ByIds.inOrder(em(), Device.class, ids, Device::getId);
     Map<String, Object> concrete = concretes(devices);
     return devices.stream().map(d -> new DeviceRow(d, concrete.get(d.getDeviceType() + ":" + d.getDeviceId())))
         .toList();
@@ -117,19 +112,13 @@ public class DeviceService {
     Map<String, Object> out = new HashMap<>();
     Map<String, List<Long>> byType = new HashMap<>();
     devices.forEach(d -> byType.computeIfAbsent(d.getDeviceType(), t -> new ArrayList<>()).add(d.getDeviceId()));
-    load(byType.get(Meter.MORPH), Meter.class, "Meter").forEach(m -> out.put(Meter.MORPH + ":" + m.getId(), m));
-    load(byType.get(SolarHomeSystem.MORPH), SolarHomeSystem.class, "SolarHomeSystem")
+    ByIds.load(em(), Meter.class, byType.getOrDefault(Meter.MORPH, List.of()))
+        .forEach(m -> out.put(Meter.MORPH + ":" + m.getId(), m));
+    ByIds.load(em(), SolarHomeSystem.class, byType.getOrDefault(SolarHomeSystem.MORPH, List.of()))
         .forEach(s -> out.put(SolarHomeSystem.MORPH + ":" + s.getId(), s));
-    load(byType.get(EBike.MORPH), EBike.class, "EBike").forEach(e -> out.put(EBike.MORPH + ":" + e.getId(), e));
+    ByIds.load(em(), EBike.class, byType.getOrDefault(EBike.MORPH, List.of()))
+        .forEach(e -> out.put(EBike.MORPH + ":" + e.getId(), e));
     return out;
-  }
-
-  private <T> List<T> load(List<Long> ids, Class<T> type, String entity) {
-    if (ids == null || ids.isEmpty()) {
-      return List.of();
-    }
-    return em().createQuery("SELECT x FROM " + entity + " x WHERE x.id IN :ids", type).setParameter("ids", ids)
-        .getResultList();
   }
 
   public Device device(long id) {
@@ -343,13 +332,6 @@ public class DeviceService {
 
   static String like(String s) {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-  }
-
-  private static Query bind(Query q, List<Object> params) {
-    for (int i = 0; i < params.size(); i++) {
-      q.setParameter(i + 1, params.get(i));
-    }
-    return q;
   }
 
   private EntityManager em() {

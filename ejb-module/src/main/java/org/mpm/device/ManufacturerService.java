@@ -88,13 +88,8 @@ public class ManufacturerService {
     m.setApiName(f.apiName());
     em().persist(m);
     em().flush();
-    Address a = new Address(Manufacturer.MORPH, m.getId());
-    a.setEmail(f.email() == null ? "" : f.email());
-    a.setPhone(f.phone() == null ? "" : f.phone());
-    a.setStreet(f.street() == null ? "" : f.street());
-    a.setCityId(f.cityId());
-    a.setIsPrimary(f.isPrimary() == null ? 1 : f.isPrimary());
-    em().persist(a);
+    em().persist(new Address(Manufacturer.MORPH, m.getId(), f.email(), f.phone(), f.street(), f.cityId(),
+        f.isPrimary()));
     em().flush();
     return m;
   }

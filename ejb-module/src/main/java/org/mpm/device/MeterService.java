@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.mpm.common.ByIds;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.common.ValidationException;
@@ -117,35 +117,16 @@ public class MeterService {
   }
 
   private List<Meter> byIds(List<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, Meter> found = new HashMap<>();
-    em().createQuery("SELECT m FROM Meter m WHERE m.id IN :ids", Meter.class).setParameter("ids", ids)
-        .getResultList().forEach(m -> found.put(m.getId(), m));
-    return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    return ByIds.inOrder(em(), Meter.class, ids, Meter::getId);
   }
 
   private List<MeterRow> rows(List<Meter> meters) {
-    Map<Long, MeterType> types = load(MeterType.class, "MeterType", meters.stream().map(Meter::getMeterTypeId));
+    Map<Long, MeterType> types = ByIds.map(em(), MeterType.class, meters.stream().map(Meter::getMeterTypeId).toList(),
+        MeterType::getId);
     Map<Long, TariffView> tariffs = tariffService.viewsById(meters.stream().map(Meter::getTariffId).distinct()
         .toList());
     return meters.stream().map(m -> new MeterRow(m, types.get(m.getMeterTypeId()), tariffs.get(m.getTariffId())))
         .toList();
-  }
-
-  private <T> Map<Long, T> load(Class<T> type, String entity, java.util.stream.Stream<Long> idStream) {
-    List<Long> ids = idStream.distinct().toList();
-    Map<Long, T> out = new HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    String alive = entity.equals("Tariff") ? " AND e.deletedAt IS NULL" : "";
-    for (T row : em().createQuery("SELECT e FROM " + entity + " e WHERE e.id IN :ids" + alive, type)
-        .setParameter("ids", ids).getResultList()) {
-      out.put((Long) em().getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(row), row);
-    }
-    return out;
   }
 
   // ---- single meters
@@ -179,8 +160,8 @@ public class MeterService {
     if (device != null) {
       List<Token> rows = em().createQuery("SELECT t FROM Token t WHERE t.deviceId = :d ORDER BY t.id", Token.class)
           .setParameter("d", device.getId()).getResultList();
-      Map<Long, Transaction> txs = load(Transaction.class, "Transaction",
-          rows.stream().map(Token::getTransactionId));
+      Map<Long, Transaction> txs = ByIds.map(em(), Transaction.class,
+          rows.stream().map(Token::getTransactionId).toList(), Transaction::getId);
       tokens = rows.stream().map(t -> new TokenView(t, txs.get(t.getTransactionId()))).toList();
     }
     // deleted tariffs are not found (soft delete)
@@ -377,14 +358,14 @@ public class MeterService {
     List<Number> ids = em().createNativeQuery("SELECT ph.id" + from + " ORDER BY ph.created_at DESC, ph.id DESC"
         + " LIMIT " + perPage + " OFFSET " + (long) (page - 1) * perPage).setParameter(1, serial).getResultList();
     List<Long> phIds = ids.stream().map(Number::longValue).toList();
-    Map<Long, PaymentHistory> phs = load(PaymentHistory.class, "PaymentHistory", phIds.stream());
-    List<PaymentHistory> rows = phIds.stream().map(phs::get).filter(Objects::nonNull).toList();
-    Map<Long, Transaction> txs = load(Transaction.class, "Transaction",
-        rows.stream().map(PaymentHistory::getTransactionId));
-    Map<Long, Token> tokens = load(Token.class, "Token", rows.stream()
-        .filter(p -> isToken(p.getPaidForType())).map(PaymentHistory::getPaidForId));
-    Map<Long, AccessRate> rates = load(AccessRate.class, "AccessRate", rows.stream()
-        .filter(p -> AccessRate.MORPH.equals(p.getPaidForType())).map(PaymentHistory::getPaidForId));
+    List<PaymentHistory> rows = ByIds.inOrder(em(), PaymentHistory.class, phIds, PaymentHistory::getId);
+    Map<Long, Transaction> txs = ByIds.map(em(), Transaction.class,
+        rows.stream().map(PaymentHistory::getTransactionId).toList(), Transaction::getId);
+    Map<Long, Token> tokens = ByIds.map(em(), Token.class, rows.stream()
+        .filter(p -> isToken(p.getPaidForType())).map(PaymentHistory::getPaidForId).toList(), Token::getId);
+    Map<Long, AccessRate> rates = ByIds.map(em(), AccessRate.class, rows.stream()
+        .filter(p -> AccessRate.MORPH.equals(p.getPaidForType())).map(PaymentHistory::getPaidForId).toList(),
+        AccessRate::getId);
     List<PaymentView> out = new ArrayList<>();
     for (PaymentHistory p : rows) {
       Object paidFor = isToken(p.getPaidForType()) ? tokens.get(p.getPaidForId())

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mpm.common.ByIds;
+import org.mpm.common.NativeSql;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.common.ValidationException;
@@ -120,12 +122,8 @@ public class SolarHomeSystemService {
             + " LIMIT ? OFFSET ?").setParameter(1, s.getSerialNumber()).setParameter(2, perPage)
         .setParameter(3, (long) (page - 1) * perPage).getResultList();
     List<Long> idList = ids.stream().map(o -> ((Number) o).longValue()).toList();
-    Map<Long, PaymentHistory> byId = new HashMap<>();
-    if (!idList.isEmpty()) {
-      em().createQuery("SELECT p FROM PaymentHistory p WHERE p.id IN :ids", PaymentHistory.class)
-          .setParameter("ids", idList).getResultList().forEach(p -> byId.put(p.getId(), p));
-    }
-    return new Page<>(idList.stream().map(byId::get).toList(), page, perPage, total);
+    return new Page<>(ByIds.inOrder(em(), PaymentHistory.class, idList, PaymentHistory::getId), page, perPage,
+        total);
   }
 
   // ---- e-bikes
@@ -174,13 +172,9 @@ public class SolarHomeSystemService {
           + " ON p.id = d.person_id WHERE d.device_type = ? AND (p.name LIKE ? OR p.surname LIKE ?))";
       params.addAll(List.of(t, morph, t, t));
     }
-    var count = em().createNativeQuery("SELECT COUNT(*) FROM " + table + " u" + where);
-    var select = em().createNativeQuery("SELECT u.id FROM " + table + " u" + where
-        + " ORDER BY u.created_at DESC, u.id DESC LIMIT ? OFFSET ?");
-    for (int i = 0; i < params.size(); i++) {
-      count.setParameter(i + 1, params.get(i));
-      select.setParameter(i + 1, params.get(i));
-    }
+    var count = NativeSql.bind(em().createNativeQuery("SELECT COUNT(*) FROM " + table + " u" + where), params);
+    var select = NativeSql.bind(em().createNativeQuery("SELECT u.id FROM " + table + " u" + where
+        + " ORDER BY u.created_at DESC, u.id DESC LIMIT ? OFFSET ?"), params);
     select.setParameter(params.size() + 1, perPage).setParameter(params.size() + 2, (long) (page - 1) * perPage);
     long total = ((Number) count.getSingleResult()).longValue();
     List<Long> ids = ((List<?>) select.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
@@ -191,22 +185,18 @@ public class SolarHomeSystemService {
     Map<Long, Object> rows = new HashMap<>();
     Map<Long, Long> manufacturerOf = new HashMap<>();
     if (SolarHomeSystem.MORPH.equals(morph)) {
-      em().createQuery("SELECT s FROM SolarHomeSystem s WHERE s.id IN :ids", SolarHomeSystem.class)
-          .setParameter("ids", ids).getResultList().forEach(s -> {
-            rows.put(s.getId(), s);
-            manufacturerOf.put(s.getId(), s.getManufacturerId());
-          });
+      ByIds.load(em(), SolarHomeSystem.class, ids).forEach(s -> {
+        rows.put(s.getId(), s);
+        manufacturerOf.put(s.getId(), s.getManufacturerId());
+      });
     } else {
-      em().createQuery("SELECT e FROM EBike e WHERE e.id IN :ids", EBike.class).setParameter("ids", ids)
-          .getResultList().forEach(e -> {
-            rows.put(e.getId(), e);
-            manufacturerOf.put(e.getId(), e.getManufacturerId());
-          });
+      ByIds.load(em(), EBike.class, ids).forEach(e -> {
+        rows.put(e.getId(), e);
+        manufacturerOf.put(e.getId(), e.getManufacturerId());
+      });
     }
-    Map<Long, Manufacturer> manufacturers = new HashMap<>();
-    em().createQuery("SELECT m FROM Manufacturer m WHERE m.id IN :ids", Manufacturer.class)
-        .setParameter("ids", new ArrayList<>(manufacturerOf.values())).getResultList()
-        .forEach(m -> manufacturers.put(m.getId(), m));
+    Map<Long, Manufacturer> manufacturers = ByIds.map(em(), Manufacturer.class, manufacturerOf.values(),
+        Manufacturer::getId);
     Map<Long, Device> devices = new HashMap<>();
     em().createQuery("SELECT d FROM Device d WHERE d.deviceType = :t AND d.deviceId IN :ids", Device.class)
         .setParameter("t", morph).setParameter("ids", ids).getResultList().forEach(d -> devices.put(d.getDeviceId(), d));

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.mpm.common.ByIds;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.common.ValidationException;
@@ -246,12 +247,12 @@ public class GeographyService {
   public List<CityView> cityViews(List<City> cities) {
     Map<Long, GeographicalInformation> locations = locations(GeographicalInformation.CITY,
         cities.stream().map(City::getId).toList());
-    Map<Long, MiniGrid> miniGrids = byId(MiniGrid.class, "MiniGrid",
-        cities.stream().map(City::getMiniGridId).distinct().toList());
-    Map<Long, Cluster> clusters = byId(Cluster.class, "Cluster",
-        miniGrids.values().stream().map(MiniGrid::getClusterId).distinct().toList());
-    Map<Long, Country> countries = byId(Country.class, "Country",
-        cities.stream().map(City::getCountryId).distinct().toList());
+    Map<Long, MiniGrid> miniGrids = ByIds.map(em(), MiniGrid.class,
+        cities.stream().map(City::getMiniGridId).toList(), MiniGrid::getId);
+    Map<Long, Cluster> clusters = ByIds.map(em(), Cluster.class,
+        miniGrids.values().stream().map(MiniGrid::getClusterId).toList(), Cluster::getId);
+    Map<Long, Country> countries = ByIds.map(em(), Country.class,
+        cities.stream().map(City::getCountryId).toList(), Country::getId);
     List<CityView> out = new ArrayList<>();
     for (City c : cities) {
       MiniGrid m = miniGrids.get(c.getMiniGridId());
@@ -294,18 +295,6 @@ public class GeographyService {
             + " WHERE g.ownerType = :t AND g.ownerId IN :ids ORDER BY g.id", GeographicalInformation.class)
         .setParameter("t", ownerType).setParameter("ids", ownerIds).getResultList()) {
       out.putIfAbsent(g.getOwnerId(), g);
-    }
-    return out;
-  }
-
-  private <T> Map<Long, T> byId(Class<T> type, String entity, List<Long> ids) {
-    Map<Long, T> out = new HashMap<>();
-    if (ids.isEmpty()) {
-      return out;
-    }
-    for (T row : em().createQuery("SELECT e FROM " + entity + " e WHERE e.id IN :ids", type)
-        .setParameter("ids", ids).getResultList()) {
-      out.put((Long) em().getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(row), row);
     }
     return out;
   }

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import org.mpm.common.ByIds;
 import org.mpm.customer.PersonService;
 import org.mpm.customer.PersonView;
 import org.mpm.device.Device;
@@ -34,9 +34,6 @@ import org.mpm.transaction.SettledTransactions;
  */
 @Stateless
 public class GridRevenueService {
-
-  /** A customer is active when the latest payment is at most this many days old (MPM's {@code is_active}). */
-  private static final int IN_CHUNK = 1000;
 
   /**
    * Where the device {@code d} is: the village {@code c} and mini-grid {@code g} of its owner's primary address
@@ -219,12 +216,10 @@ public class GridRevenueService {
             + " ORDER BY d.id")
         .setParameter(1, miniGridId).getResultList();
     List<Long> deviceIds = ids.stream().map(Number::longValue).toList();
-    Map<Long, Device> devices = byId(deviceIds, part -> em().createQuery(
-        "SELECT d FROM Device d WHERE d.id IN :ids", Device.class).setParameter("ids", part).getResultList(),
-        Device::getId);
+    Map<Long, Device> devices = ByIds.map(em(), Device.class, deviceIds, Device::getId);
     Map<String, Map<Long, Object>> hardware = hardware(devices.values());
     Map<Long, GeographicalInformation> geos = new HashMap<>();
-    for (GeographicalInformation g : chunked(deviceIds, part -> em().createQuery(
+    for (GeographicalInformation g : ByIds.chunked(deviceIds, part -> em().createQuery(
         "SELECT g FROM GeographicalInformation g WHERE g.ownerType = :t AND g.ownerId IN :ids ORDER BY g.id",
         GeographicalInformation.class).setParameter("t", Device.MORPH).setParameter("ids", part).getResultList())) {
       geos.putIfAbsent(g.getOwnerId(), g);
@@ -248,15 +243,12 @@ public class GridRevenueService {
       idsByType.computeIfAbsent(d.getDeviceType(), k -> new ArrayList<>()).add(d.getDeviceId());
     }
     Map<String, Map<Long, Object>> out = new HashMap<>();
-    out.put(Meter.MORPH, new HashMap<>(byId(idsByType.getOrDefault(Meter.MORPH, List.of()), part -> em()
-        .createQuery("SELECT m FROM Meter m WHERE m.id IN :ids", Meter.class).setParameter("ids", part)
-        .getResultList(), Meter::getId)));
-    out.put(SolarHomeSystem.MORPH, new HashMap<>(byId(idsByType.getOrDefault(SolarHomeSystem.MORPH, List.of()),
-        part -> em().createQuery("SELECT s FROM SolarHomeSystem s WHERE s.id IN :ids", SolarHomeSystem.class)
-            .setParameter("ids", part).getResultList(), SolarHomeSystem::getId)));
-    out.put(EBike.MORPH, new HashMap<>(byId(idsByType.getOrDefault(EBike.MORPH, List.of()), part -> em()
-        .createQuery("SELECT e FROM EBike e WHERE e.id IN :ids", EBike.class).setParameter("ids", part)
-        .getResultList(), EBike::getId)));
+    out.put(Meter.MORPH, new HashMap<>(ByIds.map(em(), Meter.class,
+        idsByType.getOrDefault(Meter.MORPH, List.of()), Meter::getId)));
+    out.put(SolarHomeSystem.MORPH, new HashMap<>(ByIds.map(em(), SolarHomeSystem.class,
+        idsByType.getOrDefault(SolarHomeSystem.MORPH, List.of()), SolarHomeSystem::getId)));
+    out.put(EBike.MORPH, new HashMap<>(ByIds.map(em(), EBike.class,
+        idsByType.getOrDefault(EBike.MORPH, List.of()), EBike::getId)));
     return out;
   }
 
@@ -349,21 +341,5 @@ public class GridRevenueService {
 
   private static double amount(Object n) {
     return n == null ? 0 : ((Number) n).doubleValue();
-  }
-
-  private static <T> List<T> chunked(List<Long> ids, Function<List<Long>, List<T>> query) {
-    List<T> out = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i += IN_CHUNK) {
-      out.addAll(query.apply(ids.subList(i, Math.min(ids.size(), i + IN_CHUNK))));
-    }
-    return out;
-  }
-
-  private static <T> Map<Long, T> byId(List<Long> ids, Function<List<Long>, List<T>> query, Function<T, Long> id) {
-    Map<Long, T> out = new HashMap<>();
-    for (T row : chunked(ids, query)) {
-      out.put(id.apply(row), row);
-    }
-    return out;
   }
 }

@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.mpm.common.NativeSql;
 import org.mpm.customer.Person;
 import org.mpm.tenancy.TenantDatabase;
-import org.mpm.transaction.NativeSql;
 import org.mpm.transaction.Token;
 
 /**

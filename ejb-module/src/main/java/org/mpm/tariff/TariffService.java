@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.mpm.common.ByIds;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.device.Meter;
@@ -113,8 +115,8 @@ public class TariffService {
     if (ids.isEmpty()) {
       return out;
     }
-    List<Tariff> tariffs = em().createQuery("SELECT t FROM Tariff t WHERE t.id IN :ids ORDER BY t.id", Tariff.class)
-        .setParameter("ids", ids.stream().distinct().toList()).getResultList();
+    List<Tariff> tariffs = ByIds.inOrder(em(), Tariff.class,
+        ids.stream().filter(Objects::nonNull).distinct().sorted().toList(), Tariff::getId);
     for (TariffView v : views(tariffs)) {
       out.put(v.tariff().getId(), v);
     }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.mpm.common.NativeSql;
 import org.mpm.common.Timestamped;
 import org.mpm.tenancy.TenantDatabase;
 

@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.mpm.common.ByIds;
+import org.mpm.common.NativeSql;
 import org.mpm.common.Timestamped;
 import org.mpm.customer.Person;
 import org.mpm.device.Device;
@@ -254,11 +256,8 @@ public class PaymentEngine {
     }
     List<Long> meterIds = bySerial.values().stream().filter(d -> Meter.MORPH.equals(d.getDeviceType()))
         .map(Device::getDeviceId).toList();
-    if (!meterIds.isEmpty()) {
-      // Into the persistence context, where the meter integrations and tariff terms look them up.
-      em().createQuery("SELECT m FROM Meter m WHERE m.id IN :ids", Meter.class).setParameter("ids", meterIds)
-          .getResultList();
-    }
+    // Into the persistence context, where the meter integrations and tariff terms look them up.
+    ByIds.load(em(), Meter.class, meterIds);
     Map<Long, ManufacturerApi> apis = devices.apis(List.copyOf(bySerial.values()));
     for (Iterator<Payment> it = live.iterator(); it.hasNext(); ) {
       Payment p = it.next();

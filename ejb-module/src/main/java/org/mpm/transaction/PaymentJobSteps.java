@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mpm.common.ByIds;
+import org.mpm.common.NativeSql;
 import org.mpm.common.Timestamped;
 import org.mpm.device.Device;
 import org.mpm.device.DeviceService;
@@ -167,9 +169,7 @@ public class PaymentJobSteps {
     }
     List<Long> txIds = new ArrayList<>();
     rows.forEach(o -> txIds.add(((Number) ((Object[]) o)[1]).longValue()));
-    Map<Long, Transaction> txs = new HashMap<>();
-    em().createQuery("SELECT t FROM Transaction t WHERE t.id IN :ids", Transaction.class).setParameter("ids", txIds)
-        .getResultList().forEach(t -> txs.put(t.getId(), t));
+    Map<Long, Transaction> txs = ByIds.map(em(), Transaction.class, txIds, Transaction::getId);
     Set<Long> tokened = new HashSet<>();
     for (Object id : selectIn("SELECT transaction_id FROM tokens WHERE transaction_id IN ("
         + NativeSql.in(txIds.size()) + ")", txIds)) {
@@ -182,11 +182,8 @@ public class PaymentJobSteps {
     Map<Long, ManufacturerApi> apis = devices.apis(List.copyOf(devicesBySerial.values()));
     List<Long> meterIds = devicesBySerial.values().stream().filter(d -> Meter.MORPH.equals(d.getDeviceType()))
         .map(Device::getDeviceId).toList();
-    if (!meterIds.isEmpty()) {
-      // Into the persistence context, where the meter integrations look them up.
-      em().createQuery("SELECT m FROM Meter m WHERE m.id IN :ids", Meter.class).setParameter("ids", meterIds)
-          .getResultList();
-    }
+    // Into the persistence context, where the meter integrations look them up.
+    ByIds.load(em(), Meter.class, meterIds);
     List<VendJob> jobs = new ArrayList<>();
     List<Long> done = new ArrayList<>();
     for (Object o : rows) {

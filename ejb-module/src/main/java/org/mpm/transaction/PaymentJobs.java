@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.mpm.common.NativeSql;
 import org.mpm.common.Timestamped;
 import org.mpm.sms.SmsService;
 import org.mpm.tenancy.TenantDatabase;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mpm.common.NativeSql;
 import org.mpm.device.Device;
 import org.mpm.device.manufacturer.ManufacturerApi.ChargeResult;
 import org.mpm.sms.SmsService;

@@ -13,10 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.mpm.agent.AgentTransaction;
+import org.mpm.common.ByIds;
+import org.mpm.common.NativeSql;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.device.Device;
@@ -137,10 +138,10 @@ public class TransactionService {
       throw new IllegalArgumentException("sort " + q.sort());
     }
     String dir = q.desc() ? " DESC" : " ASC";
-    long total = ((Number) bind(em().createNativeQuery("SELECT COUNT(*) FROM transactions t" + where), params)
-        .getSingleResult()).longValue();
-    Query ids = bind(em().createNativeQuery("SELECT t.id FROM transactions t" + where + " ORDER BY t." + q.sort()
-        + dir + ", t.id" + dir + " LIMIT ? OFFSET ?"), params);
+    long total = ((Number) NativeSql.bind(em().createNativeQuery("SELECT COUNT(*) FROM transactions t" + where),
+        params).getSingleResult()).longValue();
+    Query ids = NativeSql.bind(em().createNativeQuery("SELECT t.id FROM transactions t" + where + " ORDER BY t."
+        + q.sort() + dir + ", t.id" + dir + " LIMIT ? OFFSET ?"), params);
     ids.setParameter(params.size() + 1, q.perPage());
     ids.setParameter(params.size() + 2, (long) (q.page() - 1) * q.perPage());
     List<Long> idList = ((List<?>) ids.getResultList()).stream().map(o -> ((Number) o).longValue()).toList();
@@ -149,13 +150,7 @@ public class TransactionService {
 
   /** Transactions by id, in the order of the ids, each with its provider row. */
   public List<Item> items(List<Long> ids) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    Map<Long, Transaction> byId = new HashMap<>();
-    em().createQuery("SELECT t FROM Transaction t WHERE t.id IN :ids", Transaction.class).setParameter("ids", ids)
-        .getResultList().forEach(t -> byId.put(t.getId(), t));
-    List<Transaction> list = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    List<Transaction> list = ByIds.inOrder(em(), Transaction.class, ids, Transaction::getId);
     Map<String, Object> originals = originals(list);
     return list.stream().map(t -> new Item(t, originals.get(key(t)))).toList();
   }
@@ -175,9 +170,9 @@ public class TransactionService {
     if (customerId != null) {
       params.add(customerId);
     }
-    long total = ((Number) bind(em().createNativeQuery("SELECT COUNT(*)" + where), params).getSingleResult())
-        .longValue();
-    Query ids = bind(em().createNativeQuery("SELECT t.id" + where
+    long total = ((Number) NativeSql.bind(em().createNativeQuery("SELECT COUNT(*)" + where), params)
+        .getSingleResult()).longValue();
+    Query ids = NativeSql.bind(em().createNativeQuery("SELECT t.id" + where
         + " ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?"), params);
     ids.setParameter(params.size() + 1, perPage);
     ids.setParameter(params.size() + 2, (long) (page - 1) * perPage);
@@ -306,35 +301,16 @@ public class TransactionService {
     list.forEach(t -> byType.computeIfAbsent(t.getOriginalTransactionType(), k -> new ArrayList<>())
         .add(t.getOriginalTransactionId()));
     Map<String, Object> out = new HashMap<>();
-    List<Long> cash = byType.get(CashTransaction.MORPH);
-    if (cash != null) {
-      em().createQuery("SELECT c FROM CashTransaction c WHERE c.id IN :ids", CashTransaction.class)
-          .setParameter("ids", cash).getResultList()
-          .forEach(c -> out.put(CashTransaction.MORPH + ":" + c.getId(), c));
-    }
-    List<Long> agent = byType.get(AgentTransaction.MORPH);
-    if (agent != null) {
-      em().createQuery("SELECT a FROM AgentTransaction a WHERE a.id IN :ids", AgentTransaction.class)
-          .setParameter("ids", agent).getResultList()
-          .forEach(a -> out.put(AgentTransaction.MORPH + ":" + a.getId(), a));
-    }
-    List<Long> third = byType.get(ThirdPartyTransaction.MORPH);
-    if (third != null) {
-      em().createQuery("SELECT c FROM ThirdPartyTransaction c WHERE c.id IN :ids", ThirdPartyTransaction.class)
-          .setParameter("ids", third).getResultList()
-          .forEach(c -> out.put(ThirdPartyTransaction.MORPH + ":" + c.getId(), c));
-    }
+    ByIds.load(em(), CashTransaction.class, byType.getOrDefault(CashTransaction.MORPH, List.of()))
+        .forEach(c -> out.put(CashTransaction.MORPH + ":" + c.getId(), c));
+    ByIds.load(em(), AgentTransaction.class, byType.getOrDefault(AgentTransaction.MORPH, List.of()))
+        .forEach(a -> out.put(AgentTransaction.MORPH + ":" + a.getId(), a));
+    ByIds.load(em(), ThirdPartyTransaction.class, byType.getOrDefault(ThirdPartyTransaction.MORPH, List.of()))
+        .forEach(c -> out.put(ThirdPartyTransaction.MORPH + ":" + c.getId(), c));
     return out;
   }
 
   private static String key(Transaction t) {
     return t.getOriginalTransactionType() + ":" + t.getOriginalTransactionId();
-  }
-
-  private static Query bind(Query q, List<Object> params) {
-    for (int i = 0; i < params.size(); i++) {
-      q.setParameter(i + 1, params.get(i));
-    }
-    return q;
   }
 }

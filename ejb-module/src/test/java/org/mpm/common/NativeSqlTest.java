@@ -1,4 +1,4 @@
-package org.mpm.transaction;
+package org.mpm.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

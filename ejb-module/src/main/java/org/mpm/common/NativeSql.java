@@ -1,4 +1,4 @@
-package org.mpm.transaction;
+package org.mpm.common;
 
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
@@ -12,8 +12,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * SQL helpers of the payment pipeline: multi-row statements on the tenant transaction's JDBC connection, and
- * {@code IN (…)} lists of few statement texts.
+ * Native SQL helpers: multi-row statements on the tenant transaction's JDBC connection (the payment pipeline),
+ * positional parameters bound from a list, and {@code IN (…)} lists of few statement texts.
  */
 public final class NativeSql {
 
@@ -80,6 +80,14 @@ public final class NativeSql {
     } catch (SQLException e) {
       throw new PersistenceException(e.getMessage(), e);
     }
+  }
+
+  /** Binds positional parameters {@code ?1 …} (or {@code ?} in order) from a list; returns the query. */
+  public static Query bind(Query q, List<?> params) {
+    for (int i = 0; i < params.size(); i++) {
+      q.setParameter(i + 1, params.get(i));
+    }
+    return q;
   }
 
   /**
