@@ -15,8 +15,8 @@ import org.mpm.common.ByIds;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.common.ValidationException;
-import org.mpm.customer.PersonService;
 import org.mpm.customer.PersonView;
+import org.mpm.customer.PersonViews;
 import org.mpm.geography.GeographicalInformation;
 import org.mpm.geography.GeographyService;
 import org.mpm.tariff.AccessRate;
@@ -44,7 +44,7 @@ public class MeterService {
 
   @Inject TenantDatabase tenantDb;
   @Inject TariffService tariffService;
-  @Inject PersonService people;
+  @Inject PersonViews people;
   @Inject GeographyService geography;
 
   private EntityManager em() {

@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mpm.common.ByIds;
-import org.mpm.customer.PersonService;
 import org.mpm.customer.PersonView;
+import org.mpm.customer.PersonViews;
 import org.mpm.device.Device;
 import org.mpm.device.EBike;
 import org.mpm.device.Meter;
@@ -54,7 +54,7 @@ public class GridRevenueService {
 
   @Inject TenantDatabase tenantDb;
   @Inject GeographyService geography;
-  @Inject PersonService people;
+  @Inject PersonViews people;
 
   private EntityManager em() {
     return tenantDb.em();

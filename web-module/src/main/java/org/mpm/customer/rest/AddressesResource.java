@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
 import org.mpm.customer.AddressForm;
-import org.mpm.customer.PersonService;
+import org.mpm.customer.PersonAddresses;
 import org.mpm.customer.PersonView.AddressView;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
@@ -35,7 +35,7 @@ import org.mpm.rest.RequiresPermission;
 @Tag(name = "Customers")
 public class AddressesResource {
 
-  @Inject PersonService people;
+  @Inject PersonAddresses people;
   @Context UriInfo uri;
 
   @GET

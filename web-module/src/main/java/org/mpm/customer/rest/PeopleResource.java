@@ -25,13 +25,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
 import org.mpm.customer.AddressForm;
+import org.mpm.customer.PersonAddresses;
 import org.mpm.customer.PersonDocumentService;
 import org.mpm.customer.PersonDocumentService.Upload;
 import org.mpm.customer.PersonForm;
+import org.mpm.customer.PersonQueries;
+import org.mpm.customer.PersonQueries.ListQuery;
 import org.mpm.customer.PersonService;
-import org.mpm.customer.PersonService.ListQuery;
-import org.mpm.customer.PersonService.PaymentView;
 import org.mpm.customer.PersonView.DeviceView;
+import org.mpm.customer.PersonViews;
+import org.mpm.customer.PersonViews.PaymentView;
 import org.mpm.device.rest.DeviceJson;
 import org.mpm.tariff.rest.TariffJson;
 import org.mpm.customer.PersonView;
@@ -54,6 +57,9 @@ public class PeopleResource {
   static final List<String> SORTS = List.of("id", "created_at", "name", "agent", "city", "device");
 
   @Inject PersonService people;
+  @Inject PersonQueries queries;
+  @Inject PersonViews views;
+  @Inject PersonAddresses personAddresses;
   @Inject PersonDocumentService documents;
   @Context UriInfo uri;
 
@@ -106,7 +112,7 @@ public class PeopleResource {
       throw new BadRequestBody(400, "Requested sort(s) `" + field + "` is not allowed. Allowed sort(s) are `"
           + String.join(", ", SORTS) + "`.");
     }
-    Page<PersonView> p = people.list(new ListQuery(customer == null ? 1 : customer,
+    Page<PersonView> p = queries.list(new ListQuery(customer == null ? 1 : customer,
         city == null ? null : city.longValue(), fromDate, toDate, agent == null ? null : agent.longValue(), active,
         paidMin, paidMax, paidFrom, paidTo, deviceType, field, desc, Paginator.page(in.page),
         Paginator.size(in.perPage, 15)));
@@ -126,7 +132,7 @@ public class PeopleResource {
   public Map<String, Object> search(@QueryParam("term") String term, @QueryParam("paginate") String paginate,
       @QueryParam("per_page") String perPage, @QueryParam("page") String page) {
     boolean paged = "1".equals(paginate);
-    Page<PersonView> p = people.search(term, paged ? Paginator.page(page) : 1,
+    Page<PersonView> p = queries.search(term, paged ? Paginator.page(page) : 1,
         paged ? Paginator.size(perPage, 15) : 1000);
     List<Map<String, Object>> data = p.items().stream().map(PersonJson::person).toList();
     return paged ? Paginator.raw(p, data, uri) : Json.data(data);
@@ -145,7 +151,7 @@ public class PeopleResource {
   @Path("{personId: [0-9]+}")
   @Operation(summary = "A person with addresses (and their city), citizenship, devices, is_active, latest_payment")
   public Map<String, Object> show(@PathParam("personId") long id) {
-    return Json.data(PersonJson.person(people.show(id)));
+    return Json.data(PersonJson.person(views.show(id)));
   }
 
   @PUT
@@ -166,7 +172,7 @@ public class PeopleResource {
   @Path("{personId: [0-9]+}/addresses")
   @Operation(summary = "The person's addresses (primary last, as MPM orders them)")
   public Map<String, Object> addresses(@PathParam("personId") long id) {
-    return Json.data(people.addresses(id).stream().map(PersonJson::address).toList());
+    return Json.data(personAddresses.addresses(id).stream().map(PersonJson::address).toList());
   }
 
   @POST
@@ -176,7 +182,8 @@ public class PeopleResource {
     JsonBody b = JsonBody.parse(body);
     AddressForm address = AddressFields.read(b);
     b.validate();
-    return Response.status(201).entity(Json.data(PersonJson.address(people.addAddress(id, address)))).build();
+    return Response.status(201).entity(Json.data(PersonJson.address(personAddresses.addAddress(id, address))))
+        .build();
   }
 
   @PUT
@@ -187,14 +194,14 @@ public class PeopleResource {
     Long addressId = b.integer("id", true);
     AddressForm address = AddressFields.read(b);
     b.validate();
-    return Json.data(PersonJson.address(people.updateAddress(id, addressId, address)));
+    return Json.data(PersonJson.address(personAddresses.updateAddress(id, addressId, address)));
   }
 
   @DELETE
   @Path("{personId: [0-9]+}/addresses/{addressId: [0-9]+}")
   @Operation(summary = "Delete a non-primary address; 422 for the primary one")
   public Map<String, Object> deleteAddress(@PathParam("personId") long id, @PathParam("addressId") long addressId) {
-    people.deleteAddress(id, addressId);
+    personAddresses.deleteAddress(id, addressId);
     return Json.data(Json.message("Address deleted."));
   }
 
@@ -214,8 +221,8 @@ public class PeopleResource {
   }
 
   private Map<String, Object> withDevices(long id, boolean geo) {
-    Map<String, Object> person = PersonJson.person(people.show(id));
-    person.put("devices", people.ownedDevices(id).stream().map(o -> {
+    Map<String, Object> person = PersonJson.person(views.show(id));
+    person.put("devices", views.ownedDevices(id).stream().map(o -> {
       Map<String, Object> d = PersonJson.device(new DeviceView(o.device(), o.geo()), geo);
       Map<String, Object> concrete = DeviceJson.concrete(o.concrete());
       if (concrete != null && !geo && o.concrete() instanceof org.mpm.device.Meter) {
@@ -233,7 +240,7 @@ public class PeopleResource {
   @Operation(summary = "The person's payments, newest first, each with its transaction and token (raw Laravel"
       + " paginator, 7 per page)")
   public Map<String, Object> transactions(@PathParam("personId") long id, @QueryParam("page") String page) {
-    Page<PaymentView> p = people.payments(id, Paginator.page(page), 7);
+    Page<PaymentView> p = views.payments(id, Paginator.page(page), 7);
     return Paginator.raw(p, p.items().stream().map(PersonJson::paymentWithTransaction).toList(), uri);
   }
 

@@ -28,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.common.ValidationException;
-import org.mpm.customer.PersonService;
 import org.mpm.customer.PersonView;
+import org.mpm.customer.PersonViews;
 import org.mpm.customer.rest.PersonJson;
 import org.mpm.device.DeviceService;
 import org.mpm.device.DeviceService.Capabilities;
@@ -57,7 +57,7 @@ public class DevicesResource {
   static final List<String> TOKEN_UNITS = List.of("currency", "days", "kWh");
 
   @Inject DeviceService devices;
-  @Inject PersonService people;
+  @Inject PersonViews people;
   @Inject CurrentUser current;
   @Context UriInfo uri;
 

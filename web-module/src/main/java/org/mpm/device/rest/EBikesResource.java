@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
 import org.mpm.common.ValidationException;
-import org.mpm.customer.PersonService;
+import org.mpm.customer.PersonViews;
 import org.mpm.device.DeviceService;
 import org.mpm.device.Manufacturer;
 import org.mpm.device.SolarHomeSystemService;
@@ -36,7 +36,7 @@ public class EBikesResource {
 
   @Inject SolarHomeSystemService units;
   @Inject DeviceService devices;
-  @Inject PersonService people;
+  @Inject PersonViews people;
   @Context UriInfo uri;
 
   @GET

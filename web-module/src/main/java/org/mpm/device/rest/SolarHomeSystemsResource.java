@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
-import org.mpm.customer.PersonService;
 import org.mpm.customer.PersonView;
+import org.mpm.customer.PersonViews;
 import org.mpm.customer.rest.PersonJson;
 import org.mpm.device.DeviceService;
 import org.mpm.device.SolarHomeSystemService;
@@ -45,7 +45,7 @@ public class SolarHomeSystemsResource {
 
   @Inject SolarHomeSystemService units;
   @Inject DeviceService devices;
-  @Inject PersonService people;
+  @Inject PersonViews people;
   @Context UriInfo uri;
 
   @GET
@@ -150,7 +150,7 @@ public class SolarHomeSystemsResource {
   }
 
   /** SHS or e-bike rows with {@code manufacturer}, {@code appliance} and {@code device} (with {@code person}). */
-  static List<Map<String, Object>> json(List<UnitView> views, PersonService people) {
+  static List<Map<String, Object>> json(List<UnitView> views, PersonViews people) {
     Set<Long> owners = new HashSet<>();
     views.forEach(v -> {
       if (v.device() != null && v.device().getPersonId() != null) {

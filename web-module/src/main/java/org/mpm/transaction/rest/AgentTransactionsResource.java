@@ -19,8 +19,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
-import org.mpm.customer.PersonService;
 import org.mpm.customer.PersonView;
+import org.mpm.customer.PersonViews;
 import org.mpm.device.rest.DeviceJson;
 import org.mpm.rest.AgentAuth;
 import org.mpm.rest.CurrentAgent;
@@ -46,7 +46,7 @@ public class AgentTransactionsResource {
   @Inject PaymentStatusService statuses;
   @Inject CurrentAgent current;
   @Inject TransactionService transactions;
-  @Inject PersonService people;
+  @Inject PersonViews people;
 
   @POST
   @Consumes(MediaType.WILDCARD)

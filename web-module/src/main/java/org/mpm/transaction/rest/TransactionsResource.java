@@ -21,8 +21,8 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
-import org.mpm.customer.PersonService;
 import org.mpm.customer.PersonView;
+import org.mpm.customer.PersonViews;
 import org.mpm.rest.AgentAuth;
 import org.mpm.rest.BadRequestBody;
 import org.mpm.rest.Json;
@@ -47,7 +47,7 @@ public class TransactionsResource {
   @Inject AgentPayments agentPayments;
   @Inject PaymentStatusService statuses;
   @Inject TransactionService transactions;
-  @Inject PersonService people;
+  @Inject PersonViews people;
   @Context UriInfo uri;
 
   @GET
