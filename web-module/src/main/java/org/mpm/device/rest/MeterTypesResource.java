@@ -17,7 +17,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
-import org.mpm.device.MeterService;
+import org.mpm.device.MeterQueries;
 import org.mpm.device.MeterType;
 import org.mpm.device.MeterTypeService;
 import org.mpm.rest.Json;
@@ -32,7 +32,7 @@ import org.mpm.rest.Paginator;
 public class MeterTypesResource {
 
   @Inject MeterTypeService types;
-  @Inject MeterService meters;
+  @Inject MeterQueries meters;
   @Context UriInfo uri;
 
   @GET

@@ -29,10 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.common.ValidationException;
+import org.mpm.device.MeterQueries;
+import org.mpm.device.MeterQueries.MeterRow;
+import org.mpm.device.MeterQueries.PaymentView;
 import org.mpm.device.MeterService;
 import org.mpm.device.MeterService.MeterForm;
-import org.mpm.device.MeterService.MeterRow;
-import org.mpm.device.MeterService.PaymentView;
 import org.mpm.rest.BadRequestBody;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
@@ -50,7 +51,8 @@ import org.mpm.rest.Paginator;
 @Tag(name = "Meters")
 public class MetersResource {
 
-  @Inject MeterService meters;
+  @Inject MeterQueries meters;
+  @Inject MeterService meterService;
   @Context UriInfo uri;
 
   @GET
@@ -83,8 +85,8 @@ public class MetersResource {
     Long connectionType = b.integer("connection_type_id", false);
     Long connectionGroup = b.integer("connection_group_id", false);
     b.validate();
-    return Response.status(201).entity(Json.data(MeterJson.created(meters.create(new MeterForm(serial, meterType,
-        manufacturer, inUse, connectionType, connectionGroup, tariff))))).build();
+    return Response.status(201).entity(Json.data(MeterJson.created(meterService.create(new MeterForm(serial,
+        meterType, manufacturer, inUse, connectionType, connectionGroup, tariff))))).build();
   }
 
   @PUT
@@ -120,7 +122,7 @@ public class MetersResource {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    meters.locate(points);
+    meterService.locate(points);
     return Json.obj("data", true);
   }
 
@@ -180,7 +182,7 @@ public class MetersResource {
     Long connectionGroup = b.integer("connection_group_id", false);
     Long tariff = b.integer("tariff_id", false);
     b.validate();
-    return Json.data(DeviceJson.meter(meters.update(id, new MeterForm(serial, meterType, manufacturer, inUse,
+    return Json.data(DeviceJson.meter(meterService.update(id, new MeterForm(serial, meterType, manufacturer, inUse,
         connectionType, connectionGroup, tariff))));
   }
 
@@ -188,7 +190,7 @@ public class MetersResource {
   @Path("{serialNumber}")
   @Operation(summary = "Delete a meter that was never used (no device, payments or readings): 204; else 422")
   public Response delete(@PathParam("serialNumber") String meterId) {
-    meters.delete(meterId(meterId));
+    meterService.delete(meterId(meterId));
     return Response.noContent().build();
   }
 
