@@ -4,8 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,26 +18,17 @@ import org.mpm.common.Timestamped;
 import org.mpm.common.ValidationException;
 import org.mpm.customer.Person;
 import org.mpm.device.manufacturer.ManufacturerApi;
-import org.mpm.device.manufacturer.ManufacturerApi.ChargeRequest;
-import org.mpm.device.manufacturer.ManufacturerApi.ChargeResult;
 import org.mpm.device.manufacturer.ManufacturerApi.DeviceMapping;
 import org.mpm.device.manufacturer.ManufacturerApis;
-import org.mpm.device.manufacturer.DemoShsManufacturerApi;
-import org.mpm.device.manufacturer.OpenPaygoDevices;
-import org.mpm.device.openpaygo.GeneratedToken;
-import org.mpm.device.openpaygo.OpenPaygoTokenType;
 import org.mpm.device.manufacturer.UnsupportedManufacturerCallException;
 import org.mpm.geography.GeographicalInformation;
 import org.mpm.geography.GeographyService;
-import org.mpm.tariff.TariffPricing.PricingException;
 import org.mpm.tenancy.TenantDatabase;
-import org.mpm.transaction.CashTransaction;
-import org.mpm.transaction.Token;
-import org.mpm.transaction.Transaction;
 
 /**
  * The device registry (MPM's DeviceController, DeviceService and DeviceControlService): lists, owners, locations,
- * manufacturer mapping, and ad-hoc tokens through the device's manufacturer integration.
+ * manufacturer mapping and switching, and the manufacturer integration of each device. Tokens issued outside a
+ * payment are {@link DeviceTokenService}.
  */
 @Stateless
 public class DeviceService {
@@ -50,8 +39,6 @@ public class DeviceService {
 
   @Inject TenantDatabase tenantDb;
   @Inject ManufacturerApis apis;
-  @Inject OpenPaygoDevices openPaygo;
-  @Inject DemoShsManufacturerApi demoShs;
   @Inject GeographyService geography;
 
   /** A device with the meter, SHS or e-bike row behind it. */
@@ -60,9 +47,6 @@ public class DeviceService {
   /** MPM's DeviceListRequest. */
   public record ListQuery(String deviceType, Long applianceId, boolean unassigned, String serial,
       String mappingStatus, int page, int perPage) {}
-
-  /** MPM's DeviceCapabilities. */
-  public record Capabilities(boolean tokenGeneration, String creditUnit, String blockedReason) {}
 
   public Page<DeviceRow> list(ListQuery q) {
     StringBuilder where = new StringBuilder(" WHERE 1=1");
@@ -157,82 +141,6 @@ public class DeviceService {
     return m;
   }
 
-  /** The unit a device's credit is counted in: kWh for meters, days for solar home systems and e-bikes. */
-  public static String creditUnit(Device d) {
-    return Meter.MORPH.equals(d.getDeviceType()) ? "kWh" : "days";
-  }
-
-  public Capabilities capabilities(long id) {
-    Device d = device(id);
-    String reason = null;
-    try {
-      assertTokenPossible(d);
-    } catch (ValidationException e) {
-      reason = e.getMessage();
-    }
-    return new Capabilities(reason == null, creditUnit(d), reason);
-  }
-
-  /**
-   * Issues a token on demand: an {@code ad_hoc} cash transaction of the current user, the manufacturer's token and
-   * (for OpenPAYGO devices) the new count, all in this one transaction.
-   *
-   * @param unit {@code currency}, or the device's credit unit ({@code days} / {@code kWh})
-   */
-  public Token generateToken(long id, double amount, String unit, long userId) {
-    Device d = device(id);
-    ManufacturerApi api = assertTokenPossible(d);
-    double money;
-    if ("currency".equals(unit)) {
-      money = amount;
-    } else {
-      if (!unit.equals(creditUnit(d))) {
-        throw ValidationException.message("A " + d.getDeviceType() + " issues its credit in " + creditUnit(d)
-            + ", not in " + unit + ".");
-      }
-      money = BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(api.creditPrice(d))).doubleValue();
-    }
-    CashTransaction cash = new CashTransaction(userId);
-    cash.setStatus(1);
-    em().persist(cash);
-    em().flush();
-    Transaction tx = new Transaction(cash.getId(), CashTransaction.MORPH, money, senderPhone(d), d.getDeviceSerial());
-    tx.setType("ad_hoc");
-    em().persist(tx);
-    em().flush();
-    ChargeResult r;
-    try {
-      r = api.charge(new ChargeRequest(d, money, tx.getId()));
-    } catch (UnsupportedManufacturerCallException | PricingException e) {
-      // rolls back the cash transaction and the transaction written above
-      throw ValidationException.message(e.getMessage());
-    }
-    Token t = new Token(tx.getId(), r.token());
-    t.setDeviceId(d.getId());
-    t.setTokenType(r.tokenType());
-    t.setTokenUnit(r.tokenUnit());
-    t.setTokenAmount(r.tokenAmount());
-    em().persist(t);
-    em().flush();
-    return t;
-  }
-
-  private ManufacturerApi assertTokenPossible(Device d) {
-    Optional<ManufacturerApi> api = api(d);
-    if (api.isEmpty() || !api.get().vendsCredit()) {
-      throw ValidationException.message("The manufacturer of this device does not support token generation.");
-    }
-    if (d.getPersonId() == null) {
-      throw ValidationException.message("Device " + d.getDeviceSerial()
-          + " is not assigned to a customer, so credit cannot be issued for it.");
-    }
-    String reason = api.get().chargeBlockedReason(d);
-    if (reason != null) {
-      throw ValidationException.message(reason);
-    }
-    return api.get();
-  }
-
   /** The integration bound to the manufacturer of the device's meter, SHS or e-bike (one query). */
   public Optional<ManufacturerApi> api(Device d) {
     return Optional.ofNullable(apis(List.of(d)).get(d.getId()));
@@ -259,13 +167,6 @@ public class DeviceService {
     return out;
   }
 
-  private String senderPhone(Device d) {
-    List<?> phones = em().createNativeQuery("SELECT phone FROM addresses WHERE owner_type = 'person' AND owner_id = ?"
-            + " AND phone IS NOT NULL ORDER BY is_primary DESC, id LIMIT 1")
-        .setParameter(1, d.getPersonId()).getResultList();
-    return phones.isEmpty() ? "" : String.valueOf(phones.get(0));
-  }
-
   /** Switches a device on or off through its manufacturer; 422 when the manufacturer cannot. */
   public void switchDevice(Device d, boolean on) {
     ManufacturerApi api = api(d).orElseThrow(() -> ValidationException.message(
@@ -274,36 +175,6 @@ public class DeviceService {
       api.switchDevice(d, on);
     } catch (UnsupportedManufacturerCallException e) {
       throw ValidationException.message(e.getMessage());
-    }
-  }
-
-  /** The OpenPAYGO set-up of a device; 404 when it has none. */
-  public OpenPaygoDevices.Row openPaygo(long id) {
-    Device d = device(id);
-    return openPaygo.find(d.getId()).orElseThrow(() -> new NotFoundException(
-        "Device " + d.getDeviceSerial() + " has no OpenPAYGO configuration."));
-  }
-
-  /**
-   * An administrative OpenPAYGO code for a device of the demo SHS manufacturer, outside any payment: SET_TIME
-   * (the device's remaining time becomes {@code days}), DISABLE_PAYG (paid off for good) or COUNTER_SYNC (the
-   * device catches up with the server's count). The count advances with the code; no payment is booked.
-   */
-  public GeneratedToken openPaygoCode(long id, OpenPaygoTokenType type, Long days) {
-    Device d = device(id);
-    if (openPaygo.find(d.getId()).isEmpty()) {
-      throw new NotFoundException("Device " + d.getDeviceSerial() + " has no OpenPAYGO configuration.");
-    }
-    try {
-      return switch (type) {
-        case SET_TIME -> demoShs.setTime(d, days == null ? 0 : days);
-        case DISABLE_PAYG -> demoShs.disablePayg(d);
-        case COUNTER_SYNC -> demoShs.counterSync(d);
-        case ADD_TIME -> throw ValidationException.field("type",
-            "Add Time codes are sold: use POST /api/devices/{device}/token.");
-      };
-    } catch (UnsupportedManufacturerCallException | IllegalArgumentException e) {
-      throw ValidationException.field("days", e.getMessage());
     }
   }
 
@@ -336,9 +207,5 @@ public class DeviceService {
 
   private EntityManager em() {
     return tenantDb.em();
-  }
-
-  static LocalDateTime now() {
-    return Timestamped.nowUtc();
   }
 }

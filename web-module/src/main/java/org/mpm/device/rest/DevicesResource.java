@@ -32,10 +32,11 @@ import org.mpm.customer.PersonView;
 import org.mpm.customer.PersonViews;
 import org.mpm.customer.rest.PersonJson;
 import org.mpm.device.DeviceService;
-import org.mpm.device.DeviceService.Capabilities;
 import org.mpm.device.DeviceService.DeviceRow;
 import org.mpm.device.DeviceService.GeoUpdate;
 import org.mpm.device.DeviceService.ListQuery;
+import org.mpm.device.DeviceTokenService;
+import org.mpm.device.DeviceTokenService.Capabilities;
 import org.mpm.device.manufacturer.ManufacturerApi.DeviceMapping;
 import org.mpm.device.manufacturer.OpenPaygoDevices;
 import org.mpm.device.openpaygo.GeneratedToken;
@@ -57,6 +58,7 @@ public class DevicesResource {
   static final List<String> TOKEN_UNITS = List.of("currency", "days", "kWh");
 
   @Inject DeviceService devices;
+  @Inject DeviceTokenService deviceTokens;
   @Inject PersonViews people;
   @Inject CurrentUser current;
   @Context UriInfo uri;
@@ -131,7 +133,7 @@ public class DevicesResource {
   @RequiresPermission("transactions")
   @Operation(summary = "Whether a token can be generated for the device and in which unit")
   public Map<String, Object> capabilities(@PathParam("device") String id) {
-    Capabilities c = devices.capabilities(id(id));
+    Capabilities c = deviceTokens.capabilities(id(id));
     return Json.data(Json.obj("token_generation", c.tokenGeneration(), "credit_unit", c.creditUnit(),
         "token_generation_blocked_reason", c.blockedReason()));
   }
@@ -151,7 +153,7 @@ public class DevicesResource {
       b.error("unit", "The selected unit is invalid.");
     }
     b.validate();
-    Token t = devices.generateToken(deviceId, amount, unit, current.principal().id());
+    Token t = deviceTokens.generateToken(deviceId, amount, unit, current.principal().id());
     return Response.status(201).entity(Json.data(DeviceJson.tokenResource(t))).build();
   }
 
@@ -160,7 +162,7 @@ public class DevicesResource {
   @RequiresPermission("settings")
   @Operation(summary = "The device's OpenPAYGO Token set-up and count (not in MPM)")
   public Map<String, Object> openPaygo(@PathParam("device") String id) {
-    OpenPaygoDevices.Row r = devices.openPaygo(id(id));
+    OpenPaygoDevices.Row r = deviceTokens.openPaygo(id(id));
     return Json.data(Json.obj("secret_key", r.config().secretKeyHex(), "starting_code", r.config().startingCode(),
         "time_divider", r.config().timeDivider(), "restricted_digit_set", r.config().restrictedDigitSet(),
         "extended_token", r.config().extendedToken(), "token_count", r.tokenCount(),
@@ -186,7 +188,7 @@ public class DevicesResource {
     }
     Long days = b.integer("days", kind == OpenPaygoTokenType.SET_TIME);
     b.validate();
-    GeneratedToken code = devices.openPaygoCode(id(id), kind, days);
+    GeneratedToken code = deviceTokens.openPaygoCode(id(id), kind, days);
     return Response.status(201).entity(Json.data(Json.obj("token", code.token(), "token_type", kind.name(),
         "value", kind == OpenPaygoTokenType.SET_TIME ? days : kind == OpenPaygoTokenType.DISABLE_PAYG ? 998 : 999,
         "token_count", code.newCount()))).build();
