@@ -141,6 +141,25 @@ public class DeviceService {
     return m;
   }
 
+  /** Devices by serial and the integrations of their manufacturers by device id. */
+  public record BySerial(Map<String, Device> devices, Map<Long, ManufacturerApi> apis) {}
+
+  /**
+   * The devices with these serials and their integrations, a few queries for all (payments and vends); their
+   * meters are loaded into the transaction's persistence context, where the meter integrations and tariff terms
+   * look them up.
+   */
+  public BySerial bySerials(List<String> serials) {
+    Map<String, Device> found = new HashMap<>();
+    if (!serials.isEmpty()) {
+      em().createQuery("SELECT d FROM Device d WHERE d.deviceSerial IN :s", Device.class).setParameter("s", serials)
+          .getResultList().forEach(d -> found.put(d.getDeviceSerial(), d));
+    }
+    ByIds.load(em(), Meter.class, found.values().stream().filter(d -> Meter.MORPH.equals(d.getDeviceType()))
+        .map(Device::getDeviceId).toList());
+    return new BySerial(found, apis(List.copyOf(found.values())));
+  }
+
   /** The integration bound to the manufacturer of the device's meter, SHS or e-bike (one query). */
   public Optional<ManufacturerApi> api(Device d) {
     return Optional.ofNullable(apis(List.of(d)).get(d.getId()));

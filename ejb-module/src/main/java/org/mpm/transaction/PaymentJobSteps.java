@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.mpm.common.NativeSql;
 import org.mpm.common.Timestamped;
 import org.mpm.device.Device;
 import org.mpm.device.DeviceService;
-import org.mpm.device.Meter;
 import org.mpm.device.manufacturer.ManufacturerApi;
 import org.mpm.device.manufacturer.ManufacturerApi.ChargeRequest;
 import org.mpm.device.manufacturer.ManufacturerApi.ChargeResult;
@@ -29,6 +27,7 @@ import org.mpm.sms.Sms;
 import org.mpm.sms.SmsGateway;
 import org.mpm.sms.SmsService;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.transaction.engine.PaymentRows;
 
 /**
  * The transactional steps of the pipeline's durable work ({@code payment_jobs}), each its own tenant transaction:
@@ -175,15 +174,8 @@ public class PaymentJobSteps {
         + NativeSql.in(txIds.size()) + ")", txIds)) {
       tokened.add(((Number) id).longValue());
     }
-    List<String> serials = txs.values().stream().map(Transaction::getMessage).distinct().toList();
-    Map<String, Device> devicesBySerial = new HashMap<>();
-    em().createQuery("SELECT d FROM Device d WHERE d.deviceSerial IN :s", Device.class).setParameter("s", serials)
-        .getResultList().forEach(d -> devicesBySerial.put(d.getDeviceSerial(), d));
-    Map<Long, ManufacturerApi> apis = devices.apis(List.copyOf(devicesBySerial.values()));
-    List<Long> meterIds = devicesBySerial.values().stream().filter(d -> Meter.MORPH.equals(d.getDeviceType()))
-        .map(Device::getDeviceId).toList();
-    // Into the persistence context, where the meter integrations look them up.
-    ByIds.load(em(), Meter.class, meterIds);
+    DeviceService.BySerial found = devices.bySerials(txs.values().stream().map(Transaction::getMessage).distinct()
+        .toList());
     List<VendJob> jobs = new ArrayList<>();
     List<Long> done = new ArrayList<>();
     for (Object o : rows) {
@@ -198,11 +190,11 @@ public class PaymentJobSteps {
         done.add(jobId);
         continue;
       }
-      Device device = devicesBySerial.get(tx.getMessage());
+      Device device = found.devices().get(tx.getMessage());
       if (device == null) {
         throw new PermanentFailure("Device " + tx.getMessage() + " no longer exists.");
       }
-      ManufacturerApi api = apis.get(device.getId());
+      ManufacturerApi api = found.apis().get(device.getId());
       if (api == null) {
         throw new PermanentFailure("The manufacturer of device " + device.getDeviceSerial()
             + " has no integration to generate tokens.");
@@ -264,7 +256,7 @@ public class PaymentJobSteps {
             + ": " + message + " The " + amount.toPlainString() + " left for credit after debts was not vended;"
             + " what paid installments and access-rate debt stays paid.";
         PaymentEngine.addConflict(em(), tx.getOriginalTransactionType(), tx.getOriginalTransactionId(), state, now);
-        providers.find(tx.getOriginalTransactionType()).ifPresent(p -> PaymentEngine.setProviderStatus(em(), p,
+        providers.find(tx.getOriginalTransactionType()).ifPresent(p -> PaymentRows.setProviderStatus(em(), p,
             List.of(tx.getOriginalTransactionId()), PaymentProvider.STATUS_FAILED, now));
       }
     }

@@ -14,6 +14,7 @@ import org.mpm.device.Device;
 import org.mpm.device.manufacturer.ManufacturerApi.ChargeResult;
 import org.mpm.sms.SmsService;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.transaction.engine.PaymentRows;
 
 /**
  * Records vends in the caller's tenant transaction, set-based (a few statements for the whole list): for each, the
@@ -58,7 +59,7 @@ public class TokenRecorder {
     List<SmsService.Confirmation> confirmations = new ArrayList<>();
     for (int i = 0; i < vends.size(); i++) {
       Vend v = vends.get(i);
-      histories.add(PaymentEngine.historyRow(v.transactionId(), v.providerMorph(), v.sender(), v.credit(), "energy",
+      histories.add(PaymentRows.historyRow(v.transactionId(), v.providerMorph(), v.sender(), v.credit(), "energy",
           Token.MORPH, tokenIds.get(i), v.device().getPersonId(), v.at()));
       completedByProvider.computeIfAbsent(v.providerMorph(), k -> new ArrayList<>()).add(v.providerRowId());
       Token token = new Token(v.transactionId(), v.result().token());
@@ -68,9 +69,9 @@ public class TokenRecorder {
       confirmations.add(new SmsService.Confirmation(v.transactionId(), v.device().getDeviceSerial(), v.sender(),
           v.paid(), token, v.at()));
     }
-    NativeSql.insertRows(tenantDb.connection(), PaymentEngine.HISTORY_INSERT, PaymentEngine.HISTORY_ROW, histories);
+    NativeSql.insertRows(tenantDb.connection(), PaymentRows.HISTORY_INSERT, PaymentRows.HISTORY_ROW, histories);
     completedByProvider.forEach((morph, rowIds) -> providers.find(morph).ifPresent(p ->
-        PaymentEngine.setProviderStatus(tenantDb.em(), p, rowIds, PaymentProvider.STATUS_SUCCESS, now)));
+        PaymentRows.setProviderStatus(tenantDb.em(), p, rowIds, PaymentProvider.STATUS_SUCCESS, now)));
     return jobs.confirm(confirmations);
   }
 
