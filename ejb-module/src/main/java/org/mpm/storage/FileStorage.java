@@ -4,16 +4,17 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.function.IntPredicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mpm.common.AfterTransaction;
 
 /**
  * Uploaded files on a local (or mounted) disk, under {@code mpm.storage.dir}, laid out as MPM's storage disk
@@ -57,19 +58,13 @@ public class FileStorage {
     afterCompletion(status -> status == Status.STATUS_COMMITTED, resolve(directory, name));
   }
 
-  private void afterCompletion(java.util.function.IntPredicate when, Path file) {
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
-
-      @Override
-      public void afterCompletion(int status) {
-        if (when.test(status)) {
-          try {
-            Files.deleteIfExists(file);
-          } catch (IOException e) {
-            LOG.log(Level.WARNING, "Could not delete " + file, e);
-          }
+  private void afterCompletion(IntPredicate when, Path file) {
+    AfterTransaction.onCompletion(transactions, status -> {
+      if (when.test(status)) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          LOG.log(Level.WARNING, "Could not delete " + file, e);
         }
       }
     });

@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.SynchronizationType;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -16,6 +15,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.mpm.common.AfterTransaction;
 
 /**
  * The way into a tenant's data: the EntityManager of the current JTA transaction, on the XA pool of the tenant
@@ -59,15 +59,9 @@ public class TenantDatabase {
         "eclipselink.jdbc.exclusive-connection.mode", "Always"));
     em.joinTransaction();
     transactions.putResource(KEY, new Bound(database, em));
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
-
-      @Override
-      public void afterCompletion(int status) {
-        if (em.isOpen()) {
-          em.close();
-        }
+    AfterTransaction.onCompletion(transactions, status -> {
+      if (em.isOpen()) {
+        em.close();
       }
     });
     return em;
@@ -100,17 +94,11 @@ public class TenantDatabase {
       throw new IllegalStateException("No connection to the tenant database " + database, e);
     }
     transactions.putResource(CONNECTION_KEY, c);
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
-
-      @Override
-      public void afterCompletion(int status) {
-        try {
-          c.close();
-        } catch (SQLException ignored) {
-          // the pool takes the connection back with the transaction anyway
-        }
+    AfterTransaction.onCompletion(transactions, status -> {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // the pool takes the connection back with the transaction anyway
       }
     });
     if (!sharingSeen.contains(database)) {
