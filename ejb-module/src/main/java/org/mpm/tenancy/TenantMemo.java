@@ -1,19 +1,24 @@
 package org.mpm.tenancy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.mpm.common.AfterTransaction;
 
 /**
  * Values computed from a company's database and remembered for a short time, per topic (e.g. the people, the
  * users). A committed change to a topic of a company on this server forgets everything remembered for it at once;
- * a change made through another server (or straight in the database) is seen when the value's time is up.
+ * a change made through another server (or straight in the database) is seen when the value's time is up. At most
+ * {@value #MAX_ENTRIES} values are kept; past that the least useful ones go first.
  */
 @ApplicationScoped
 public class TenantMemo {
@@ -29,31 +34,46 @@ public class TenantMemo {
   /** The company's agent commission plans (risk balance and commission rates). */
   public static final String AGENT_COMMISSIONS = "agent_commissions";
 
-  private record Remembered(Object value, long version, long at) {}
+  /** How many values are remembered at most. */
+  static final int MAX_ENTRIES = 20_000;
 
-  private static final int MAX_ENTRIES = 20_000;
+  /** A value with the version of its topic when it was computed, kept for {@code ttlNanos}. */
+  private record Remembered(Object value, long version, long ttlNanos) {}
 
+  /** The version of each topic of each company; a committed change moves it on. */
   private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
-  private final Map<String, Remembered> values = new ConcurrentHashMap<>();
+  private final Cache<String, Remembered> values;
 
   @Resource TransactionSynchronizationRegistry transactions;
+
+  public TenantMemo() {
+    this(Ticker.systemTicker(), MAX_ENTRIES);
+  }
+
+  /** A memo on the given clock and size (tests). */
+  TenantMemo(Ticker ticker, long maxEntries) {
+    values = Caffeine.newBuilder()
+        .maximumSize(maxEntries)
+        .expireAfter(Expiry.creating((String key, Remembered r) -> Duration.ofNanos(r.ttlNanos())))
+        .ticker(ticker)
+        // clean-up on the calling thread, not on a thread the container does not manage
+        .executor(Runnable::run)
+        .build();
+  }
 
   /** The remembered value, or a freshly computed one (a null result is not remembered). */
   @SuppressWarnings("unchecked")
   public <T> T get(String topic, String database, String key, long ttlNanos, Supplier<T> compute) {
     String scope = topic + '\u0000' + database;
     long version = version(scope).get();
-    long now = System.nanoTime();
-    Remembered r = values.get(scope + '\u0000' + key);
-    if (r != null && r.version() == version && now - r.at() < ttlNanos) {
+    String entry = scope + '\u0000' + key;
+    Remembered r = values.getIfPresent(entry);
+    if (r != null && r.version() == version) {
       return (T) r.value();
     }
     T value = compute.get();
     if (value != null) {
-      if (values.size() > MAX_ENTRIES) {
-        values.clear();
-      }
-      values.put(scope + '\u0000' + key, new Remembered(value, version, now));
+      values.put(entry, new Remembered(value, version, ttlNanos));
     }
     return value;
   }
@@ -61,17 +81,13 @@ public class TenantMemo {
   /** Forgets what is remembered for the topic of the company once the current transaction has committed. */
   public void changed(String topic, String database) {
     String scope = topic + '\u0000' + database;
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
+    AfterTransaction.onCommit(transactions, () -> version(scope).incrementAndGet());
+  }
 
-      @Override
-      public void afterCompletion(int status) {
-        if (status == Status.STATUS_COMMITTED) {
-          version(scope).incrementAndGet();
-        }
-      }
-    });
+  /** How many values are remembered now (after pending evictions). */
+  long size() {
+    values.cleanUp();
+    return values.estimatedSize();
   }
 
   private AtomicLong version(String scope) {
