@@ -1,16 +1,21 @@
 package org.mpm.tenancy;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mpm.company.CompanyRegistrationService;
@@ -28,11 +33,15 @@ public class Boot {
 
   private static final Logger LOG = Logger.getLogger(Boot.class.getName());
 
+  /** Tenant databases migrated at the same time. */
+  static final int PARALLEL_MIGRATIONS = 2;
+
   @Inject DatabaseMigrator migrator;
   @Inject TenantRegistry registry;
   @Inject TenantDataSources dataSources;
   @Inject CompanyRegistrationService registration;
   @Inject DemoSeeder demo;
+  @Resource ManagedExecutorService executor;
 
   @PostConstruct
   void start() {
@@ -40,23 +49,7 @@ public class Boot {
     migrator.migrateCentral();
     int removed = registration.recoverIncomplete();
     List<Object[]> tenants = registry.allTenants();
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      List<Future<?>> jobs = new ArrayList<>();
-      for (Object[] t : tenants) {
-        String db = (String) t[1];
-        jobs.add(pool.submit(() -> migrator.migrateTenant(db)));
-      }
-      for (int i = 0; i < jobs.size(); i++) {
-        try {
-          jobs.get(i).get();
-        } catch (Exception e) {
-          LOG.log(Level.SEVERE, "Tenant database " + tenants.get(i)[1] + " could not be migrated", e);
-        }
-      }
-    } finally {
-      pool.shutdown();
-    }
+    migrateAll(executor, tenants.stream().map(t -> (String) t[1]).toList(), migrator::migrateTenant);
     for (Object[] t : tenants) {
       String db = (String) t[1];
       if (DatabaseNames.isSafe(db)) {
@@ -71,5 +64,36 @@ public class Boot {
     long ms = (System.nanoTime() - t0) / 1_000_000;
     LOG.info(() -> "Startup: " + tenants.size() + " tenant(s) ready, " + removed
         + " incomplete registration(s) removed, in " + ms + " ms");
+  }
+
+  /**
+   * Migrates the databases on the container's threads, {@value #PARALLEL_MIGRATIONS} at a time (each worker takes
+   * the next database when it is done with one); returns when all are done. A database that fails is logged and
+   * the others go on.
+   */
+  static void migrateAll(ExecutorService executor, List<String> databases, Consumer<String> migrate) {
+    Queue<String> pending = new ConcurrentLinkedQueue<>(databases);
+    List<Future<?>> workers = new ArrayList<>();
+    for (int i = 0; i < Math.min(PARALLEL_MIGRATIONS, databases.size()); i++) {
+      workers.add(executor.submit(() -> {
+        for (String db = pending.poll(); db != null; db = pending.poll()) {
+          try {
+            migrate.accept(db);
+          } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Tenant database " + db + " could not be migrated", e);
+          }
+        }
+      }));
+    }
+    for (Future<?> worker : workers) {
+      try {
+        worker.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while migrating the tenant databases", e);
+      } catch (ExecutionException e) {
+        LOG.log(Level.SEVERE, "A tenant migration worker stopped; the databases it had not reached are left", e);
+      }
+    }
   }
 }
