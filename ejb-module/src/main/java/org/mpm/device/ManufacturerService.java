@@ -3,6 +3,7 @@ package org.mpm.device;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
@@ -46,7 +47,7 @@ public class ManufacturerService {
     return new Page<>(items, page, perPage, count.getSingleResult());
   }
 
-  private jakarta.persistence.TypedQuery<Manufacturer> query(String type) {
+  private TypedQuery<Manufacturer> query(String type) {
     var q = em().createQuery("SELECT m FROM Manufacturer m" + (type == null ? "" : " WHERE m.type = :t")
         + " ORDER BY m.id", Manufacturer.class);
     if (type != null) {

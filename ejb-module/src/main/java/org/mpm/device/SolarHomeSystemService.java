@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mpm.common.ByIds;
@@ -49,7 +50,8 @@ public class SolarHomeSystemService {
     requirePerson(personId);
     requireFreeSerials(serials, "serial_numbers");
     if (setup != null && serials.size() > 1) {
-      throw ValidationException.field("open_paygo", "An OpenPAYGO configuration can only be given for one serial number.");
+      throw ValidationException.field("open_paygo",
+          "An OpenPAYGO configuration can only be given for one serial number.");
     }
     boolean provision = setup != null || DemoShsManufacturerApi.API_NAME.equals(m.getApiName());
     List<UnitView> out = new ArrayList<>();
@@ -199,7 +201,8 @@ public class SolarHomeSystemService {
         Manufacturer::getId);
     Map<Long, Device> devices = new HashMap<>();
     em().createQuery("SELECT d FROM Device d WHERE d.deviceType = :t AND d.deviceId IN :ids", Device.class)
-        .setParameter("t", morph).setParameter("ids", ids).getResultList().forEach(d -> devices.put(d.getDeviceId(), d));
+        .setParameter("t", morph).setParameter("ids", ids).getResultList()
+        .forEach(d -> devices.put(d.getDeviceId(), d));
     for (Long id : ids) {
       out.add(new UnitView(rows.get(id), manufacturers.get(manufacturerOf.get(id)), devices.get(id)));
     }
@@ -241,7 +244,7 @@ public class SolarHomeSystemService {
     if (taken.isEmpty()) {
       return;
     }
-    Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> errors = new LinkedHashMap<>();
     for (int i = 0; i < serials.size(); i++) {
       if (taken.contains(serials.get(i))) {
         String key = field.equals("serial_number") ? field : field + "." + i;

@@ -5,13 +5,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.mpm.common.ByIds;
 import org.mpm.customer.PersonView;
 import org.mpm.customer.PersonViews;
@@ -225,7 +228,7 @@ public class GridRevenueService {
       geos.putIfAbsent(g.getOwnerId(), g);
     }
     Map<Long, PersonView> owners = people.viewsById(devices.values().stream().map(Device::getPersonId)
-        .filter(java.util.Objects::nonNull).distinct().toList());
+        .filter(Objects::nonNull).distinct().toList());
     List<LocatedDevice> out = new ArrayList<>();
     for (Long id : deviceIds) {
       Device d = devices.get(id);
@@ -237,7 +240,7 @@ public class GridRevenueService {
     return out;
   }
 
-  private Map<String, Map<Long, Object>> hardware(java.util.Collection<Device> devices) {
+  private Map<String, Map<Long, Object>> hardware(Collection<Device> devices) {
     Map<String, List<Long>> idsByType = new HashMap<>();
     for (Device d : devices) {
       idsByType.computeIfAbsent(d.getDeviceType(), k -> new ArrayList<>()).add(d.getDeviceId());
@@ -332,7 +335,7 @@ public class GridRevenueService {
 
   /** A string column (MySQL may hand computed strings over as bytes). */
   private static String text(Object v) {
-    return v instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(v);
+    return v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(v);
   }
 
   private static long count(Object n) {

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -197,7 +198,7 @@ public class SmsService {
         apply(sms, SmsGateway.sendOrFail(gateway, sms.getReceiver(), sms.getBody(), sms.getUuid()),
             gateway.pluginId());
       }
-      java.sql.Timestamp at = java.sql.Timestamp.valueOf(times.get(i));
+      Timestamp at = Timestamp.valueOf(times.get(i));
       rows.add(new Object[] {sms.getReceiver(), Sms.TRIGGER_TRANSACTION, sms.getTriggerId(), sms.getBody(),
           sms.getStatus(), sms.getUuid(), sms.getGatewayId(), sms.getErrorMessage(), sms.getAttempts(), at, at});
     }

@@ -1,10 +1,12 @@
 package org.mpm.transaction;
 
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.sql.Timestamp;
@@ -317,7 +319,7 @@ public class PaymentJobSteps {
       }
     }
     if (!sentIds.isEmpty()) {
-      jakarta.persistence.Query q = em().createNativeQuery("UPDATE sms SET status = ?, error_message = NULL,"
+      Query q = em().createNativeQuery("UPDATE sms SET status = ?, error_message = NULL,"
               + " gateway_id = ?, updated_at = ? WHERE id IN (" + NativeSql.in(sentIds.size()) + ")")
           .setParameter(1, Sms.STATUS_SENT).setParameter(2, outcomes.get(0).gatewayId()).setParameter(3, now);
       NativeSql.bindIn(q, 4, sentIds);
@@ -335,7 +337,7 @@ public class PaymentJobSteps {
     if (jobIds.isEmpty()) {
       return;
     }
-    jakarta.persistence.Query q = em().createNativeQuery("UPDATE payment_jobs SET state = 'done', last_error = NULL,"
+    Query q = em().createNativeQuery("UPDATE payment_jobs SET state = 'done', last_error = NULL,"
             + " updated_at = ? WHERE id IN (" + NativeSql.in(jobIds.size()) + ")")
         .setParameter(1, PaymentEngine.ts(Timestamped.nowUtc()));
     NativeSql.bindIn(q, 2, jobIds);
@@ -344,7 +346,7 @@ public class PaymentJobSteps {
 
   /** The rows of a query whose only parameters are one {@link NativeSql#in} list. */
   private List<?> selectIn(String sql, List<Long> ids) {
-    jakarta.persistence.Query q = em().createNativeQuery(sql);
+    Query q = em().createNativeQuery(sql);
     NativeSql.bindIn(q, 1, ids);
     return q.getResultList();
   }
@@ -354,7 +356,7 @@ public class PaymentJobSteps {
   }
 
   /** A vend that cannot succeed by trying again (no integration, the device cannot be priced …). */
-  @jakarta.ejb.ApplicationException(rollback = true)
+  @ApplicationException(rollback = true)
   public static class PermanentFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

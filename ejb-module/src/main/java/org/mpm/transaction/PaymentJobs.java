@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.mpm.common.NativeSql;
 import org.mpm.common.Timestamped;
@@ -34,7 +35,7 @@ public class PaymentJobs {
       return;
     }
     var now = PaymentEngine.ts(Timestamped.nowUtc());
-    List<Object[]> rows = new java.util.ArrayList<>();
+    List<Object[]> rows = new ArrayList<>();
     for (Work w : work) {
       rows.add(new Object[] {kind, w.refId(), w.amount(), now, PaymentEngine.ts(w.at()), PaymentEngine.ts(w.at())});
     }
