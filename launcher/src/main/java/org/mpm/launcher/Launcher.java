@@ -64,6 +64,7 @@ public final class Launcher {
     server.awaitReady(Duration.ofMinutes(5));
     System.out.println();
     System.out.println("[mpm] MicroPowerManager API ready at http://localhost:" + port + "/api");
+    System.out.println("[mpm] interactive API documentation: http://localhost:" + port + "/docs/api");
     System.out.println("[mpm] demo login: demo_company_admin@example.com / 123123");
     System.out.println("[mpm]   curl -s -X POST http://localhost:" + port
         + "/api/auth/login -H 'Content-Type: application/json'"

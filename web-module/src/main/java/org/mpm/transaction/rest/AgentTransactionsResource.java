@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.customer.PersonView;
@@ -39,6 +40,7 @@ import org.mpm.transaction.TransactionService.AgentItem;
 @Path("app/agents/transactions")
 @Produces(MediaType.APPLICATION_JSON)
 @AgentAuth
+@Tag(name = "Agent app")
 @ApplicationScoped
 public class AgentTransactionsResource {
 
