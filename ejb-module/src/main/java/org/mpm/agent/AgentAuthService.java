@@ -31,14 +31,21 @@ public class AgentAuthService {
   /**
    * Logs an agent in. An unknown e-mail, an e-mail of a web user and a wrong password fail the same way. A
    * non-blank {@code deviceId} (header {@code device-id}) is stored as the agent's mobile device id.
+   *
+   * @throws AgentLoginFailedException when the credentials do not name an agent
    */
   public Session login(String email, String password, String deviceId, String issuer) {
-    long companyId = loginTenant.bind(email, password);
+    long companyId;
+    try {
+      companyId = loginTenant.bind(email, password);
+    } catch (UnauthorizedException unknown) {
+      throw new AgentLoginFailedException();
+    }
     EntityManager em = tenantDb.em();
     List<Agent> agents = em.createNamedQuery("Agent.findByEmail", Agent.class).setParameter("email", email)
         .getResultList();
     if (agents.isEmpty() || !PasswordHasher.verify(password, agents.get(0).getPasswordHash())) {
-      throw new UnauthorizedException();
+      throw new AgentLoginFailedException();
     }
     Agent agent = agents.get(0);
     if (deviceId != null && !deviceId.isBlank()) {

@@ -1,10 +1,7 @@
 package org.mpm.common;
 
-import jakarta.ejb.ApplicationException;
-
 /** The caller may not do this: 403 {@code {"message": …}}. */
-@ApplicationException(rollback = true)
-public class ForbiddenException extends RuntimeException {
+public class ForbiddenException extends ApiException {
 
   private static final long serialVersionUID = 1L;
 
@@ -12,6 +9,6 @@ public class ForbiddenException extends RuntimeException {
   public static final String UNAUTHORIZED_ACTION = "This action is unauthorized.";
 
   public ForbiddenException(String message) {
-    super(message);
+    super(403, message);
   }
 }

@@ -1,15 +1,12 @@
 package org.mpm.common;
 
-import jakarta.ejb.ApplicationException;
-
 /** A record that does not exist in the caller's company: 404 {@code {"message": …}}. */
-@ApplicationException(rollback = true)
-public class NotFoundException extends RuntimeException {
+public class NotFoundException extends ApiException {
 
   private static final long serialVersionUID = 1L;
 
   public NotFoundException(String message) {
-    super(message);
+    super(404, message);
   }
 
   /** Laravel's route-model-binding message. */

@@ -1,10 +1,7 @@
 package org.mpm.common;
 
-import jakarta.ejb.ApplicationException;
-
 /** No valid credentials: 401 with MPM's body. */
-@ApplicationException(rollback = true)
-public class UnauthorizedException extends RuntimeException {
+public class UnauthorizedException extends ApiException {
 
   private static final long serialVersionUID = 1L;
 
@@ -18,7 +15,7 @@ public class UnauthorizedException extends RuntimeException {
 
   /** @param reason the JWT reason MPM appends in parentheses, e.g. "Token has expired"; null for none */
   public UnauthorizedException(String reason) {
-    super(reason == null ? MESSAGE : MESSAGE + " (" + reason + ")");
+    super(401, reason == null ? MESSAGE : MESSAGE + " (" + reason + ")");
     this.reason = reason;
   }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.ValidationException;
 import org.mpm.storage.FileStorage;
+import org.mpm.storage.FileStorage.Staged;
 import org.mpm.tenancy.TenantDatabase;
 
 /** Documents uploaded for a person: at most {@value #MAX_DOCUMENTS_PER_PERSON} per person, as in MPM. */
@@ -27,7 +28,7 @@ public class PersonDocumentService {
   }
 
   /** A file as received: its client name and type, and its bytes. */
-  public record Upload(String originalName, String mimeType, byte[] content) {}
+  public record Upload(String originalName, String mimeType, Staged file) {}
 
   /** The person's uploaded documents, newest first. */
   public List<PersonDocument> list(long personId) {
@@ -48,11 +49,11 @@ public class PersonDocumentService {
     }
     String directory = "documents/companies/" + tenantDb.companyId() + "/persons/" + personId;
     String name = UUID.randomUUID() + extension(file.originalName());
-    storage.write(directory, name, file.content());
+    storage.place(file.file(), directory, name);
     PersonDocument d = new PersonDocument(personId, PersonDocument.CUSTOMER_UPLOAD, type, name, directory);
     d.setOriginalName(file.originalName());
     d.setMimeType(file.mimeType());
-    d.setFileSize((long) file.content().length);
+    d.setFileSize(file.file().size());
     em().persist(d);
     em().flush();
     return d;

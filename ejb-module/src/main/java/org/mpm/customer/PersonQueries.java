@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.mpm.common.ByIds;
+import org.mpm.common.Like;
 import org.mpm.common.NativeSql;
 import org.mpm.common.Page;
 import org.mpm.common.Timestamped;
@@ -200,7 +201,7 @@ public class PersonQueries {
    * range scans, so it stays fast on large companies.
    */
   public Page<PersonView> search(String term, int page, int perPage) {
-    String t = term == null ? "" : term.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    String t = term == null ? "" : Like.escape(term.trim());
     if (t.isEmpty()) {
       return new Page<>(List.of(), page, perPage, 0);
     }

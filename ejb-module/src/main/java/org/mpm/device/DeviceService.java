@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.mpm.common.ByIds;
+import org.mpm.common.Like;
 import org.mpm.common.NativeSql;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
@@ -57,7 +58,7 @@ public class DeviceService {
     }
     if (q.serial() != null) {
       where.append(" AND d.device_serial LIKE ?");
-      params.add("%" + like(q.serial()) + "%");
+      params.add(Like.contains(q.serial()));
     }
     if (q.applianceId() != null) {
       where.append(" AND ((d.device_type = 'solar_home_system' AND d.device_id IN (SELECT id FROM solar_home_systems"
@@ -218,10 +219,6 @@ public class DeviceService {
 
   public Optional<GeographicalInformation> location(long deviceId) {
     return geography.location(Device.MORPH, deviceId);
-  }
-
-  static String like(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private EntityManager em() {

@@ -19,6 +19,7 @@ import org.mpm.device.openpaygo.OpenPaygoTokenType;
 import org.mpm.tariff.TariffPricing.PricingException;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.CashTransaction;
+import org.mpm.transaction.PaymentRequest;
 import org.mpm.transaction.Token;
 import org.mpm.transaction.Transaction;
 
@@ -76,6 +77,10 @@ public class DeviceTokenService {
             + ", not in " + unit + ".");
       }
       money = BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(api.creditPrice(d))).doubleValue();
+    }
+    if (money > PaymentRequest.MAX_AMOUNT.doubleValue()) {
+      throw ValidationException.field("amount", "The token would cost " + BigDecimal.valueOf(money).toPlainString()
+          + ", more than the largest payment of " + PaymentRequest.MAX_AMOUNT.toPlainString() + ".");
     }
     CashTransaction cash = new CashTransaction(userId);
     cash.setStatus(1);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mpm.common.ByIds;
+import org.mpm.common.Like;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.customer.PersonView;
@@ -78,8 +79,7 @@ public class MeterQueries {
 
   /** Meters whose serial or tariff name contains the term. */
   public Page<MeterRow> search(String term, int page, int perPage) {
-    String t = "%" + (term == null ? "" : term.trim()).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        + "%";
+    String t = Like.contains(term == null ? "" : term.trim());
     String matches = "SELECT m.id FROM meters m WHERE m.serial_number LIKE ?1"
         + " UNION SELECT m.id FROM meters m JOIN tariffs t ON t.id = m.tariff_id AND t.deleted_at IS NULL"
         + " WHERE t.name LIKE ?1";

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mpm.common.ByIds;
+import org.mpm.common.Like;
 import org.mpm.common.NativeSql;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
@@ -169,7 +170,7 @@ public class SolarHomeSystemService {
     String where = "";
     List<Object> params = new ArrayList<>();
     if (term != null && !term.isBlank()) {
-      String t = "%" + DeviceService.like(term.trim()) + "%";
+      String t = Like.contains(term.trim());
       where = " WHERE u.serial_number LIKE ? OR u.id IN (SELECT d.device_id FROM devices d JOIN people p"
           + " ON p.id = d.person_id WHERE d.device_type = ? AND (p.name LIKE ? OR p.surname LIKE ?))";
       params.addAll(List.of(t, morph, t, t));

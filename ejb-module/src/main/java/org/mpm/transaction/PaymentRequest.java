@@ -24,6 +24,9 @@ import java.util.TreeMap;
 public record PaymentRequest(String provider, String deviceSerial, BigDecimal amount, String rawAmount,
     String idempotencyScope, String idempotencyKey, Map<String, Object> attributes, LocalDateTime receivedAt) {
 
+  /** The largest amount one payment may carry (an ad-hoc token's amount is bounded alike). */
+  public static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
+
   public PaymentRequest {
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
   }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.mpm.agent.AgentTransaction;
 import org.mpm.common.ByIds;
+import org.mpm.common.Like;
 import org.mpm.common.NativeSql;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
@@ -104,11 +105,11 @@ public class TransactionService {
         + " WHERE d.device_serial = t.message AND d.device_type = 'meter' AND m.tariff_id = ?)";
     if (q.serial() != null && q.tariff() != null) {
       where.append(" AND (t.message LIKE ? OR ").append(tariffCondition).append(")");
-      params.add("%" + q.serial() + "%");
+      params.add(Like.contains(q.serial()));
       params.add(q.tariff());
     } else if (q.serial() != null) {
       where.append(" AND t.message LIKE ?");
-      params.add("%" + q.serial() + "%");
+      params.add(Like.contains(q.serial()));
     } else if (q.tariff() != null) {
       where.append(" AND ").append(tariffCondition);
       params.add(q.tariff());

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -82,14 +83,17 @@ public class UserRoles {
     return new ArrayList<>(byId.values());
   }
 
-  /** Replaces the roles of a user (spatie's syncRoles); unknown names are ignored by the caller's validation. */
+  /**
+   * Replaces the roles of a user (spatie's syncRoles: a name given twice is one role); unknown names are ignored by
+   * the caller's validation.
+   */
   public void sync(long userId, Collection<String> roleNames) {
     memo.changed(TenantMemo.USERS, tenantDb.databaseName());
     tenantDb.em().createNativeQuery("DELETE FROM model_has_roles WHERE model_type = ?1 AND model_id = ?2")
         .setParameter(1, User.MORPH)
         .setParameter(2, userId)
         .executeUpdate();
-    for (String role : roleNames) {
+    for (String role : new LinkedHashSet<>(roleNames)) {
       tenantDb.em().createNativeQuery(
               "INSERT INTO model_has_roles (role_id, model_type, model_id)"
                   + " SELECT id, ?1, ?2 FROM roles WHERE name = ?3 AND guard_name = 'api'")

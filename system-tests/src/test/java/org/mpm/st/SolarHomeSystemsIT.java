@@ -67,7 +67,7 @@ class SolarHomeSystemsIT {
     Resp badKey = api.post("/api/solar-home-systems", "{\"serial_numbers\":[\"RULES000003\"],\"manufacturer_id\":1,"
         + "\"appliance_id\":1,\"open_paygo\":{\"secret_key\":\"abc\",\"starting_code\":1}}", t.token());
     assertEquals(422, badKey.status());
-    assertTrue(badKey.obj().getJsonObject("errors").containsKey("open_paygo"));
+    assertTrue(badKey.obj().getJsonObject("errors").containsKey("open_paygo.secret_key"), badKey.body());
     assertEquals(422, api.post("/api/solar-home-systems", "{\"serial_numbers\":[\"RULES000004\"],"
         + "\"manufacturer_id\":99,\"appliance_id\":1}", t.token()).status());
     assertEquals(0, count(t, "SELECT COUNT(*) FROM devices WHERE device_serial IN ('RULES000003', 'RULES000004')"));

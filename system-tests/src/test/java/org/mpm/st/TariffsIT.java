@@ -158,9 +158,9 @@ class TariffsIT {
     assertEquals("The social tariff.daily allowance field is required.",
         ne.getJsonArray("social_tariff.daily_allowance").getString(0));
     assertEquals("The components.0.name field is required.", ne.getJsonArray("components.0.name").getString(0));
-    assertEquals("The time of usage.0.start field must match the format H:i.",
+    assertEquals("The time_of_usage.0.start field must match the format H:i.",
         ne.getJsonArray("time_of_usage.0.start").getString(0));
-    assertEquals("The time of usage.0.value field is required.",
+    assertEquals("The time_of_usage.0.value field is required.",
         ne.getJsonArray("time_of_usage.0.value").getString(0));
     assertEquals(JsonValue.EMPTY_JSON_ARRAY, nested.obj().get("data"));
     assertEquals(before, count(t, "SELECT COUNT(*) FROM tariffs"));

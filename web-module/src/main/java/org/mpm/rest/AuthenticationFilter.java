@@ -8,7 +8,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import java.lang.reflect.AnnotatedElement;
 import java.util.OptionalLong;
 import org.mpm.agent.AgentAuthService;
 import org.mpm.agent.AgentView;
@@ -57,11 +56,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     if ("OPTIONS".equals(request.getMethod()) || resource.getResourceMethod() == null) {
       return;
     }
-    if (annotated(Public.class)) {
+    RouteGuard guard = RouteGuard.of(resource.getResourceMethod(), resource.getResourceClass());
+    if (guard.kind() == RouteGuard.Kind.PUBLIC) {
       return;
     }
     String token = Bearer.of(request);
-    if (annotated(ApiKeyAuth.class)) {
+    if (guard.kind() == RouteGuard.Kind.API_KEY) {
       OptionalLong company = apiKeys.authenticate(token);
       if (company.isEmpty()) {
         throw new UnauthorizedException();
@@ -69,7 +69,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
       bindTenant(company.getAsLong());
       return;
     }
-    if (annotated(AgentAuth.class)) {
+    if (guard.kind() == RouteGuard.Kind.AGENT) {
       JwtClaims agentClaims = tokens.verify(token, Guard.AGENT);
       bindTenant(agentClaims.companyId());
       // The agent, remembered briefly as a user is: most agent requests skip that transaction.
@@ -90,8 +90,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
       throw new UnauthorizedException();
     }
     currentUser.set(principal, claims);
-    RequiresPermission permission = annotation(RequiresPermission.class);
-    if (permission != null && !principal.can(permission.value())) {
+    if (guard.permission() != null && !principal.can(guard.permission())) {
       throw new ForbiddenException(ForbiddenException.NO_PERMISSION);
     }
   }
@@ -99,14 +98,5 @@ public class AuthenticationFilter implements ContainerRequestFilter {
   private void bindTenant(long companyId) {
     String database = registry.databaseOf(companyId).orElseThrow(UnauthorizedException::new);
     tenant.set(companyId, database);
-  }
-
-  private boolean annotated(Class<? extends java.lang.annotation.Annotation> type) {
-    return annotation(type) != null;
-  }
-
-  private <A extends java.lang.annotation.Annotation> A annotation(Class<A> type) {
-    A onMethod = ((AnnotatedElement) resource.getResourceMethod()).getAnnotation(type);
-    return onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(type);
   }
 }

@@ -14,8 +14,8 @@ import jakarta.ws.rs.ext.Provider;
 @PreMatching
 public class PreflightFilter implements ContainerRequestFilter {
 
-  /** Larger JSON bodies are refused with 413 (MPM's default PHP post_max_size is 8 MB). */
-  static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
+  /** Larger JSON bodies are refused with 413 before they are read. */
+  static final long MAX_BODY_BYTES = JsonText.MAX_BODY_BYTES;
 
   /** Uploads (multipart/form-data): a 5 MB file with its form fields. */
   public static final long MAX_UPLOAD_BYTES = 6L * 1024 * 1024;

@@ -1,14 +1,13 @@
 package org.mpm.device.manufacturer;
 
-import jakarta.ejb.ApplicationException;
+import org.mpm.common.ApiException;
 
 /** A call the device's manufacturer integration cannot make; answered 422 {@code {"message": …}}. */
-@ApplicationException(rollback = true)
-public class UnsupportedManufacturerCallException extends RuntimeException {
+public class UnsupportedManufacturerCallException extends ApiException {
 
   private static final long serialVersionUID = 1L;
 
   public UnsupportedManufacturerCallException(String message) {
-    super(message);
+    super(422, message);
   }
 }

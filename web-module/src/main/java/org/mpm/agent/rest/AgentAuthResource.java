@@ -17,11 +17,11 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.agent.AgentAuthService;
+import org.mpm.agent.AgentLoginFailedException;
 import org.mpm.agent.AgentView;
 import org.mpm.auth.Guard;
 import org.mpm.auth.IssuedToken;
 import org.mpm.auth.TokenService;
-import org.mpm.common.UnauthorizedException;
 import org.mpm.rest.AgentAuth;
 import org.mpm.rest.Bearer;
 import org.mpm.rest.CurrentAgent;
@@ -53,14 +53,9 @@ public class AgentAuthResource {
     String email = b.string("email", false);
     String password = b.string("password", false);
     if (!b.valid()) {
-      return unauthorized();
+      throw new AgentLoginFailedException();
     }
-    AgentAuthService.Session s;
-    try {
-      s = auth.login(email, password, deviceId, issuer());
-    } catch (UnauthorizedException e) {
-      return unauthorized();
-    }
+    AgentAuthService.Session s = auth.login(email, password, deviceId, issuer());
     return Response.ok(session(s.token(), s.agent())).build();
   }
 
@@ -108,11 +103,6 @@ public class AgentAuthResource {
         "balance", a.balance(), "commission_revenue", a.commissionRevenue(),
         "created_at", Json.ts(a.createdAt()), "updated_at", Json.ts(a.updatedAt()),
         "connection", a.connection());
-  }
-
-  private static Response unauthorized() {
-    return Response.status(401).type(MediaType.APPLICATION_JSON)
-        .entity(Json.obj("data", Json.obj("message", "Unauthorized", "status", 401))).build();
   }
 
   private String issuer() {

@@ -1,11 +1,6 @@
 package org.mpm.company.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,8 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.mpm.rest.schema.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.NotFoundException;
 import org.mpm.company.Company;
@@ -32,8 +24,9 @@ import org.mpm.company.CompanyRegistration;
 import org.mpm.company.CompanyRegistrationService;
 import org.mpm.company.CompanyService;
 import org.mpm.rest.Json;
-import org.mpm.rest.Public;
 import org.mpm.rest.JsonBody;
+import org.mpm.rest.Public;
+import org.mpm.rest.schema.ApiSchemas;
 import org.mpm.tenancy.TenantContext;
 
 /** Company registration (public) and lookup. */
@@ -74,14 +67,12 @@ public class CompaniesResource {
       ownerEmail = user.email("email", true);
       ownerPassword = user.string("password", true, 6, 191);
     }
-    List<Long> plugins = pluginIds(b);
-    String usageType = b.string("usage_type", false);
-    if (usageType != null && !USAGE_TYPES.contains(usageType)) {
-      b.error("usage_type", "The selected usage type is invalid.");
-    }
+    List<Long> plugins = b.ids("plugins", false);
+    String usageType = b.in("usage_type", false, USAGE_TYPES);
     b.validate();
     Company c = registration.register(new CompanyRegistration(name, address, phone, email,
-        countryId == null ? null : countryId.intValue(), ownerName, ownerEmail, ownerPassword, plugins,
+        countryId == null ? null : countryId.intValue(), ownerName, ownerEmail, ownerPassword,
+        plugins == null ? List.of() : plugins,
         usageType));
     return Response.status(201).entity(Json.obj(
         "message", "Congratulations! you have registered to MicroPowerManager successfully."
@@ -101,25 +92,5 @@ public class CompaniesResource {
         "phone", c.getPhone(), "country_id", c.getCountryId(), "email", c.getEmail(),
         "protected_page_password", null,
         "created_at", Json.ts(c.getCreatedAt()), "updated_at", Json.ts(c.getUpdatedAt())));
-  }
-
-  /** {@code plugins}: an array of {@code {"id": n}} (or bare ids). */
-  private static List<Long> pluginIds(JsonBody b) {
-    JsonArray array = b.array("plugins", false);
-    Set<Long> ids = new LinkedHashSet<>();
-    if (array != null) {
-      for (int i = 0; i < array.size(); i++) {
-        JsonValue v = array.get(i);
-        JsonValue id = v instanceof JsonObject o ? o.get("id") : v;
-        if (id instanceof JsonNumber n && n.isIntegral()) {
-          ids.add(n.longValue());
-        } else if (id instanceof JsonString s && s.getString().matches("\\d{1,9}")) {
-          ids.add(Long.parseLong(s.getString()));
-        } else {
-          b.error("plugins." + i + ".id", "The plugins." + i + ".id field must be an integer.");
-        }
-      }
-    }
-    return new ArrayList<>(ids);
   }
 }

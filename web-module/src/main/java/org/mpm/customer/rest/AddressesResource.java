@@ -8,7 +8,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -41,13 +40,13 @@ public class AddressesResource {
   @GET
   @Operation(summary = "Every address of the company with its city: {data: [...]}; ?per_page (or ?limit) pages it"
       + " (Laravel paginator)")
-  public Map<String, Object> list(@QueryParam("per_page") String perPage, @QueryParam("limit") String limit,
-      @QueryParam("page") String page) {
-    String size = perPage != null && !perPage.isBlank() ? perPage : limit;
-    if (size == null || size.isBlank()) {
+  public Map<String, Object> list() {
+    JsonBody q = JsonBody.query(uri);
+    Integer size = q.pageSize(q.has("per_page") ? "per_page" : "limit");
+    if (size == null) {
       return Json.data(people.allAddresses(null, null).items().stream().map(PersonJson::address).toList());
     }
-    Page<AddressView> p = people.allAddresses(Paginator.page(page), Paginator.size(size, 15));
+    Page<AddressView> p = people.allAddresses(q.page(), size);
     return Paginator.raw(p, p.items().stream().map(PersonJson::address).toList(), uri);
   }
 

@@ -9,8 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.customer.PersonForm;
@@ -24,6 +25,9 @@ import org.mpm.rest.JsonBody;
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 @Tag(name = "Customers")
 public class MaintenanceResource {
+
+  static final List<String> SEXES = List.of("male", "female");
+  static final Pattern PHONE = Pattern.compile("\\+[0-9]+");
 
   @Inject PersonService people;
 
@@ -43,27 +47,14 @@ public class MaintenanceResource {
     String title = b.string("title", false, 0, 50);
     String name = b.string("name", true, 3, 60);
     String surname = b.string("surname", true, 3, 60);
-    String birth = b.string("birth_date", false);
-    LocalDate birthDate = null;
-    if (birth != null) {
-      try {
-        birthDate = LocalDate.parse(birth);
-      } catch (DateTimeParseException e) {
-        b.error("birth_date", "The birth date field must match the format Y-m-d.");
-      }
-    }
-    String sex = b.string("sex", false);
-    if (sex != null && !sex.equals("male") && !sex.equals("female")) {
-      b.error("sex", "The selected sex is invalid.");
-    }
+    LocalDate birthDate = b.ymd("birth_date", false);
+    String sex = b.in("sex", false, SEXES);
     String education = b.string("education", false, 3, 90);
     Long city = b.integer("city_id", false);
     String street = b.string("street", false, 3, 191);
     String email = b.email("email", false);
-    String phone = b.string("phone", true, 11, 191);
-    if (phone != null && !phone.matches("\\+[0-9]+")) {
-      b.error("phone", "The phone field format is invalid.");
-    }
+    // at least 11 characters, then + and digits
+    String phone = b.string("phone", true, 11, 191) == null ? null : b.matching("phone", true, PHONE);
     String nationality = b.string("nationality", false, 0, 191);
     Long miniGrid = b.integer("mini_grid_id", false);
     b.validate();

@@ -3,6 +3,8 @@ package org.mpm.customer.rest;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.util.List;
 import org.mpm.rest.JsonBody;
 
 /**
@@ -12,40 +14,29 @@ import org.mpm.rest.JsonBody;
  */
 final class Onboarding {
 
+  /** The most answers a person's onboarding may hold. */
+  static final int MAX_ANSWERS = 200;
+
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   private Onboarding() {}
 
   /** The answers as JSON text, or a 422 naming what is wrong. */
   static String answers(String body) {
     JsonValue root = JsonBody.parseValue(body);
-    JsonValue list = root;
-    if (root.getValueType() == JsonValue.ValueType.OBJECT) {
-      list = root.asJsonObject().get("onboarding_json");
-    }
-    JsonBody errors = JsonBody.parse("{}");
-    if (list == null || list.getValueType() == JsonValue.ValueType.NULL) {
-      errors.error("onboarding_json", "The onboarding json field is required.");
-    } else if (list.getValueType() != JsonValue.ValueType.ARRAY) {
-      errors.error("onboarding_json", "The onboarding json field must be an array.");
+    JsonObject wrapped = root instanceof JsonArray a ? JSON.createObjectBuilder().add("onboarding_json", a).build()
+        : root instanceof JsonObject o ? o : JsonValue.EMPTY_JSON_OBJECT;
+    JsonBody b = JsonBody.of(wrapped);
+    if (!b.has("onboarding_json")) {
+      b.missing("onboarding_json", true);
     } else {
-      JsonArray items = list.asJsonArray();
-      for (int i = 0; i < items.size(); i++) {
-        JsonValue item = items.get(i);
-        if (item.getValueType() != JsonValue.ValueType.OBJECT) {
-          errors.error("onboarding_json." + i, "The onboarding_json." + i + " field must be an array.");
-          continue;
-        }
-        JsonObject o = item.asJsonObject();
-        JsonValue q = o.get("question");
-        if (q == null || q.getValueType() != JsonValue.ValueType.STRING || o.getString("question").isBlank()) {
-          errors.error("onboarding_json." + i + ".question",
-              "The onboarding_json." + i + ".question field is required.");
-        }
-        if (!o.containsKey("answer")) {
-          errors.error("onboarding_json." + i + ".answer", "The onboarding_json." + i + ".answer field must be present.");
-        }
+      List<JsonBody> items = b.list("onboarding_json", false, MAX_ANSWERS);
+      for (JsonBody item : items == null ? List.<JsonBody>of() : items) {
+        item.string("question", true, 0, 1000);
+        item.mustBePresent("answer");
       }
     }
-    errors.validate();
-    return list.toString();
+    b.validate();
+    return b.raw("onboarding_json").toString();
   }
 }

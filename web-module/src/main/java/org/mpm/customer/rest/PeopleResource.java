@@ -1,24 +1,21 @@
 package org.mpm.customer.rest;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.InputStream;
+import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,19 +29,20 @@ import org.mpm.customer.PersonForm;
 import org.mpm.customer.PersonQueries;
 import org.mpm.customer.PersonQueries.ListQuery;
 import org.mpm.customer.PersonService;
+import org.mpm.customer.PersonView;
 import org.mpm.customer.PersonView.DeviceView;
 import org.mpm.customer.PersonViews;
 import org.mpm.customer.PersonViews.PaymentView;
+import org.mpm.device.Meter;
 import org.mpm.device.rest.DeviceJson;
-import org.mpm.tariff.rest.TariffJson;
-import org.mpm.customer.PersonView;
-import org.mpm.rest.BadRequestBody;
+import org.mpm.rest.FormParts;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
-import org.mpm.rest.MultipartForm;
+import org.mpm.rest.JsonBody.Sort;
 import org.mpm.rest.Paginator;
-import org.mpm.rest.PreflightFilter;
 import org.mpm.rest.RequiresPermission;
+import org.mpm.storage.FileStorage;
+import org.mpm.tariff.rest.TariffJson;
 
 /** People and customers (MPM's PersonController and PersonAddressesController), permission {@code customers}. */
 @Path("people")
@@ -61,79 +59,54 @@ public class PeopleResource {
   @Inject PersonViews views;
   @Inject PersonAddresses personAddresses;
   @Inject PersonDocumentService documents;
+  @Inject FileStorage storage;
   @Context UriInfo uri;
 
   static final List<String> DEVICE_TYPES = List.of("meter", "solar_home_system", "e_bike");
-
-  /** The query of {@code GET /api/people} (MPM's PersonListRequest). */
-  public static class ListParams {
-    @QueryParam("is_customer") String isCustomer;
-    @QueryParam("city_id") String cityId;
-    @QueryParam("registration_from") String registrationFrom;
-    @QueryParam("registration_to") String registrationTo;
-    @QueryParam("agent_id") String agentId;
-    @QueryParam("active_customer") String activeCustomer;
-    @QueryParam("total_paid_min") String totalPaidMin;
-    @QueryParam("total_paid_max") String totalPaidMax;
-    @QueryParam("latest_payment_from") String latestPaymentFrom;
-    @QueryParam("latest_payment_to") String latestPaymentTo;
-    @QueryParam("device_type") String deviceType;
-    @QueryParam("sort") String sort;
-    @QueryParam("per_page") String perPage;
-    @QueryParam("page") String page;
-  }
 
   @GET
   @Operation(summary = "List people (raw Laravel paginator): ?is_customer (default 1), ?agent_id, ?active_customer"
       + " (paid within 25 days), ?city_id, ?total_paid_min, ?total_paid_max, ?latest_payment_from,"
       + " ?latest_payment_to, ?registration_from, ?registration_to, ?device_type (meter|solar_home_system|e_bike),"
       + " ?per_page, ?page, ?sort (id, created_at, name, agent, city, device; - for descending; default -created_at)")
-  public Map<String, Object> list(@BeanParam ListParams in) {
-    JsonBody q = JsonBody.parse("{}");
-    Integer customer = intParam(q, "is_customer", in.isCustomer);
-    Integer city = intParam(q, "city_id", in.cityId);
-    LocalDate fromDate = dateParam(q, "registration_from", in.registrationFrom);
-    LocalDate toDate = dateParam(q, "registration_to", in.registrationTo);
-    Integer agent = intParam(q, "agent_id", in.agentId);
-    Boolean active = boolParam(q, "active_customer", in.activeCustomer);
-    Double paidMin = numberParam(q, "total_paid_min", in.totalPaidMin);
-    Double paidMax = numberParam(q, "total_paid_max", in.totalPaidMax);
-    LocalDate paidFrom = dateParam(q, "latest_payment_from", in.latestPaymentFrom);
-    LocalDate paidTo = dateParam(q, "latest_payment_to", in.latestPaymentTo);
-    String deviceType = in.deviceType == null || in.deviceType.isBlank() ? null : in.deviceType.trim();
-    if (deviceType != null && !DEVICE_TYPES.contains(deviceType)) {
-      q.error("device_type", "The selected device type is invalid.");
-    }
+  public Map<String, Object> list() {
+    JsonBody q = JsonBody.query(uri);
+    Long customer = q.integer("is_customer", false);
+    Long city = q.integer("city_id", false);
+    LocalDate fromDate = q.date("registration_from", false);
+    LocalDate toDate = q.date("registration_to", false);
+    Long agent = q.integer("agent_id", false);
+    Boolean active = q.bool("active_customer", false);
+    BigDecimal paidMin = q.number("total_paid_min", false);
+    BigDecimal paidMax = q.number("total_paid_max", false);
+    LocalDate paidFrom = q.date("latest_payment_from", false);
+    LocalDate paidTo = q.date("latest_payment_to", false);
+    String deviceType = q.in("device_type", false, DEVICE_TYPES);
     q.validate();
-    String s = in.sort == null || in.sort.isBlank() ? "-created_at" : in.sort.trim();
-    boolean desc = s.startsWith("-");
-    String field = desc ? s.substring(1) : s;
-    if (!SORTS.contains(field)) {
-      throw new BadRequestBody(400, "Requested sort(s) `" + field + "` is not allowed. Allowed sort(s) are `"
-          + String.join(", ", SORTS) + "`.");
-    }
-    Page<PersonView> p = queries.list(new ListQuery(customer == null ? 1 : customer,
-        city == null ? null : city.longValue(), fromDate, toDate, agent == null ? null : agent.longValue(), active,
-        paidMin, paidMax, paidFrom, paidTo, deviceType, field, desc, Paginator.page(in.page),
-        Paginator.size(in.perPage, 15)));
+    Sort sort = q.sort(SORTS, "-created_at");
+    Page<PersonView> p = queries.list(new ListQuery(customer == null ? 1 : customer.intValue(), city, fromDate,
+        toDate, agent, active, paidMin == null ? null : paidMin.doubleValue(),
+        paidMax == null ? null : paidMax.doubleValue(), paidFrom, paidTo, deviceType, sort.field(),
+        sort.descending(), q.page(), q.size("per_page", 15)));
     return Paginator.raw(p, p.items().stream().map(PersonJson::person).toList(), uri);
   }
 
   @GET
   @Path("all")
   @Operation(summary = "Deprecated alias of GET /api/people")
-  public Map<String, Object> all(@BeanParam ListParams in) {
-    return list(in);
+  public Map<String, Object> all() {
+    return list();
   }
 
   @GET
   @Path("search")
   @Operation(summary = "Prefix search on name, surname and phone (with or without +); ?term, ?paginate=1, ?per_page")
-  public Map<String, Object> search(@QueryParam("term") String term, @QueryParam("paginate") String paginate,
-      @QueryParam("per_page") String perPage, @QueryParam("page") String page) {
-    boolean paged = "1".equals(paginate);
-    Page<PersonView> p = queries.search(term, paged ? Paginator.page(page) : 1,
-        paged ? Paginator.size(perPage, 15) : 1000);
+  public Map<String, Object> search() {
+    JsonBody q = JsonBody.query(uri);
+    String term = q.string("term", false);
+    boolean paged = Boolean.TRUE.equals(q.bool("paginate", false));
+    q.validate();
+    Page<PersonView> p = queries.search(term, paged ? q.page() : 1, paged ? q.size("per_page", 15) : 1000);
     List<Map<String, Object>> data = p.items().stream().map(PersonJson::person).toList();
     return paged ? Paginator.raw(p, data, uri) : Json.data(data);
   }
@@ -225,7 +198,7 @@ public class PeopleResource {
     person.put("devices", views.ownedDevices(id).stream().map(o -> {
       Map<String, Object> d = PersonJson.device(new DeviceView(o.device(), o.geo()), geo);
       Map<String, Object> concrete = DeviceJson.concrete(o.concrete());
-      if (concrete != null && !geo && o.concrete() instanceof org.mpm.device.Meter) {
+      if (concrete != null && !geo && o.concrete() instanceof Meter) {
         concrete.put("tariff", o.tariff() == null ? null : TariffJson.tariff(o.tariff()));
       }
       d.put("device", concrete);
@@ -239,8 +212,8 @@ public class PeopleResource {
   @RequiresPermission("transactions")
   @Operation(summary = "The person's payments, newest first, each with its transaction and token (raw Laravel"
       + " paginator, 7 per page)")
-  public Map<String, Object> transactions(@PathParam("personId") long id, @QueryParam("page") String page) {
-    Page<PaymentView> p = views.payments(id, Paginator.page(page), 7);
+  public Map<String, Object> transactions(@PathParam("personId") long id) {
+    Page<PaymentView> p = views.payments(id, JsonBody.query(uri).page(), 7);
     return Paginator.raw(p, p.items().stream().map(PersonJson::paymentWithTransaction).toList(), uri);
   }
 
@@ -256,20 +229,16 @@ public class PeopleResource {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   @Operation(summary = "Upload a document: multipart file (pdf or docx, at most 5 MB) and type; at most 3 per"
       + " person; 201")
-  public Response upload(@PathParam("personId") long id, @HeaderParam("Content-Type") String contentType,
-      InputStream body) {
-    MultipartForm form = MultipartForm.read(contentType, body, PreflightFilter.MAX_UPLOAD_BYTES);
-    JsonBody errors = JsonBody.parse("{}");
-    Upload file = Uploads.document(errors, form.part("file"));
-    MultipartForm.Part typePart = form.part("type");
-    String type = typePart == null || typePart.isFile() ? null : typePart.text().trim();
-    if (type == null || type.isEmpty()) {
-      errors.error("type", "The type field is required.");
-    } else if (type.length() > 255) {
-      errors.error("type", "The type field must not be greater than 255 characters.");
+  public Response upload(@PathParam("personId") long id, List<EntityPart> parts) {
+    JsonBody fields = JsonBody.fields(FormParts.text(parts));
+    Upload file = Uploads.document(storage, fields, FormParts.part(parts, "file"));
+    try {
+      String type = fields.string("type", true, 0, 255);
+      fields.validate();
+      return Response.status(201).entity(Json.data(PersonJson.document(documents.upload(id, type, file)))).build();
+    } finally {
+      storage.discard(file == null ? null : file.file());
     }
-    errors.validate();
-    return Response.status(201).entity(Json.data(PersonJson.document(documents.upload(id, type, file)))).build();
   }
 
   @PUT
@@ -285,7 +254,7 @@ public class PeopleResource {
     String title = b.string("title", false, 0, 50);
     String name = b.string("name", creating, 2, 60);
     String surname = b.string("surname", creating, 2, 60);
-    LocalDate birth = dateField(b, "birth_date");
+    LocalDate birth = b.date("birth_date", false);
     String gender = b.string("gender", false, 0, 50);
     String education = b.string("education", false, 0, 90);
     Long city = b.integer("city_id", false);
@@ -301,63 +270,5 @@ public class PeopleResource {
     return new PersonForm(title, education, name, surname, birth, gender,
         customer == null ? null : customer ? 1 : 0, primary == null ? null : primary ? 1 : 0, customerType, miniGrid,
         city, street, email, phone, countryCode);
-  }
-
-  private static LocalDate dateField(JsonBody b, String field) {
-    String s = b.string(field, false);
-    return parseDate(b, field, s);
-  }
-
-  private static LocalDate dateParam(JsonBody errors, String field, String value) {
-    return value == null || value.isBlank() ? null : parseDate(errors, field, value.trim());
-  }
-
-  private static LocalDate parseDate(JsonBody errors, String field, String s) {
-    if (s == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-    } catch (DateTimeParseException e) {
-      errors.error(field, "The " + field.replace('_', ' ') + " field must be a valid date.");
-      return null;
-    }
-  }
-
-  private static Boolean boolParam(JsonBody errors, String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "1", "true":
-        return true;
-      case "0", "false":
-        return false;
-      default:
-        errors.error(field, "The " + field.replace('_', ' ') + " field must be true or false.");
-        return null;
-    }
-  }
-
-  private static Double numberParam(JsonBody errors, String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    if (value.trim().matches("[-+]?\\d+(\\.\\d+)?([eE][-+]?\\d+)?")) {
-      return Double.parseDouble(value.trim());
-    }
-    errors.error(field, "The " + field.replace('_', ' ') + " field must be a number.");
-    return null;
-  }
-
-  private static Integer intParam(JsonBody errors, String field, String value) {
-    if (value == null || value.isBlank()) {
-      return null;
-    }
-    if (!value.trim().matches("-?\\d{1,9}")) {
-      errors.error(field, "The " + field.replace('_', ' ') + " field must be an integer.");
-      return null;
-    }
-    return Integer.parseInt(value.trim());
   }
 }

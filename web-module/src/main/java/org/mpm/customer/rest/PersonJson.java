@@ -1,6 +1,5 @@
 package org.mpm.customer.rest;
 
-import java.util.List;
 import java.util.Map;
 import org.mpm.customer.Address;
 import org.mpm.customer.Person;
@@ -10,13 +9,13 @@ import org.mpm.customer.PersonView.AddressView;
 import org.mpm.customer.PersonView.DeviceView;
 import org.mpm.customer.PersonViews.PaymentView;
 import org.mpm.device.rest.DeviceJson;
+import org.mpm.geography.City;
+import org.mpm.geography.Country;
 import org.mpm.geography.rest.GeographyJson;
+import org.mpm.rest.Json;
 import org.mpm.transaction.PaymentHistory;
 import org.mpm.transaction.Token;
 import org.mpm.transaction.Transaction;
-import org.mpm.geography.City;
-import org.mpm.geography.Country;
-import org.mpm.rest.Json;
 
 /**
  * A person as MPM's Eloquent JSON: the columns, {@code is_active} and {@code latest_payment}, addresses with their

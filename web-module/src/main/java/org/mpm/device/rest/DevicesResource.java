@@ -1,11 +1,6 @@
 package org.mpm.device.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,21 +8,20 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
-import org.mpm.common.ValidationException;
 import org.mpm.customer.PersonView;
 import org.mpm.customer.PersonViews;
 import org.mpm.customer.rest.PersonJson;
@@ -46,6 +40,8 @@ import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.Paginator;
 import org.mpm.rest.RequiresPermission;
+import org.mpm.rest.RouteModel;
+import org.mpm.transaction.PaymentRequest;
 import org.mpm.transaction.Token;
 
 /** The device registry and token generation (MPM's DeviceController and DeviceControlController). */
@@ -56,6 +52,8 @@ import org.mpm.transaction.Token;
 public class DevicesResource {
 
   static final List<String> TOKEN_UNITS = List.of("currency", "days", "kWh");
+  /** Laravel's {@code min:0.01} of a token's amount. */
+  static final BigDecimal MIN_AMOUNT = new BigDecimal("0.01");
 
   @Inject DeviceService devices;
   @Inject DeviceTokenService deviceTokens;
@@ -66,39 +64,16 @@ public class DevicesResource {
   @GET
   @Operation(summary = "List devices (raw paginator) with person and device: ?device_type (meter|solar_home_system|"
       + "e_bike), ?appliance_id, ?unassigned, ?serial (contains), ?manufacturer_mapping_status, ?per_page (15), ?page")
-  public Map<String, Object> list(@QueryParam("device_type") String deviceType,
-      @QueryParam("appliance_id") String applianceId, @QueryParam("unassigned") String unassigned,
-      @QueryParam("serial") String serial, @QueryParam("manufacturer_mapping_status") String mapping,
-      @QueryParam("per_page") String perPage, @QueryParam("page") String page) {
-    JsonBody q = JsonBody.parse("{}");
-    String type = blank(deviceType) ? null : deviceType.trim();
-    if (type != null && !DeviceService.TYPES.contains(type)) {
-      q.error("device_type", "The selected device type is invalid.");
-    }
-    Long appliance = null;
-    if (!blank(applianceId)) {
-      if (applianceId.trim().matches("\\d{1,18}")) {
-        appliance = Long.parseLong(applianceId.trim());
-      } else {
-        q.error("appliance_id", "The appliance id field must be an integer.");
-      }
-    }
-    boolean onlyUnassigned = false;
-    if (!blank(unassigned)) {
-      String u = unassigned.trim();
-      if (List.of("1", "true").contains(u)) {
-        onlyUnassigned = true;
-      } else if (!List.of("0", "false").contains(u)) {
-        q.error("unassigned", "The unassigned field must be true or false.");
-      }
-    }
-    String status = blank(mapping) ? null : mapping.trim();
-    if (status != null && !DeviceService.MAPPING_STATUSES.contains(status)) {
-      q.error("manufacturer_mapping_status", "The selected manufacturer mapping status is invalid.");
-    }
+  public Map<String, Object> list() {
+    JsonBody q = JsonBody.query(uri);
+    String type = q.in("device_type", false, DeviceService.TYPES);
+    Long appliance = q.integer("appliance_id", false, 1, Long.MAX_VALUE);
+    boolean onlyUnassigned = Boolean.TRUE.equals(q.bool("unassigned", false));
+    String serial = q.string("serial", false);
+    String status = q.in("manufacturer_mapping_status", false, DeviceService.MAPPING_STATUSES);
     q.validate();
-    Page<DeviceRow> p = devices.list(new ListQuery(type, appliance, onlyUnassigned,
-        blank(serial) ? null : serial.trim(), status, Paginator.page(page), Paginator.size(perPage, 15)));
+    Page<DeviceRow> p = devices.list(new ListQuery(type, appliance, onlyUnassigned, serial, status, q.page(),
+        q.size("per_page", 15)));
     return Paginator.raw(p, rows(p.items()), uri);
   }
 
@@ -147,13 +122,10 @@ public class DevicesResource {
     long deviceId = id(id);
     devices.device(deviceId);
     JsonBody b = JsonBody.parse(body);
-    Double amount = number(b, "amount");
-    String unit = b.string("unit", true);
-    if (unit != null && !TOKEN_UNITS.contains(unit)) {
-      b.error("unit", "The selected unit is invalid.");
-    }
+    BigDecimal amount = b.number("amount", true, MIN_AMOUNT, PaymentRequest.MAX_AMOUNT);
+    String unit = b.in("unit", true, TOKEN_UNITS);
     b.validate();
-    Token t = deviceTokens.generateToken(deviceId, amount, unit, current.principal().id());
+    Token t = deviceTokens.generateToken(deviceId, amount.doubleValue(), unit, current.principal().id());
     return Response.status(201).entity(Json.data(DeviceJson.tokenResource(t))).build();
   }
 
@@ -176,17 +148,9 @@ public class DevicesResource {
       + " (with days) | disable_payg | counter_sync}; 201 {data: {token, token_type, value, token_count}}")
   public Response openPaygoCode(@PathParam("device") String id, String body) {
     JsonBody b = JsonBody.parse(body);
-    String type = b.string("type", true, 1, 20);
-    OpenPaygoTokenType kind = null;
-    if (type != null) {
-      switch (type) {
-        case "set_time" -> kind = OpenPaygoTokenType.SET_TIME;
-        case "disable_payg" -> kind = OpenPaygoTokenType.DISABLE_PAYG;
-        case "counter_sync" -> kind = OpenPaygoTokenType.COUNTER_SYNC;
-        default -> b.error("type", "The selected type is invalid.");
-      }
-    }
-    Long days = b.integer("days", kind == OpenPaygoTokenType.SET_TIME);
+    String type = b.in("type", true, List.of("set_time", "disable_payg", "counter_sync"));
+    OpenPaygoTokenType kind = type == null ? null : OpenPaygoTokenType.valueOf(type.toUpperCase(Locale.ROOT));
+    Long days = b.integer("days", kind == OpenPaygoTokenType.SET_TIME, 0, JsonBody.MAX_INT);
     b.validate();
     GeneratedToken code = deviceTokens.openPaygoCode(id(id), kind, days);
     return Response.status(201).entity(Json.data(Json.obj("token", code.token(), "token_type", kind.name(),
@@ -198,38 +162,19 @@ public class DevicesResource {
   @Path("geoinformation")
   @Operation(summary = "Set device locations; body [{serial_number, lat, lon}]; answers the body as data")
   public Map<String, Object> geoInformation(String body) {
-    JsonValue v = JsonBody.parseValue(body);
-    if (!(v instanceof JsonArray arr)) {
-      throw ValidationException.message("The body must be an array of {serial_number, lat, lon}.");
-    }
+    JsonBody b = JsonBody.parseArray(body);
     List<GeoUpdate> updates = new ArrayList<>();
-    Map<String, List<String>> errors = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < arr.size(); i++) {
-      if (!(arr.get(i) instanceof JsonObject o)) {
-        errors.put(i + "", List.of("The " + i + " field must be an object."));
-        continue;
-      }
-      String serial = o.get("serial_number") instanceof JsonString s ? s.getString() : null;
-      Double lat = coordinate(o.get("lat"));
-      Double lon = coordinate(o.get("lon"));
-      if (serial == null || serial.isBlank()) {
-        errors.put(i + ".serial_number", List.of("The " + i + ".serial_number field is required."));
-      }
-      if (lat == null || lat < -90 || lat > 90) {
-        errors.put(i + ".lat", List.of("The " + i + ".lat field must be a latitude between -90 and 90."));
-      }
-      if (lon == null || lon < -180 || lon > 180) {
-        errors.put(i + ".lon", List.of("The " + i + ".lon field must be a longitude between -180 and 180."));
-      }
+    for (JsonBody item : b.items(JsonBody.MAX_ITEMS)) {
+      String serial = item.string("serial_number", true);
+      Double lat = item.latitude("lat", true);
+      Double lon = item.longitude("lon", true);
       if (serial != null && lat != null && lon != null) {
         updates.add(new GeoUpdate(serial, lat, lon));
       }
     }
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
+    b.validate();
     devices.updateGeoInformation(updates);
-    return Json.data(v);
+    return Json.data(JsonBody.parseValue(body));
   }
 
   /** Devices as MPM lists them: the row, {@code person} (with MPM's appended fields) and {@code device}. */
@@ -253,44 +198,6 @@ public class DevicesResource {
   }
 
   static long id(String id) {
-    if (id == null || !id.matches("\\d{1,18}")) {
-      throw NotFoundException.model(DeviceService.MODEL, id);
-    }
-    return Long.parseLong(id);
-  }
-
-  /** Laravel's {@code required|numeric|min:0.01}. */
-  static Double number(JsonBody b, String field) {
-    if (b.missing(field, true)) {
-      return null;
-    }
-    Double n = coordinate(b.raw(field));
-    if (n == null) {
-      b.error(field, "The " + field + " field must be a number.");
-      return null;
-    }
-    if (n < 0.01) {
-      b.error(field, "The " + field + " field must be at least 0.01.");
-    }
-    return n;
-  }
-
-  static Double coordinate(JsonValue v) {
-    if (v instanceof JsonNumber n) {
-      return n.doubleValue();
-    }
-    if (v instanceof JsonString s) {
-      try {
-        double d = Double.parseDouble(s.getString().trim());
-        return Double.isFinite(d) ? d : null;
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  static boolean blank(String s) {
-    return s == null || s.isBlank();
+    return RouteModel.id(id, DeviceService.MODEL);
   }
 }

@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,6 +19,7 @@ import org.mpm.common.Page;
 import org.mpm.common.ValidationException;
 import org.mpm.customer.PersonViews;
 import org.mpm.device.DeviceService;
+import org.mpm.device.EBike;
 import org.mpm.device.Manufacturer;
 import org.mpm.device.SolarHomeSystemService;
 import org.mpm.device.SolarHomeSystemService.UnitView;
@@ -41,20 +41,24 @@ public class EBikesResource {
 
   @GET
   @Operation(summary = "List e-bikes with manufacturer, appliance and device.person; paginated with ?per_page")
-  public Map<String, Object> list(@QueryParam("per_page") String perPage, @QueryParam("page") String page) {
-    if (DevicesResource.blank(perPage)) {
+  public Map<String, Object> list() {
+    JsonBody q = JsonBody.query(uri);
+    Integer size = q.pageSize("per_page");
+    if (size == null) {
       return Json.data(SolarHomeSystemsResource.json(units.listEBikes(null, 1, Integer.MAX_VALUE).items(), people));
     }
-    Page<UnitView> p = units.listEBikes(null, Paginator.page(page), Paginator.size(perPage, 15));
+    Page<UnitView> p = units.listEBikes(null, q.page(), size);
     return Paginator.raw(p, SolarHomeSystemsResource.json(p.items(), people), uri);
   }
 
   @GET
   @Path("search")
   @Operation(summary = "Search by serial or owner name/surname (contains); ?term, ?paginate (page size, 1)")
-  public Map<String, Object> search(@QueryParam("term") String term, @QueryParam("paginate") String paginate,
-      @QueryParam("page") String page) {
-    Page<UnitView> p = units.listEBikes(term == null ? "" : term, Paginator.page(page), Paginator.size(paginate, 1));
+  public Map<String, Object> search() {
+    JsonBody q = JsonBody.query(uri);
+    String term = q.string("term", false);
+    q.validate();
+    Page<UnitView> p = units.listEBikes(term == null ? "" : term, q.page(), q.size("paginate", 1));
     return Paginator.raw(p, SolarHomeSystemsResource.json(p.items(), people), uri);
   }
 
@@ -86,17 +90,14 @@ public class EBikesResource {
     JsonBody b = JsonBody.parse(body);
     String serial = b.string("serial_number", true);
     String manufacturerName = b.string("manufacturer_name", true);
-    String status = b.string("status", true);
-    if (status != null && !List.of("on", "off").contains(status)) {
-      b.error("status", "The selected status is invalid.");
-    }
+    String status = b.in("status", true, List.of("on", "off"));
     b.validate();
     UnitView v = units.eBike(serial);
     if (v == null || v.device() == null) {
       throw ValidationException.field("serial_number", "The selected serial number is invalid.");
     }
     Manufacturer m = units.manufacturerByName(manufacturerName);
-    if (m == null || m.getId() != ((org.mpm.device.EBike) v.unit()).getManufacturerId()) {
+    if (m == null || m.getId() != ((EBike) v.unit()).getManufacturerId()) {
       throw ValidationException.field("manufacturer_name", "The selected manufacturer name is invalid.");
     }
     devices.switchDevice(v.device(), "on".equals(status));

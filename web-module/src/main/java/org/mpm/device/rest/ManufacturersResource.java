@@ -7,7 +7,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -38,13 +37,15 @@ public class ManufacturersResource {
 
   @GET
   @Operation(summary = "Manufacturers: all as {data: […]}, or a raw paginator with ?per_page; ?type (meter|shs|e-bike)")
-  public Map<String, Object> list(@QueryParam("per_page") String perPage, @QueryParam("type") String type,
-      @QueryParam("page") String page) {
-    String t = type == null || type.isBlank() ? null : type.trim();
-    if (perPage == null || perPage.isBlank() || Paginator.size(perPage, 0) == 0) {
+  public Map<String, Object> list() {
+    JsonBody q = JsonBody.query(uri);
+    String t = q.string("type", false);
+    q.validate();
+    Integer size = q.pageSize("per_page");
+    if (size == null) {
       return Json.data(manufacturers.all(t).stream().map(MeterJson::manufacturer).toList());
     }
-    Page<Manufacturer> p = manufacturers.page(t, Paginator.page(page), Paginator.size(perPage, 15));
+    Page<Manufacturer> p = manufacturers.page(t, q.page(), size);
     return Paginator.raw(p, p.items().stream().map(MeterJson::manufacturer).toList(), uri);
   }
 
@@ -61,10 +62,7 @@ public class ManufacturersResource {
   public Response create(String body) {
     JsonBody b = JsonBody.parse(body);
     String name = b.string("name", true, 1, 191);
-    String type = b.string("type", false);
-    if (type != null && !TYPES.contains(type)) {
-      b.error("type", "The selected type is invalid.");
-    }
+    String type = b.in("type", false, TYPES);
     String phone = b.string("phone", false, 0, 191);
     String email = b.email("email", false);
     String contact = b.string("contact_person", false, 3, 191);

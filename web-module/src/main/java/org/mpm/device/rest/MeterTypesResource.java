@@ -8,7 +8,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,11 +36,13 @@ public class MeterTypesResource {
 
   @GET
   @Operation(summary = "Meter types: all as {data: […]}, or a raw paginator with ?limit")
-  public Map<String, Object> list(@QueryParam("limit") String limit, @QueryParam("page") String page) {
-    if (limit == null || limit.isBlank() || Paginator.size(limit, 0) == 0) {
+  public Map<String, Object> list() {
+    JsonBody q = JsonBody.query(uri);
+    Integer size = q.pageSize("limit");
+    if (size == null) {
       return Json.data(types.all().stream().map(MeterJson::meterType).toList());
     }
-    Page<MeterType> p = types.page(Paginator.page(page), Paginator.size(limit, 15));
+    Page<MeterType> p = types.page(q.page(), size);
     return Paginator.raw(p, p.items().stream().map(MeterJson::meterType).toList(), uri);
   }
 
@@ -81,14 +82,8 @@ public class MeterTypesResource {
   /** MeterTypeCreateRequest / MeterTypeUpdateRequest. */
   private static Form form(String body) {
     JsonBody b = JsonBody.parse(body);
-    Long maxCurrent = b.integer("max_current", true);
-    if (maxCurrent != null && (maxCurrent < 1 || maxCurrent > Integer.MAX_VALUE)) {
-      b.error("max_current", "The max current field must be at least 1.");
-    }
-    Long phase = b.integer("phase", true);
-    if (phase != null && (phase < 1 || phase > Integer.MAX_VALUE)) {
-      b.error("phase", "The phase field must be at least 1.");
-    }
+    Long maxCurrent = b.integer("max_current", true, 1, JsonBody.MAX_INT);
+    Long phase = b.integer("phase", true, 1, JsonBody.MAX_INT);
     Boolean online = b.bool("online", true);
     b.validate();
     return new Form(online, phase.intValue(), maxCurrent.intValue());

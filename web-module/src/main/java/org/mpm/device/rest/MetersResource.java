@@ -1,11 +1,6 @@
 package org.mpm.device.rest;
 
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -14,30 +9,25 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
-import org.mpm.common.ValidationException;
 import org.mpm.device.MeterQueries;
 import org.mpm.device.MeterQueries.MeterRow;
 import org.mpm.device.MeterQueries.PaymentView;
 import org.mpm.device.MeterService;
 import org.mpm.device.MeterService.MeterForm;
-import org.mpm.rest.BadRequestBody;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.Paginator;
+import org.mpm.rest.RouteModel;
 
 /**
  * Meters (MPM's MeterController, MeterPaymentHistoryController, MeterConsumptionController, MeterRevenueController
@@ -57,17 +47,11 @@ public class MetersResource {
 
   @GET
   @Operation(summary = "Meters with meter_type and tariff (raw Laravel paginator): ?in_use (0|1), ?limit (15), ?page")
-  public Map<String, Object> list(@QueryParam("in_use") String inUse, @QueryParam("limit") String limit,
-      @QueryParam("page") String page) {
-    Boolean used = null;
-    if (inUse != null && !inUse.isBlank()) {
-      used = switch (inUse.trim()) {
-        case "1", "true" -> true;
-        case "0", "false" -> false;
-        default -> throw ValidationException.field("in_use", "The in use field must be true or false.");
-      };
-    }
-    Page<MeterRow> p = meters.list(used, Paginator.page(page), Paginator.size(limit, 15));
+  public Map<String, Object> list() {
+    JsonBody q = JsonBody.query(uri);
+    Boolean used = q.bool("in_use", false);
+    q.validate();
+    Page<MeterRow> p = meters.list(used, q.page(), q.size("limit", 15));
     return Paginator.raw(p, p.items().stream().map(MeterJson::row).toList(), uri);
   }
 
@@ -92,52 +76,19 @@ public class MetersResource {
   @PUT
   @Operation(summary = "Set the locations of meters (through their devices): [{id, lat, lng}, …] → {\"data\":true}")
   public Map<String, Object> locate(String body) {
-    JsonValue v = JsonBody.parseValue(body);
-    if (!(v instanceof JsonArray items)) {
-      throw new BadRequestBody(400, "The request body must be a JSON array.");
-    }
+    JsonBody b = JsonBody.parseArray(body);
     Map<Long, double[]> points = new LinkedHashMap<>();
-    Map<String, List<String>> errors = new LinkedHashMap<>();
-    for (int i = 0; i < items.size(); i++) {
-      if (!(items.get(i) instanceof JsonObject o)) {
-        errors.put(i + "", List.of("The " + i + " field must be an array."));
-        continue;
-      }
-      Long id = o.get("id") instanceof JsonNumber n && n.isIntegral() ? n.longValue() : null;
-      Double lat = number(o.get("lat"));
-      Double lng = number(o.get("lng"));
-      if (id == null) {
-        errors.put(i + ".id", List.of("The " + i + ".id field must be an integer."));
-      }
-      if (lat == null || lat < -90 || lat > 90) {
-        errors.put(i + ".lat", List.of("The " + i + ".lat field must be a latitude between -90 and 90."));
-      }
-      if (lng == null || lng < -180 || lng > 180) {
-        errors.put(i + ".lng", List.of("The " + i + ".lng field must be a longitude between -180 and 180."));
-      }
+    for (JsonBody item : b.items(JsonBody.MAX_ITEMS)) {
+      Long id = item.integer("id", true, 1, Long.MAX_VALUE);
+      Double lat = item.latitude("lat", true);
+      Double lng = item.longitude("lng", true);
       if (id != null && lat != null && lng != null) {
         points.put(id, new double[] {lat, lng});
       }
     }
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
+    b.validate();
     meterService.locate(points);
     return Json.obj("data", true);
-  }
-
-  private static Double number(JsonValue v) {
-    if (v instanceof JsonNumber n) {
-      return n.doubleValue();
-    }
-    if (v instanceof JsonString s) {
-      try {
-        return Double.parseDouble(s.getString().trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
   }
 
   @GET
@@ -152,9 +103,11 @@ public class MetersResource {
   @Path("search")
   @Operation(summary = "Meters whose serial or tariff name contains ?term, with meter_type and tariff (raw"
       + " paginator, ?paginate = page size, 15)")
-  public Map<String, Object> search(@QueryParam("term") String term, @QueryParam("paginate") String paginate,
-      @QueryParam("page") String page) {
-    Page<MeterRow> p = meters.search(term, Paginator.page(page), Paginator.size(paginate, 15));
+  public Map<String, Object> search() {
+    JsonBody q = JsonBody.query(uri);
+    String term = q.string("term", false);
+    q.validate();
+    Page<MeterRow> p = meters.search(term, q.page(), q.size("paginate", 15));
     return Paginator.raw(p, p.items().stream().map(MeterJson::row).toList(), uri);
   }
 
@@ -205,9 +158,9 @@ public class MetersResource {
   @Path("{serialNumber}/transactions")
   @Operation(summary = "Payments of the meter's serial with transaction and paid_for, newest first (raw paginator,"
       + " ?paginate = page size, 50)")
-  public Map<String, Object> transactions(@PathParam("serialNumber") String serial,
-      @QueryParam("paginate") String paginate, @QueryParam("page") String page) {
-    Page<PaymentView> p = meters.payments(serial, Paginator.page(page), Paginator.size(paginate, 50));
+  public Map<String, Object> transactions(@PathParam("serialNumber") String serial) {
+    JsonBody q = JsonBody.query(uri);
+    Page<PaymentView> p = meters.payments(serial, q.page(), q.size("paginate", 50));
     return Paginator.raw(p, p.items().stream().map(MeterJson::payment).toList(), uri);
   }
 
@@ -216,29 +169,14 @@ public class MetersResource {
   @Operation(summary = "Readings of the meter from start to end (yyyy-mm-dd, both days included), oldest first")
   public Map<String, Object> consumptions(@PathParam("serialNumber") String serial,
       @PathParam("start") String start, @PathParam("end") String end) {
-    Map<String, List<String>> errors = new LinkedHashMap<>();
-    LocalDate from = date(errors, "start", start);
-    LocalDate to = date(errors, "end", end);
+    JsonBody path = JsonBody.fields(Map.of("start", start, "end", end));
+    LocalDate from = path.date("start", true);
+    LocalDate to = path.date("end", true);
     if (from != null && to != null && to.isBefore(from)) {
-      errors.put("end", List.of("The end field must be a date after or equal to start."));
+      path.error("end", "The end field must be a date after or equal to start.");
     }
-    if (!errors.isEmpty()) {
-      throw new ValidationException(errors);
-    }
+    path.validate();
     return Json.data(meters.consumptions(serial, from, to).stream().map(MeterJson::consumption).toList());
-  }
-
-  private static LocalDate date(Map<String, List<String>> errors, String field, String value) {
-    try {
-      LocalDate d = LocalDate.parse(value.trim());
-      if (d.getYear() >= 1970 && d.getYear() <= 2100) {
-        return d;
-      }
-    } catch (DateTimeParseException e) {
-      // reported below
-    }
-    errors.put(field, List.of("The " + field + " field must be a valid date."));
-    return null;
   }
 
   @GET
@@ -253,20 +191,11 @@ public class MetersResource {
   @Operation(summary = "Meters in use located in the mini-grid's villages, with device (and its geo) and"
       + " access_rate_payment")
   public Map<String, Object> geoList(@PathParam("serialNumber") String miniGrid) {
-    long id;
-    try {
-      id = Long.parseLong(miniGrid);
-    } catch (NumberFormatException e) {
-      throw NotFoundException.model("App\\Models\\MiniGrid", miniGrid);
-    }
+    long id = RouteModel.id(miniGrid, "App\\Models\\MiniGrid");
     return Json.data(meters.locatedInMiniGrid(id).stream().map(MeterJson::located).toList());
   }
 
   private static long meterId(String value) {
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw NotFoundException.model(MeterService.MODEL, value);
-    }
+    return RouteModel.id(value, MeterService.MODEL);
   }
 }

@@ -8,7 +8,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,9 +17,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.customer.PersonView;
 import org.mpm.customer.PersonViews;
@@ -34,7 +33,9 @@ import org.mpm.geography.rest.GeographyJson;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.Paginator;
+import org.mpm.rest.RouteModel;
 import org.mpm.transaction.PaymentHistory;
+import org.mpm.transaction.PaymentRequest;
 
 /** Solar home systems (MPM's SolarHomeSystemController). */
 @Path("solar-home-systems")
@@ -42,6 +43,9 @@ import org.mpm.transaction.PaymentHistory;
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 @Tag(name = "Devices")
 public class SolarHomeSystemsResource {
+
+  /** An OpenPAYGO secret key: 16 bytes as 32 hexadecimal characters. */
+  static final Pattern SECRET_KEY = Pattern.compile("[0-9a-fA-F]{32}");
 
   @Inject SolarHomeSystemService units;
   @Inject DeviceService devices;
@@ -51,20 +55,24 @@ public class SolarHomeSystemsResource {
   @GET
   @Operation(summary = "List solar home systems with manufacturer, appliance and device.person; paginated with"
       + " ?per_page, else all as {data: […]}")
-  public Map<String, Object> list(@QueryParam("per_page") String perPage, @QueryParam("page") String page) {
-    if (DevicesResource.blank(perPage)) {
+  public Map<String, Object> list() {
+    JsonBody q = JsonBody.query(uri);
+    Integer size = q.pageSize("per_page");
+    if (size == null) {
       return Json.data(json(units.listShs(null, 1, Integer.MAX_VALUE).items(), people));
     }
-    Page<UnitView> p = units.listShs(null, Paginator.page(page), Paginator.size(perPage, 15));
+    Page<UnitView> p = units.listShs(null, q.page(), size);
     return Paginator.raw(p, json(p.items(), people), uri);
   }
 
   @GET
   @Path("search")
   @Operation(summary = "Search by serial or owner name/surname (contains); ?term, ?per_page (15)")
-  public Map<String, Object> search(@QueryParam("term") String term, @QueryParam("per_page") String perPage,
-      @QueryParam("page") String page) {
-    Page<UnitView> p = units.listShs(term == null ? "" : term, Paginator.page(page), Paginator.size(perPage, 15));
+  public Map<String, Object> search() {
+    JsonBody q = JsonBody.query(uri);
+    String term = q.string("term", false);
+    q.validate();
+    Page<UnitView> p = units.listShs(term == null ? "" : term, q.page(), q.size("per_page", 15));
     return Paginator.raw(p, json(p.items(), people), uri);
   }
 
@@ -75,24 +83,8 @@ public class SolarHomeSystemsResource {
       + " demo SHS manufacturer get a random OpenPAYGO set-up when none is given")
   public Map<String, Object> create(String body) {
     JsonBody b = JsonBody.parse(body);
-    List<String> serials = b.strings("serial_numbers", true);
-    if (serials != null) {
-      if (serials.isEmpty()) {
-        b.error("serial_numbers", "The serial numbers field is required.");
-      }
-      Set<String> seen = new HashSet<>();
-      for (int i = 0; i < serials.size(); i++) {
-        String s = serials.get(i) == null ? "" : serials.get(i);
-        String key = "serial_numbers." + i;
-        if (s.isBlank()) {
-          b.error(key, "The " + key + " field is required.");
-        } else if (s.length() < 8 || s.length() > 15) {
-          b.error(key, "The " + key + " field must be between 8 and 15 characters.");
-        } else if (!seen.add(s)) {
-          b.error(key, "The " + key + " field has a duplicate value.");
-        }
-      }
-    }
+    List<String> serials = b.strings("serial_numbers", true, 8, 15);
+    b.distinct("serial_numbers");
     Long manufacturerId = b.integer("manufacturer_id", true);
     Long applianceId = b.integer("appliance_id", true);
     Long personId = b.integer("person_id", false);
@@ -136,9 +128,9 @@ public class SolarHomeSystemsResource {
   @GET
   @Path("{id}/transactions")
   @Operation(summary = "Payments booked on the SHS's serial (raw paginator, ?paginate = page size, 15)")
-  public Map<String, Object> transactions(@PathParam("id") String id, @QueryParam("paginate") String paginate,
-      @QueryParam("page") String page) {
-    Page<PaymentHistory> p = units.payments(shsId(id), Paginator.page(page), Paginator.size(paginate, 15));
+  public Map<String, Object> transactions(@PathParam("id") String id) {
+    JsonBody q = JsonBody.query(uri);
+    Page<PaymentHistory> p = units.payments(shsId(id), q.page(), q.size("paginate", 15));
     return Paginator.raw(p, p.items().stream().map(SolarHomeSystemsResource::payment).toList(), uri);
   }
 
@@ -174,12 +166,9 @@ public class SolarHomeSystemsResource {
     return out;
   }
 
+  /** A day of credit's price: at least 0.01, at most a payment's largest amount. */
   private static BigDecimal dailyPrice(JsonBody b) {
-    if (!b.has("daily_price")) {
-      return null;
-    }
-    Double d = DevicesResource.number(b, "daily_price");
-    return d == null ? null : BigDecimal.valueOf(d);
+    return b.number("daily_price", false, DevicesResource.MIN_AMOUNT, PaymentRequest.MAX_AMOUNT);
   }
 
   /** The optional {@code open_paygo} object: the factory's set-up of the device. */
@@ -191,32 +180,20 @@ public class SolarHomeSystemsResource {
     if (o == null) {
       return null;
     }
-    String key = o.string("secret_key", true);
-    Long startingCode = o.integer("starting_code", true);
-    Long divider = o.integer("time_divider", false);
+    String key = o.matching("secret_key", true, SECRET_KEY);
+    Long startingCode = o.integer("starting_code", true, 0, OpenPaygoConfig.MAX_STARTING_CODE);
+    Long divider = o.integer("time_divider", false, 1, OpenPaygoConfig.MAX_TIME_DIVIDER);
     Boolean restricted = o.bool("restricted_digit_set", false);
     Boolean extended = o.bool("extended_token", false);
-    Long count = o.integer("token_count", false);
+    Long count = o.integer("token_count", false, 0, 65_535);
     if (key == null || startingCode == null || !b.valid()) {
       return null;
     }
-    if (count != null && (count < 0 || count > 65_535)) {
-      b.error("open_paygo.token_count", "The open paygo.token count field must be between 0 and 65535.");
-      return null;
-    }
-    try {
-      return new OpenPaygoSetup(new OpenPaygoConfig(key, startingCode, divider == null ? 1 : divider.intValue(),
-          Boolean.TRUE.equals(restricted), Boolean.TRUE.equals(extended)), count == null ? null : count.intValue());
-    } catch (IllegalArgumentException e) {
-      b.error("open_paygo", e.getMessage() + ".");
-      return null;
-    }
+    return new OpenPaygoSetup(new OpenPaygoConfig(key, startingCode, divider == null ? 1 : divider.intValue(),
+        Boolean.TRUE.equals(restricted), Boolean.TRUE.equals(extended)), count == null ? null : count.intValue());
   }
 
   private static long shsId(String id) {
-    if (id == null || !id.matches("\\d{1,18}")) {
-      throw NotFoundException.model(SolarHomeSystemService.SHS_MODEL, id);
-    }
-    return Long.parseLong(id);
+    return RouteModel.id(id, SolarHomeSystemService.SHS_MODEL);
   }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -39,21 +38,21 @@ public class CitiesResource {
   @GET
   @Operation(summary = "List villages with location, mini_grid (and its cluster) and country;"
       + " ?limit=n (or ?per_page=n) paginates (Laravel paginator, ?page), without it {data:[…]}")
-  public Map<String, Object> list(@QueryParam("limit") String limitParam, @QueryParam("per_page") String perPage,
-      @QueryParam("page") String page) {
-    String limit = limitParam != null && !limitParam.isBlank() ? limitParam : perPage;
-    if (limit == null || limit.isBlank()) {
+  public Map<String, Object> list() {
+    JsonBody q = JsonBody.query(uri);
+    Integer size = q.pageSize(q.has("limit") ? "limit" : "per_page");
+    if (size == null) {
       return Json.data(geography.cityViews(geography.cities(null)).stream().map(GeographyJson::city).toList());
     }
-    Page<City> p = geography.citiesPage(Paginator.page(page), Paginator.size(limit, 15));
+    Page<City> p = geography.citiesPage(q.page(), size);
     return Paginator.raw(p, geography.cityViews(p.items()).stream().map(GeographyJson::city).toList(), uri);
   }
 
   @GET
   @Path("{cityId}")
   @Operation(summary = "A village; ?relation=1 adds location and country")
-  public Map<String, Object> show(@PathParam("cityId") long id, @QueryParam("relation") String relation) {
-    if (relation == null || relation.isBlank() || "0".equals(relation) || "false".equals(relation)) {
+  public Map<String, Object> show(@PathParam("cityId") long id) {
+    if (!GeographyJson.withRelation(JsonBody.query(uri))) {
       return Json.data(GeographyJson.city(geography.city(id)));
     }
     CityView v = geography.cityView(id);
@@ -72,7 +71,7 @@ public class CitiesResource {
     String name = b.string("name", true, 1, 191);
     Long miniGridId = b.integer("mini_grid_id", true);
     Long countryId = b.integer("country_id", true);
-    String geo = GeoJson.point(b, "geo_json", true);
+    String geo = b.point("geo_json", true);
     b.validate();
     City c = geography.createCity(name, miniGridId, countryId, geo);
     return Response.status(201).entity(Json.data(GeographyJson.city(geography.cityView(c.getId())))).build();
@@ -87,7 +86,7 @@ public class CitiesResource {
     String name = b.string("name", false, 1, 191);
     Long miniGridId = b.integer("mini_grid_id", false);
     Long countryId = b.integer("country_id", false);
-    String geo = GeoJson.point(b, "geo_json", false);
+    String geo = b.point("geo_json", false);
     b.validate();
     geography.updateCity(id, name, miniGridId, countryId, geo);
     return Json.data(GeographyJson.city(geography.cityView(id)));

@@ -9,10 +9,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.LocalDate;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,6 +36,7 @@ public class ClustersResource {
 
   @Inject GeographyService geography;
   @Inject GridRevenueService revenue;
+  @Context UriInfo uri;
 
   @GET
   @Operation(summary = "List clusters with their mini_grids: {data:[{id, name, manager_id, geo_json, …, mini_grids}]}")
@@ -49,9 +50,8 @@ public class ClustersResource {
       + " meterCount, applianceCount, revenue, population, citiesRevenue, revenueAnalysis, clusterData (the cluster"
       + " with mini_grids and cities), period, periodWeekly, totalRevenue}}; revenue of ?start_date..?end_date"
       + " (both, else the last 31 days up to yesterday)")
-  public Map<String, Object> show(@PathParam("clusterId") long id, @QueryParam("start_date") String startDate,
-      @QueryParam("end_date") String endDate) {
-    DateRange range = bothOrLastMonth(new RevenueParams(), "start_date", startDate, "end_date", endDate);
+  public Map<String, Object> show(@PathParam("clusterId") long id) {
+    DateRange range = RevenueQuery.bothOrLastMonth(JsonBody.query(uri), "start_date", "end_date");
     return Json.data(GeographyJson.clusterDashboard(revenue.clusterDetail(id), revenue.clusterFigures(id, range)));
   }
 
@@ -60,15 +60,11 @@ public class ClustersResource {
   @Operation(summary = "Every cluster with its revenue per period: {data:[{…cluster, period:{\"2025-03\":{revenue}},"
       + " totalRevenue, mini_grids}]}; ?startDate (default: first of the month a year ago), ?endDate (default: end"
       + " of this month), ?period=monthly|weekly|weekMonth")
-  public Map<String, Object> revenueOfAll(@QueryParam("startDate") String startDate,
-      @QueryParam("endDate") String endDate, @QueryParam("period") String period) {
-    RevenueParams q = new RevenueParams();
-    LocalDate from = q.date("startDate", startDate);
-    LocalDate to = q.date("endDate", endDate);
-    RevenuePeriod p = q.period(period);
-    LocalDate today = RevenueParams.today();
-    DateRange range = q.range("startDate", from == null ? today.withDayOfMonth(1).minusMonths(12) : from,
-        "endDate", to == null ? today.withDayOfMonth(today.lengthOfMonth()) : to);
+  public Map<String, Object> revenueOfAll() {
+    JsonBody q = JsonBody.query(uri);
+    RevenuePeriod p = RevenueQuery.period(q);
+    DateRange range = RevenueQuery.range(q, "startDate", RevenueQuery.today().withDayOfMonth(1).minusMonths(12),
+        "endDate", RevenueQuery.endOfMonth());
     return Json.data(revenue.clustersRevenue(range, p).stream().map(GeographyJson::clusterPeriodic).toList());
   }
 
@@ -76,9 +72,8 @@ public class ClustersResource {
   @Path("{clusterId: [0-9]+}/revenue")
   @Operation(summary = "The cluster with meterCount, revenue (?startDate..?endDate, both, else the last 31 days),"
       + " population, mini_grids and cities")
-  public Map<String, Object> revenueOfOne(@PathParam("clusterId") long id, @QueryParam("startDate") String startDate,
-      @QueryParam("endDate") String endDate) {
-    DateRange range = bothOrLastMonth(new RevenueParams(), "startDate", startDate, "endDate", endDate);
+  public Map<String, Object> revenueOfOne(@PathParam("clusterId") long id) {
+    DateRange range = RevenueQuery.bothOrLastMonth(JsonBody.query(uri), "startDate", "endDate");
     return Json.data(GeographyJson.clusterRevenue(revenue.clusterDetail(id), revenue.clusterFigures(id, range)));
   }
 
@@ -87,11 +82,10 @@ public class ClustersResource {
   @Operation(summary = "Revenue of the cluster's meters per connection type and period, plus Total:"
       + " {data:{\"<type>\":{\"2025-03\":1200}, \"Total\":{…}}}; ?startDate (default 1 January), ?endDate (default"
       + " end of this month), ?period")
-  public Map<String, Object> analysis(@PathParam("clusterId") long id, @QueryParam("startDate") String startDate,
-      @QueryParam("endDate") String endDate, @QueryParam("period") String period) {
-    RevenueParams q = new RevenueParams();
-    RevenuePeriod p = q.period(period);
-    DateRange range = thisYear(q, startDate, endDate);
+  public Map<String, Object> analysis(@PathParam("clusterId") long id) {
+    JsonBody q = JsonBody.query(uri);
+    RevenuePeriod p = RevenueQuery.period(q);
+    DateRange range = RevenueQuery.thisYear(q);
     return Json.data(GeographyJson.connectionTypeRevenue(revenue.connectionTypeRevenue(id, range, p)));
   }
 
@@ -99,34 +93,11 @@ public class ClustersResource {
   @Path("{clusterId: [0-9]+}/cities-revenue")
   @Operation(summary = "The cluster's mini-grids, each with its revenue per period: {data:[{…mini-grid, period,"
       + " totalRevenue}]}; ?startDate (default 1 January), ?endDate (default end of this month), ?period")
-  public Map<String, Object> miniGridRevenue(@PathParam("clusterId") long id, @QueryParam("startDate") String startDate,
-      @QueryParam("endDate") String endDate, @QueryParam("period") String period) {
-    RevenueParams q = new RevenueParams();
-    RevenuePeriod p = q.period(period);
-    DateRange range = thisYear(q, startDate, endDate);
+  public Map<String, Object> miniGridRevenue(@PathParam("clusterId") long id) {
+    JsonBody q = JsonBody.query(uri);
+    RevenuePeriod p = RevenueQuery.period(q);
+    DateRange range = RevenueQuery.thisYear(q);
     return Json.data(revenue.miniGridsRevenue(id, range, p).stream().map(GeographyJson::miniGridPeriodic).toList());
-  }
-
-  /** Both dates, or (as MPM) the 31 days before today when either is missing. */
-  private static DateRange bothOrLastMonth(RevenueParams q, String fromField, String fromRaw, String toField,
-      String toRaw) {
-    LocalDate from = q.date(fromField, fromRaw);
-    LocalDate to = q.date(toField, toRaw);
-    q.validate();
-    if (from == null || to == null) {
-      LocalDate today = RevenueParams.today();
-      return new DateRange(today.minusDays(31), today.minusDays(1));
-    }
-    return q.range(fromField, from, toField, to);
-  }
-
-  /** {@code startDate} (default 1 January) to {@code endDate} (default the end of this month). */
-  static DateRange thisYear(RevenueParams q, String startDate, String endDate) {
-    LocalDate from = q.date("startDate", startDate);
-    LocalDate to = q.date("endDate", endDate);
-    LocalDate today = RevenueParams.today();
-    return q.range("startDate", from == null ? today.withDayOfYear(1) : from,
-        "endDate", to == null ? today.withDayOfMonth(today.lengthOfMonth()) : to);
   }
 
   @GET
@@ -143,7 +114,7 @@ public class ClustersResource {
     JsonBody b = JsonBody.parse(body);
     String name = b.string("name", true, 1, 191);
     Long managerId = b.integer("manager_id", true);
-    String geo = GeoJson.area(b, "geo_json", true);
+    String geo = b.area("geo_json", true);
     b.validate();
     return Response.status(201)
         .entity(Json.data(GeographyJson.cluster(geography.createCluster(name, managerId, geo)))).build();
@@ -157,7 +128,7 @@ public class ClustersResource {
     JsonBody b = JsonBody.parse(body);
     String name = b.string("name", false, 1, 191);
     Long managerId = b.integer("manager_id", false);
-    String geo = GeoJson.area(b, "geo_json", false);
+    String geo = b.area("geo_json", false);
     b.validate();
     return Json.data(GeographyJson.cluster(geography.updateCluster(id, name, managerId, geo)));
   }

@@ -15,6 +15,7 @@ import org.mpm.geography.GridRevenueService.ClusterRevenue;
 import org.mpm.geography.GridRevenueService.MiniGridRevenue;
 import org.mpm.geography.MiniGrid;
 import org.mpm.rest.Json;
+import org.mpm.rest.JsonBody;
 
 /** The Eloquent JSON of countries, villages, clusters, mini-grids and locations. */
 public final class GeographyJson {
@@ -159,5 +160,11 @@ public final class GeographyJson {
         ? slots((Map<String, Object>) inner, wrapped)
         : wrapped ? Json.obj("revenue", num((Double) value)) : num((Double) value)));
     return m;
+  }
+
+  /** MPM's {@code ?relation}: anything but absent, 0 or false asks for the relations. */
+  static boolean withRelation(JsonBody q) {
+    String relation = q.string("relation", false);
+    return relation != null && !"0".equals(relation) && !"false".equals(relation);
   }
 }

@@ -9,19 +9,17 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
 import org.mpm.geography.GeographyService;
 import org.mpm.geography.GridRevenueService;
-import org.mpm.geography.GridRevenueService.DateRange;
 import org.mpm.geography.GridRevenueService.Sales;
 import org.mpm.geography.MiniGrid;
 import org.mpm.rest.Json;
@@ -45,20 +43,22 @@ public class MiniGridsResource {
 
   @GET
   @Operation(summary = "Mini-grids with their location; ?per_page paginates (Laravel paginator), without it {data:[…]}")
-  public Map<String, Object> list(@QueryParam("per_page") String perPage, @QueryParam("page") String page) {
-    if (perPage == null || perPage.isBlank()) {
+  public Map<String, Object> list() {
+    JsonBody q = JsonBody.query(uri);
+    Integer size = q.pageSize("per_page");
+    if (size == null) {
       return Json.data(geography.miniGridViews(geography.allMiniGrids()).stream().map(GeographyJson::miniGrid)
           .toList());
     }
-    Page<MiniGrid> p = geography.miniGrids(Paginator.page(page), Paginator.size(perPage, 15));
+    Page<MiniGrid> p = geography.miniGrids(q.page(), size);
     return Paginator.raw(p, geography.miniGridViews(p.items()).stream().map(GeographyJson::miniGrid).toList(), uri);
   }
 
   @GET
   @Path("{miniGridId: [0-9]+}")
   @Operation(summary = "A mini-grid; ?relation=1 adds its location")
-  public Map<String, Object> show(@PathParam("miniGridId") long id, @QueryParam("relation") String relation) {
-    if ("1".equals(relation)) {
+  public Map<String, Object> show(@PathParam("miniGridId") long id) {
+    if (GeographyJson.withRelation(JsonBody.query(uri))) {
       return Json.data(GeographyJson.miniGrid(geography.miniGridView(id)));
     }
     return Json.data(GeographyJson.miniGrid(geography.miniGrid(id)));
@@ -71,7 +71,7 @@ public class MiniGridsResource {
     JsonBody b = JsonBody.parse(body);
     String name = b.string("name", true, 3, 191);
     Long clusterId = b.integer("cluster_id", true);
-    String geo = GeoJson.point(b, "geo_json", true);
+    String geo = b.point("geo_json", true);
     b.validate();
     MiniGrid m = geography.createMiniGrid(name, clusterId, geo);
     return Response.status(201).entity(Json.data(GeographyJson.miniGrid(geography.miniGridView(m.getId()))))
@@ -86,7 +86,7 @@ public class MiniGridsResource {
     JsonBody b = JsonBody.parse(body);
     String name = b.string("name", false, 1, 191);
     Long clusterId = b.integer("cluster_id", false);
-    String geo = GeoJson.point(b, "geo_json", false);
+    String geo = b.point("geo_json", false);
     b.validate();
     geography.updateMiniGrid(id, name, clusterId, geo);
     return Json.data(GeographyJson.miniGrid(geography.miniGridView(id)));
@@ -105,19 +105,17 @@ public class MiniGridsResource {
   @Path("{miniGridId: [0-9]+}/transactions")
   @Operation(summary = "Settled payments for the mini-grid's meters: {data:[{amount: <number of payments>, revenue}]};"
       + " body {startDate (default 1 January), endDate (default end of this month)}, both days included")
-  public Map<String, Object> transactions(@PathParam("miniGridId") long id, String body,
-      @QueryParam("startDate") String startDate, @QueryParam("endDate") String endDate) {
-    Sales sales = revenue.miniGridSales(id, range(body, startDate, endDate));
-    return Json.data(java.util.List.of(Json.obj("amount", sales.count(), "revenue", GeographyJson.num(sales.revenue()))));
+  public Map<String, Object> transactions(@PathParam("miniGridId") long id, String body) {
+    Sales sales = revenue.miniGridSales(id, RevenueQuery.thisYear(JsonBody.input(body, uri)));
+    return Json.data(List.of(Json.obj("amount", sales.count(), "revenue", GeographyJson.num(sales.revenue()))));
   }
 
   @POST
   @Path("{miniGridId: [0-9]+}/energy")
   @Operation(summary = "kWh of the energy tokens of the mini-grid's meters, rounded to 3 decimals: {data: 12.5};"
       + " body {startDate, endDate} as for transactions")
-  public Map<String, Object> energy(@PathParam("miniGridId") long id, String body,
-      @QueryParam("startDate") String startDate, @QueryParam("endDate") String endDate) {
-    return Json.data(GeographyJson.num(revenue.miniGridEnergy(id, range(body, startDate, endDate))));
+  public Map<String, Object> energy(@PathParam("miniGridId") long id, String body) {
+    return Json.data(GeographyJson.num(revenue.miniGridEnergy(id, RevenueQuery.thisYear(JsonBody.input(body, uri)))));
   }
 
   @GET
@@ -126,16 +124,5 @@ public class MiniGridsResource {
       + " device: meter|solar home system|e-bike, geo, person: {…, is_active, addresses: [{…, city}], latest_payment}}]}")
   public Map<String, Object> devices(@PathParam("miniGridId") long id) {
     return Json.data(revenue.miniGridDevices(id).stream().map(MiniGridDeviceJson::device).toList());
-  }
-
-  /** The body's dates (or the query's), defaulting to 1 January and the end of this month. */
-  private static DateRange range(String body, String startQuery, String endQuery) {
-    JsonBody b = JsonBody.parse(body);
-    RevenueParams q = new RevenueParams();
-    LocalDate from = q.date("startDate", b.raw("startDate"), startQuery);
-    LocalDate to = q.date("endDate", b.raw("endDate"), endQuery);
-    LocalDate today = RevenueParams.today();
-    return q.range("startDate", from == null ? today.withDayOfYear(1) : from,
-        "endDate", to == null ? today.withDayOfMonth(today.lengthOfMonth()) : to);
   }
 }

@@ -4,14 +4,16 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.company.CompanyService;
 import org.mpm.plugin.MpmPlugin;
 import org.mpm.rest.Json;
+import org.mpm.rest.JsonBody;
 import org.mpm.rest.Public;
 
 /** The plugin catalogue (public, as in MPM). */
@@ -22,14 +24,12 @@ import org.mpm.rest.Public;
 public class MpmPluginsResource {
 
   @Inject CompanyService companies;
+  @Context UriInfo uri;
 
   @GET
   @Operation(summary = "List the plugin catalogue (?limit=n)")
-  public Map<String, Object> list(@QueryParam("limit") String limit) {
-    Integer n = null;
-    if (limit != null && limit.matches("\\d{1,6}")) {
-      n = Integer.parseInt(limit);
-    }
+  public Map<String, Object> list() {
+    Integer n = JsonBody.query(uri).pageSize("limit");
     return Json.data(companies.plugins(n).stream().map(MpmPluginsResource::json).toList());
   }
 

@@ -22,6 +22,9 @@ import org.mpm.sms.SmsService;
 @Tag(name = "SMS")
 public class SmsResource {
 
+  /** The longest message taken: ten concatenated SMS of 160 characters. */
+  static final int MAX_MESSAGE = 1600;
+
   @Inject SmsService sms;
 
   @POST
@@ -29,7 +32,7 @@ public class SmsResource {
   @Operation(summary = "Send {message} to the primary phone of {person_id} or to {phone}; the sms row")
   public Map<String, Object> storeAndSend(String body) {
     JsonBody b = JsonBody.parse(body);
-    String message = b.string("message", true);
+    String message = b.string("message", true, 1, MAX_MESSAGE);
     boolean hasPhone = b.has("phone");
     Long personId = null;
     if (!b.has("person_id")) {
@@ -40,7 +43,7 @@ public class SmsResource {
       personId = b.integer("person_id", false);
     }
     String phone = hasPhone ? b.string("phone", false) : null;
-    Long senderId = b.has("senderId") ? b.integer("senderId", false) : null;
+    Long senderId = b.integer("senderId", false, 1, JsonBody.MAX_INT);
     b.validate();
     String receiver = null;
     if (personId != null) {

@@ -8,7 +8,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,11 +36,13 @@ public class ConnectionGroupsResource {
 
   @GET
   @Operation(summary = "Connection groups; ?per_page=n paginates, without it {data:[…]}")
-  public Map<String, Object> list(@QueryParam("per_page") String perPage, @QueryParam("page") String page) {
-    if (perPage == null || perPage.isBlank() || Paginator.size(perPage, 0) == 0) {
+  public Map<String, Object> list() {
+    JsonBody q = JsonBody.query(uri);
+    Integer size = q.pageSize("per_page");
+    if (size == null) {
       return Json.data(connections.groups().stream().map(TariffJson::group).toList());
     }
-    Page<ConnectionGroup> p = connections.groupsPage(Paginator.page(page), Paginator.size(perPage, 15));
+    Page<ConnectionGroup> p = connections.groupsPage(q.page(), size);
     return Paginator.raw(p, p.items().stream().map(TariffJson::group).toList(), uri);
   }
 

@@ -8,7 +8,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -37,21 +36,23 @@ public class ConnectionTypesResource {
 
   @GET
   @Operation(summary = "Connection types; ?limit=n paginates, without it {data:[…]}")
-  public Map<String, Object> list(@QueryParam("limit") String limit, @QueryParam("page") String page) {
-    if (limit == null || limit.isBlank() || Paginator.size(limit, 0) == 0) {
+  public Map<String, Object> list() {
+    JsonBody q = JsonBody.query(uri);
+    Integer size = q.pageSize("limit");
+    if (size == null) {
       return Json.data(connections.types().stream().map(TariffJson::type).toList());
     }
-    Page<ConnectionType> p = connections.typesPage(Paginator.page(page), Paginator.size(limit, 15));
+    Page<ConnectionType> p = connections.typesPage(q.page(), size);
     return Paginator.raw(p, p.items().stream().map(TariffJson::type).toList(), uri);
   }
 
   @GET
   @Path("{connectionTypeId}")
   @Operation(summary = "A connection type; ?meter_count=1 adds meter_parameters_count (its meters)")
-  public Map<String, Object> show(@PathParam("connectionTypeId") long id,
-      @QueryParam("meter_count") String meterCount) {
+  public Map<String, Object> show(@PathParam("connectionTypeId") long id) {
+    String meterCount = JsonBody.query(uri).string("meter_count", false);
     Map<String, Object> m = TariffJson.type(connections.type(id));
-    if (meterCount != null && !meterCount.isBlank() && !"0".equals(meterCount) && !"false".equals(meterCount)) {
+    if (meterCount != null && !"0".equals(meterCount) && !"false".equals(meterCount)) {
       m.put("meter_parameters_count", connections.meterCount(id));
     }
     return Json.data(m);

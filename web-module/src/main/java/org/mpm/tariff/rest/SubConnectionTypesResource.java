@@ -8,7 +8,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -35,23 +34,24 @@ public class SubConnectionTypesResource {
 
   @GET
   @Operation(summary = "All sub-connection types; ?limit=n paginates")
-  public Map<String, Object> list(@QueryParam("limit") String limit, @QueryParam("page") String page) {
-    return list(null, limit, page);
+  public Map<String, Object> list() {
+    return list(null);
   }
 
   @GET
   @Path("{connectionTypeId}")
   @Operation(summary = "The sub-connection types of a connection type; ?limit=n paginates")
-  public Map<String, Object> ofType(@PathParam("connectionTypeId") long typeId, @QueryParam("limit") String limit,
-      @QueryParam("page") String page) {
-    return list(typeId, limit, page);
+  public Map<String, Object> ofType(@PathParam("connectionTypeId") long typeId) {
+    return list(typeId);
   }
 
-  private Map<String, Object> list(Long typeId, String limit, String page) {
-    if (limit == null || limit.isBlank() || Paginator.size(limit, 0) == 0) {
+  private Map<String, Object> list(Long typeId) {
+    JsonBody q = JsonBody.query(uri);
+    Integer size = q.pageSize("limit");
+    if (size == null) {
       return Json.data(connections.subTypes(typeId).stream().map(TariffJson::subType).toList());
     }
-    Page<SubConnectionType> p = connections.subTypesPage(typeId, Paginator.page(page), Paginator.size(limit, 15));
+    Page<SubConnectionType> p = connections.subTypesPage(typeId, q.page(), size);
     return Paginator.raw(p, p.items().stream().map(TariffJson::subType).toList(), uri);
   }
 

@@ -9,7 +9,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -26,6 +25,7 @@ import org.mpm.device.rest.DeviceJson;
 import org.mpm.rest.AgentAuth;
 import org.mpm.rest.CurrentAgent;
 import org.mpm.rest.Json;
+import org.mpm.rest.JsonBody;
 import org.mpm.rest.Paginator;
 import org.mpm.transaction.PaymentStatusService;
 import org.mpm.transaction.PaymentStatusService.PaymentStatus;
@@ -64,22 +64,20 @@ public class AgentTransactionsResource {
   @Operation(summary = "The agent's transactions, newest first, each with original_transaction and device (with"
       + " its row and owner; null when the serial's device has no owner): raw Laravel paginator, ?per_page (15),"
       + " ?page")
-  public Map<String, Object> list(@QueryParam("per_page") String perPage, @QueryParam("page") String page,
-      @Context UriInfo uri) {
-    return page(null, page, perPage, uri);
+  public Map<String, Object> list(@Context UriInfo uri) {
+    return page(null, uri);
   }
 
   @GET
   @Path("{customerId: [0-9]+}")
   @Operation(summary = "The agent's transactions on one customer's devices, newest first (as the list)")
-  public Map<String, Object> ofCustomer(@PathParam("customerId") long customerId,
-      @QueryParam("per_page") String perPage, @QueryParam("page") String page, @Context UriInfo uri) {
-    return page(customerId, page, perPage, uri);
+  public Map<String, Object> ofCustomer(@PathParam("customerId") long customerId, @Context UriInfo uri) {
+    return page(customerId, uri);
   }
 
-  private Map<String, Object> page(Long customerId, String page, String perPage, UriInfo uri) {
-    Page<AgentItem> p = transactions.ofAgent(current.agent().id(), customerId, Paginator.page(page),
-        Paginator.size(perPage, 15));
+  private Map<String, Object> page(Long customerId, UriInfo uri) {
+    JsonBody q = JsonBody.query(uri);
+    Page<AgentItem> p = transactions.ofAgent(current.agent().id(), customerId, q.page(), q.size("per_page", 15));
     List<Long> ownerIds = p.items().stream().filter(i -> i.device() != null)
         .map(i -> i.device().device().getPersonId()).distinct().toList();
     Map<Long, PersonView> owners = ownerIds.isEmpty() ? Map.of() : people.viewsById(ownerIds);
@@ -105,12 +103,8 @@ public class AgentTransactionsResource {
   }
 
   private PaymentStatus own(long id) {
-    PaymentStatus s;
-    try {
-      s = statuses.status(id);
-    } catch (NotFoundException | jakarta.ejb.EJBException e) {
-      throw new NotFoundException("Transaction not found.");
-    }
+    PaymentStatus s = statuses.status(id);
+    // another agent's transaction is answered as one that does not exist
     if (s.agentId() == null || s.agentId() != current.agent().id()) {
       throw new NotFoundException("Transaction not found.");
     }

@@ -10,17 +10,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mpm.common.NotFoundException;
 import org.mpm.customer.PersonService;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.RequiresPermission;
+import org.mpm.rest.RouteModel;
 import org.mpm.transaction.PaymentHistoryService;
 import org.mpm.transaction.PaymentHistoryService.Period;
 
@@ -46,12 +47,10 @@ public class PaymentHistoriesResource {
   @Path("{personId: [0-9]+}/flow/{year}")
   @Operation(summary = "The person's payments per month of a year: a raw array of 12 numbers, January first")
   public List<Number> flowOfYear(@PathParam("personId") long personId, @PathParam("year") String year) {
-    JsonBody errors = JsonBody.parse("{}");
-    if (!year.matches("[0-9]{1,4}") || Integer.parseInt(year) < 1) {
-      errors.error("year", "The year field must be an integer between 1 and 9999.");
-    }
-    errors.validate();
-    return payments.monthlyTotals(personId, Integer.parseInt(year));
+    JsonBody path = JsonBody.fields(Map.of("year", year));
+    Long y = path.integer("year", true, 1, 9999);
+    path.validate();
+    return payments.monthlyTotals(personId, y.intValue());
   }
 
   @GET
@@ -59,10 +58,7 @@ public class PaymentHistoriesResource {
   @Operation(summary = "Days since the person's latest payment and the span of the ten latest payments:"
       + " {data: {difference, lastTransaction}}")
   public Map<String, Object> period(@PathParam("person") String person) {
-    if (!person.matches("[0-9]{1,18}")) {
-      throw NotFoundException.model(PersonService.MODEL, person);
-    }
-    PaymentHistoryService.PaymentPeriod p = payments.paymentPeriod(Long.parseLong(person));
+    PaymentHistoryService.PaymentPeriod p = payments.paymentPeriod(RouteModel.id(person, PersonService.MODEL));
     return Json.data(Json.obj("difference", p.difference(), "lastTransaction", p.lastTransaction()));
   }
 
@@ -80,8 +76,8 @@ public class PaymentHistoriesResource {
       + " 3660 days): {data: [{date, amount}]}")
   public Map<String, Object> overview(String body) {
     JsonBody b = JsonBody.parse(body);
-    LocalDate begin = date(b, "begin");
-    LocalDate end = date(b, "end");
+    LocalDate begin = b.date("begin", true);
+    LocalDate end = b.date("end", true);
     if (begin != null && end != null
         && ChronoUnit.DAYS.between(begin, end) >= PaymentHistoryService.MAX_OVERVIEW_DAYS) {
       b.error("end", "The end field must be at most " + PaymentHistoryService.MAX_OVERVIEW_DAYS
@@ -117,39 +113,18 @@ public class PaymentHistoriesResource {
   }
 
   private Object byPeriod(long personId, String periodCode, String limit, String order) {
-    JsonBody errors = JsonBody.parse("{}");
-    Period period = Period.of(periodCode);
-    if (period == null) {
-      errors.error("period", "The selected period is invalid. Use D, W, M or Y.");
-    }
-    if (limit != null && !limit.matches("[0-9]{1,9}")) {
-      errors.error("limit", "The limit field must be an integer.");
-    }
-    boolean descending = order != null && order.equalsIgnoreCase("DESC");
-    if (order != null && !descending && !order.equalsIgnoreCase("ASC")) {
-      errors.error("order", "The selected order is invalid. Use ASC or DESC.");
-    }
-    errors.validate();
-    Map<String, Map<String, Double>> flow = payments.byPeriod(personId, period,
-        limit == null ? null : Integer.valueOf(limit), descending);
+    Map<String, String> segments = new HashMap<>();
+    segments.put("period", periodCode.toUpperCase(Locale.ROOT));
+    segments.put("limit", limit);
+    segments.put("order", order == null ? null : order.toUpperCase(Locale.ROOT));
+    JsonBody path = JsonBody.fields(segments);
+    String period = path.in("period", true, List.of("D", "W", "M", "Y"));
+    Long max = path.integer("limit", false, 0, JsonBody.MAX_INT);
+    boolean descending = "DESC".equals(path.in("order", false, List.of("ASC", "DESC")));
+    path.validate();
+    Map<String, Map<String, Double>> flow = payments.byPeriod(personId, Period.of(period),
+        max == null ? null : max.intValue(), descending);
     // PHP writes an empty array as [], MPM's answer without payments.
     return flow.isEmpty() ? List.of() : flow;
-  }
-
-  /** A required date (yyyy-mm-dd; a time part after T or a space is ignored), with Laravel's messages. */
-  private static LocalDate date(JsonBody b, String field) {
-    String s = b.string(field, true);
-    if (s == null) {
-      return null;
-    }
-    try {
-      if (s.length() > 10 && s.charAt(10) != 'T' && s.charAt(10) != ' ') {
-        throw new DateTimeParseException("not a date", s, 10);
-      }
-      return LocalDate.parse(s.length() > 10 ? s.substring(0, 10) : s);
-    } catch (DateTimeParseException e) {
-      b.error(field, "The " + field + " field must be a valid date.");
-      return null;
-    }
   }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
@@ -20,14 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.mpm.rest.schema.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
 import org.mpm.rest.CurrentUser;
 import org.mpm.rest.Json;
-import org.mpm.rest.Paginator;
 import org.mpm.rest.JsonBody;
+import org.mpm.rest.Paginator;
 import org.mpm.rest.RequiresPermission;
+import org.mpm.rest.schema.ApiSchemas;
 import org.mpm.user.UserService;
 import org.mpm.user.UserView;
 
@@ -45,8 +44,9 @@ public class UsersResource {
   @GET
   @RequiresPermission("users")
   @Operation(summary = "List users (?page, ?per_page): {data:[{id, name, email, roles, address_details}], links, meta}")
-  public Map<String, Object> list(@QueryParam("page") String page, @QueryParam("per_page") String perPage) {
-    Page<UserView> p = users.page(Paginator.page(page), Paginator.size(perPage, 15));
+  public Map<String, Object> list() {
+    JsonBody q = JsonBody.query(uri);
+    Page<UserView> p = users.page(q.page(), q.size("per_page", 15));
     List<Map<String, Object>> data = p.items().stream().map(u -> Json.obj("id", u.id(), "name", u.name(),
         "email", u.email(), "roles", u.roles(), "address_details", null)).toList();
     return Paginator.collection(p, data, uri);

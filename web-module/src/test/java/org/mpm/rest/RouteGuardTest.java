@@ -1,0 +1,99 @@
+package org.mpm.rest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.mpm.customer.rest.PeopleResource;
+import org.mpm.rest.RouteGuard.Kind;
+import org.mpm.tariff.rest.TariffsResource;
+
+/** Who may call each route of the API, read from the resource classes themselves. */
+class RouteGuardTest {
+
+  /** Every resource method of the API, "METHOD path" → its guard. */
+  static Map<String, RouteGuard> routes() throws IOException, URISyntaxException, ClassNotFoundException {
+    var classes = Paths.get(RouteGuard.class.getProtectionDomain().getCodeSource().getLocation()
+        .toURI());
+    List<Class<?>> resources = new ArrayList<>();
+    try (var files = Files.walk(classes)) {
+      for (var f : files.filter(p -> p.toString().endsWith(".class")).toList()) {
+        String name = classes.relativize(f).toString().replace('/', '.').replaceAll("\\.class$", "");
+        Class<?> c = Class.forName(name, false, RouteGuard.class.getClassLoader());
+        if (c.isAnnotationPresent(Path.class)) {
+          resources.add(c);
+        }
+      }
+    }
+    Map<String, RouteGuard> out = new TreeMap<>();
+    for (Class<?> c : resources) {
+      for (Method m : c.getDeclaredMethods()) {
+        String verb = Stream.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class)
+            .filter(m::isAnnotationPresent).map(Class::getSimpleName).findFirst().orElse(null);
+        if (verb != null) {
+          Path sub = m.getAnnotation(Path.class);
+          String path = c.getAnnotation(Path.class).value() + (sub == null ? "" : "/" + sub.value());
+          out.put(verb + " " + path, RouteGuard.of(m, c));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void onlyMpmsPublicRoutesNeedNoToken() throws Exception {
+    Map<String, RouteGuard> routes = routes();
+    assertTrue(routes.size() > 100, "the resources were found: " + routes.size());
+    TreeSet<String> open = new TreeSet<>();
+    routes.forEach((route, guard) -> {
+      if (guard.kind() == Kind.PUBLIC) {
+        open.add(route);
+      }
+    });
+    assertEquals(new TreeSet<>(List.of("POST auth/login", "POST auth/refresh", "POST app/login",
+        "POST companies", "GET mpm-plugins", "GET usage-types")), open);
+  }
+
+  @Test
+  void theAgentAppIsForAgentsAndEverythingElseForUsers() throws Exception {
+    routes().forEach((route, guard) -> {
+      String path = route.substring(route.indexOf(' ') + 1);
+      if (path.startsWith("app/") && !route.equals("POST app/login")) {
+        assertEquals(Kind.AGENT, guard.kind(), route);
+      }
+      if (guard.kind() == Kind.AGENT) {
+        assertTrue(path.startsWith("app/") || route.equals("POST transactions/agent"), route);
+      }
+      assertFalse(guard.kind() == Kind.USER && path.startsWith("app/"), route);
+    });
+  }
+
+  @Test
+  void aMethodsPermissionWinsOverItsClasss() throws Exception {
+    assertEquals(new RouteGuard(Kind.USER, "transactions"),
+        RouteGuard.of(PeopleResource.class.getMethod("transactions", long.class), PeopleResource.class));
+    assertEquals(new RouteGuard(Kind.USER, "customers"),
+        RouteGuard.of(PeopleResource.class.getMethod("list"), PeopleResource.class));
+    assertEquals(new RouteGuard(Kind.USER, "settings"),
+        RouteGuard.of(TariffsResource.class.getMethod("create", String.class), TariffsResource.class));
+    assertEquals(new RouteGuard(Kind.USER, "transactions"), routes().get("POST devices/{device}/token"));
+  }
+}
