@@ -71,11 +71,12 @@ public class PaymentEngine {
   /**
    * The transaction an earlier request with the same idempotency key created; empty when the key is new.
    *
-   * @throws PaymentRejectedException 409 when the key was used for a different payment
+   * @throws PaymentRejectedException 409 when the key was used for a different payment; the earlier refusal
+   *     again when the key's payment was refused
    */
   public Optional<Long> replayOf(PaymentRequest r) {
-    List<?> rows = em().createNativeQuery("SELECT request_hash, transaction_id FROM payment_idempotency_keys"
-            + " WHERE scope = ? AND idempotency_key = ?")
+    List<?> rows = em().createNativeQuery("SELECT request_hash, transaction_id, rejection_status, rejection_field,"
+            + " rejection_message FROM payment_idempotency_keys WHERE scope = ? AND idempotency_key = ?")
         .setParameter(1, r.idempotencyScope()).setParameter(2, r.idempotencyKey()).getResultList();
     if (rows.isEmpty()) {
       return Optional.empty();
@@ -84,6 +85,9 @@ public class PaymentEngine {
     if (!r.fingerprint().equals(row[0])) {
       throw new PaymentRejectedException(409, null,
           "This Idempotency-Key was already used for a different payment.");
+    }
+    if (row[2] != null) {
+      throw new PaymentRejectedException(((Number) row[2]).intValue(), (String) row[3], (String) row[4]);
     }
     return row[1] == null ? Optional.empty() : Optional.of(((Number) row[1]).longValue());
   }
@@ -340,23 +344,24 @@ public class PaymentEngine {
   }
 
   /**
-   * Keeps a refused attempt (MPM loses most of them): the provider row with status -1, a {@code transactions}
-   * row with the amount as sent (0 when it was not a number) and a {@code transaction_conflicts} row with the
-   * reason. Returns the transaction id.
+   * Keeps a refused attempt (MPM loses most of them) where it counts as no transaction: the provider row with
+   * status -1 and a {@code transaction_conflicts} row with the reason (and the amount as sent when it was not a
+   * number). A keyed attempt keeps its key with the refusal, so that a retry is refused alike; when the key was
+   * taken meanwhile this transaction fails on the unique key and nothing of it is kept.
    */
-  public long recordRejection(PaymentRequest r, String reason) {
+  public void recordRejection(PaymentRequest r, PaymentRejectedException refusal) {
     PaymentProvider provider = providers.get(r.provider());
     LocalDateTime at = Timestamped.nowUtc();
     long providerRowId = provider.record(r, PaymentProvider.STATUS_FAILED);
-    double amount = r.amount() == null ? 0 : r.amount().doubleValue();
-    String serial = r.deviceSerial() == null || r.deviceSerial().isBlank() ? "-" : limit(r.deviceSerial(), 191);
-    long transactionId = NativeSql.insertAll(tenantDb.connection(), TRANSACTION_INSERT, TRANSACTION_ROW,
-        List.<Object[]>of(new Object[] {providerRowId, provider.morph(), amount, provider.sender(r), serial, ts(at),
-            ts(at)})).get(0);
-    String state = "Rejected: " + reason + (r.amount() == null && r.rawAmount() != null
+    String state = "Rejected: " + refusal.getMessage() + (r.amount() == null && r.rawAmount() != null
         ? " (amount sent: " + limit(r.rawAmount(), 100) + ")" : "");
-    addConflict(em(), provider.morph(), providerRowId, state, at);
-    return transactionId;
+    addConflict(em(), provider.morph(), providerRowId, limit(state, 1000), at);
+    if (r.keyed()) {
+      NativeSql.insertRows(tenantDb.connection(), "INSERT INTO payment_idempotency_keys (scope, idempotency_key,"
+              + " request_hash, rejection_status, rejection_field, rejection_message, created_at)",
+          "(?, ?, ?, ?, ?, ?, ?)", List.<Object[]>of(new Object[] {r.idempotencyScope(), r.idempotencyKey(),
+              r.fingerprint(), refusal.status(), refusal.field(), limit(refusal.getMessage(), 1000), ts(at)}));
+    }
   }
 
   private static final String TRANSACTION_INSERT = "INSERT INTO transactions (original_transaction_id,"

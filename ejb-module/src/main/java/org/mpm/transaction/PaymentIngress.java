@@ -11,7 +11,7 @@ import org.mpm.transaction.PaymentEngine.Outcome;
 
 /**
  * Where every payment enters (agent app, cash desk, provider callbacks): answers a replay of an idempotency key
- * with the transaction the key created, accepts a new payment — together with those that arrive with it
+ * with what the key was first answered (its transaction or its refusal), accepts a new payment — together with those that arrive with it
  * ({@link PaymentBatcher}), or alone through {@link PaymentEngine#ingest} — keeps a refused attempt as a rejected
  * record, and wakes the worker when the acceptance left work in the queue (a vend for a remote integration, an
  * SMS for a gateway that sends outside the transaction).
@@ -39,7 +39,7 @@ public class PaymentIngress {
       return together.accepted();
     }
     if (together != null) {
-      throw rejected(r, together.rejected());
+      return refused(r, together.rejected());
     }
     for (int attempt = 1; ; attempt++) {
       // A new key is the common case: its replay is looked up only after the insert of the key found it taken.
@@ -54,7 +54,7 @@ public class PaymentIngress {
         wakeFor(a);
         return a;
       } catch (PaymentRejectedException e) {
-        throw rejected(r, e);
+        return refused(r, e);
       } catch (RuntimeException e) {
         int code = sqlErrorCode(e);
         boolean duplicateKey = code == 1062 && r.keyed();
@@ -74,12 +74,34 @@ public class PaymentIngress {
     }
   }
 
-  /** Keeps a refused payment as a rejected record (not a replay conflict or a failed authorization). */
-  private PaymentRejectedException rejected(PaymentRequest r, PaymentRejectedException e) {
-    if (e.status() != 409 && e.status() != 401) {
-      engine.recordRejection(r, e.getMessage());
+  /**
+   * A refused payment. A retry of a key is answered as the key was answered first: with its transaction, or with
+   * its refusal (checks that passed then may fail now, e.g. an agent's risk balance). A new refusal is kept as a
+   * rejected record with its key, unless it is a replay conflict or a failed authorization, and thrown.
+   */
+  private Accepted refused(PaymentRequest r, PaymentRejectedException refusal) {
+    if (refusal.status() == 409 || refusal.status() == 401) {
+      throw refusal;
     }
-    return e;
+    for (int attempt = 1; ; attempt++) {
+      if (r.keyed()) {
+        Optional<Long> prior = engine.replayOf(r);
+        if (prior.isPresent()) {
+          return new Accepted(prior.get(), true, false);
+        }
+      }
+      try {
+        engine.recordRejection(r, refusal);
+        throw refusal;
+      } catch (PaymentRejectedException same) {
+        throw same;
+      } catch (RuntimeException e) {
+        // a concurrent request with the key was answered meanwhile: answer as it was answered
+        if (!(r.keyed() && sqlErrorCode(e) == 1062 && attempt < ATTEMPTS)) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** The MySQL/MariaDB error code of the SQL failure inside an exception, or 0. */

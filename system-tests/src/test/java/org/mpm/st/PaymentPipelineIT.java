@@ -439,11 +439,17 @@ class PaymentPipelineIT {
     assertEquals(422, missing.status(), missing.body());
     assertEquals("{\"message\":\"Transaction amount not found\"}", missing.body());
 
-    // Each refusal is kept: a transaction whose agent row has status -1 and a conflict with the reason.
-    assertEquals(before + 5, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transactions"));
-    assertEquals(5, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transaction_conflicts c JOIN agent_transactions a"
+    Resp huge = pay("MTR-PIPE-006", "1e309", null);
+    assertEquals(422, huge.status(), huge.body());
+    assertEquals("The amount may not be greater than 1000000000.",
+        huge.obj().getJsonObject("errors").getJsonArray("amount").getString(0));
+
+    // Each refusal is kept as the agent's row with status -1 and a conflict with the reason, never as a
+    // transaction: the company's transactions (and every list and figure of them) are as they were.
+    assertEquals(before, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transactions"));
+    assertEquals(6, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transaction_conflicts c JOIN agent_transactions a"
         + " ON a.id = c.transaction_id AND c.transaction_type = 'agent_transaction' WHERE a.status = -1"
-        + " AND c.state LIKE 'Rejected: %' AND c.id > (SELECT COALESCE(MAX(id), 0) - 5 FROM transaction_conflicts)"));
+        + " AND c.state LIKE 'Rejected: %' AND c.id > (SELECT COALESCE(MAX(id), 0) - 6 FROM transaction_conflicts)"));
     assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transaction_conflicts WHERE state LIKE"
         + " '%amount sent: ten%'"));
     // Nothing was allocated or queued for them.
@@ -462,6 +468,42 @@ class PaymentPipelineIT {
         Map.of("device-id", "someone-elses-phone"));
     assertEquals(401, wrongPhone.status(), wrongPhone.body());
     assertTrue(wrongPhone.obj().getJsonObject("data").containsKey("message"));
+  }
+
+  @Test
+  void aRefusalIsAnsweredAgainForItsKeyAndKeptOnce() throws Exception {
+    customerWithMeter("MTR-PIPE-REFUSED", demoMeterMaker, "+255711000016");
+    String refusals = "SELECT COUNT(*) FROM transaction_conflicts WHERE state = 'Rejected: The amount must be"
+        + " greater than 0.'";
+    long before = MeterTokensIT.count(t, refusals);
+    long rowsBefore = MeterTokensIT.count(t, "SELECT COUNT(*) FROM agent_transactions WHERE status = -1");
+    String key = "refused-" + System.nanoTime();
+    Resp first = pay("MTR-PIPE-REFUSED", "-5", key);
+    assertEquals(422, first.status(), first.body());
+    for (int i = 0; i < 3; i++) {
+      Resp again = pay("MTR-PIPE-REFUSED", "-5", key);
+      assertEquals(422, again.status(), again.body());
+      assertEquals(first.body(), again.body());
+    }
+    // sent together: each is answered with the same refusal
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Resp>> answers = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        answers.add(pool.submit(() -> pay("MTR-PIPE-REFUSED", "-5", key)));
+      }
+      for (Future<Resp> a : answers) {
+        assertEquals(first.body(), a.get().body());
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertEquals(before + 1, MeterTokensIT.count(t, refusals), "one refusal kept for one key");
+    assertEquals(rowsBefore + 1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM agent_transactions WHERE status = -1"));
+    // the key belongs to that payment: another amount with it is a conflict, and it is not kept
+    Resp other = pay("MTR-PIPE-REFUSED", "1000", key);
+    assertEquals(409, other.status(), other.body());
+    assertEquals(before + 1, MeterTokensIT.count(t, refusals));
   }
 
   @Test
