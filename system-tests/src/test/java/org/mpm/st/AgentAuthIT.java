@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mpm.st.Api.Resp;
@@ -23,7 +19,7 @@ import org.mpm.st.Api.Tenant;
 /** Agent-app login, me, refresh and logout, and the separation of agent and web-user tokens. */
 class AgentAuthIT {
 
-  static final String DEMO_AGENT = "demo_company_agent@example.com";
+  static final String DEMO_AGENT = Db.DEMO_AGENT;
   static final String AGENT_FAILED = "{\"data\":{\"message\":\"Unauthorized\",\"status\":401}}";
   static final List<String> AGENT_KEYS = List.of("id", "person_id", "mini_grid_id", "agent_commission_id", "email",
       "fire_base_token", "balance", "commission_revenue", "created_at", "updated_at", "connection");
@@ -31,57 +27,16 @@ class AgentAuthIT {
   static Api api;
   static Tenant a;
   static Tenant b;
-  static String demoHash;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start() {
     api = new Api(TestServer.get());
     a = api.registerCompany("agent-a");
     b = api.registerCompany("agent-b");
-    try (Connection c = TestServer.get().jdbc("DemoCompany_1");
-        PreparedStatement s = c.prepareStatement("SELECT password FROM agents WHERE email = ?")) {
-      s.setString(1, DEMO_AGENT);
-      try (ResultSet rs = s.executeQuery()) {
-        assertTrue(rs.next(), "the demo agent is seeded");
-        demoHash = rs.getString(1);
-      }
-    }
   }
 
   static Resp login(String email, String password) {
     return api.post("/api/app/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
-  }
-
-  static String claims(String token) {
-    return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
-  }
-
-  /** Inserts an agent (password 123123) into a company's database; optionally its directory row for a company. */
-  static long insertAgent(long companyId, String email, Long directoryCompany) throws Exception {
-    long id;
-    try (Connection c = TestServer.get().tenantJdbc(companyId); PreparedStatement s = c.prepareStatement(
-        "INSERT INTO agents (person_id, mini_grid_id, agent_commission_id, mobile_device_id, email, password,"
-            + " fire_base_token, balance, commission_revenue, created_at, updated_at, connection)"
-            + " VALUES (7, 3, 2, '', ?, ?, 'fb', 12.5, 0, NOW(), NOW(), 'tenant')",
-        java.sql.Statement.RETURN_GENERATED_KEYS)) {
-      s.setString(1, email);
-      s.setString(2, demoHash);
-      s.executeUpdate();
-      try (ResultSet rs = s.getGeneratedKeys()) {
-        rs.next();
-        id = rs.getLong(1);
-      }
-    }
-    if (directoryCompany != null) {
-      try (Connection c = TestServer.get().jdbc("micro_power_manager"); PreparedStatement s = c.prepareStatement(
-          "INSERT INTO database_proxies (email, fk_company_id, fk_company_database_id, created_at, updated_at)"
-              + " SELECT ?, company_id, id, NOW(), NOW() FROM company_databases WHERE company_id = ?")) {
-        s.setString(1, email);
-        s.setLong(2, directoryCompany);
-        assertEquals(1, s.executeUpdate());
-      }
-    }
-    return id;
   }
 
   @Test
@@ -101,7 +56,7 @@ class AgentAuthIT {
     assertEquals("tenant", agent.getString("connection"));
     assertTrue(agent.getString("created_at").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}Z"));
     // The agent's person is an agent of its mini-grid; the commission plan exists.
-    try (Connection c = TestServer.get().jdbc("DemoCompany_1"); PreparedStatement s = c.prepareStatement(
+    try (Connection c = Db.demo(); PreparedStatement s = c.prepareStatement(
         "SELECT p.type, p.is_customer, p.mini_grid_id = a.mini_grid_id, c.name FROM agents a"
             + " JOIN people p ON p.id = a.person_id JOIN agent_commissions c ON c.id = a.agent_commission_id"
             + " WHERE a.id = ?")) {
@@ -130,7 +85,7 @@ class AgentAuthIT {
         }
       }
     }
-    String payload = claims(body.getString("access_token"));
+    String payload = Tokens.claims(body.getString("access_token"));
     assertTrue(payload.contains("\"prv\":\"" + Tokens.AGENT_PRV + "\""), payload);
     assertTrue(payload.contains("\"companyId\":1"), payload);
     assertTrue(payload.contains("\"sub\":\"" + agent.getJsonNumber("id") + "\""), payload);
@@ -166,7 +121,7 @@ class AgentAuthIT {
   @Test
   void meShowsTheTokensAgent() throws Exception {
     String email = "me-agent-" + System.nanoTime() + "@example.com";
-    long id = insertAgent(b.companyId(), email, b.companyId());
+    long id = Db.insertAgent(b.companyId(), email, b.companyId());
     String token = login(email, "123123").obj().getString("access_token");
     Resp me = api.get("/api/app/me", token);
     assertEquals(200, me.status(), me.body());
@@ -180,28 +135,28 @@ class AgentAuthIT {
     assertEquals(3, agent.getInt("mini_grid_id"));
     assertEquals(2, agent.getInt("agent_commission_id"));
     assertEquals("fb", agent.getString("fire_base_token"));
-    assertTrue(claims(token).contains("\"companyId\":" + b.companyId()));
+    assertTrue(Tokens.claims(token).contains("\"companyId\":" + b.companyId()));
   }
 
   @Test
   void companyDirectoryDecidesWhereAnAgentLogsIn() throws Exception {
     // The agent row is in company B, but the directory sends its e-mail to company A: no login.
     String misplaced = "misplaced-agent-" + System.nanoTime() + "@example.com";
-    insertAgent(b.companyId(), misplaced, a.companyId());
+    Db.insertAgent(b.companyId(), misplaced, a.companyId());
     Resp r = login(misplaced, "123123");
     assertEquals(401, r.status(), r.body());
     assertEquals(AGENT_FAILED, r.body());
     // An agent in B without a directory row cannot log in either.
     String undirected = "undirected-agent-" + System.nanoTime() + "@example.com";
-    insertAgent(b.companyId(), undirected, null);
+    Db.insertAgent(b.companyId(), undirected, null);
     assertEquals(401, login(undirected, "123123").status());
     // A's agent logs into A and is found there, not in B, even when B has an agent with the same id.
     String inA = "a-agent-" + System.nanoTime() + "@example.com";
-    long idA = insertAgent(a.companyId(), inA, a.companyId());
+    long idA = Db.insertAgent(a.companyId(), inA, a.companyId());
     Resp ok = login(inA, "123123");
     assertEquals(200, ok.status(), ok.body());
     assertEquals(idA, ok.obj().getJsonObject("agent").getJsonNumber("id").longValue());
-    assertTrue(claims(ok.obj().getString("access_token")).contains("\"companyId\":" + a.companyId()));
+    assertTrue(Tokens.claims(ok.obj().getString("access_token")).contains("\"companyId\":" + a.companyId()));
     Resp me = api.get("/api/app/me", ok.obj().getString("access_token"));
     assertEquals(inA, me.obj().getJsonObject("agent").getString("email"));
   }
@@ -209,15 +164,12 @@ class AgentAuthIT {
   @Test
   void deviceIdHeaderIsStored() throws Exception {
     String email = "device-agent-" + System.nanoTime() + "@example.com";
-    long id = insertAgent(a.companyId(), email, a.companyId());
-    HttpRequest req = HttpRequest.newBuilder(URI.create(TestServer.get().baseUrl() + "/api/app/login"))
-        .header("Content-Type", "application/json").header("device-id", "phone-42")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"password\":\"123123\"}"))
-        .build();
-    HttpResponse<String> r = HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, r.statusCode(), r.body());
+    long id = Db.insertAgent(a.companyId(), email, a.companyId());
+    Resp r = api.post("/api/app/login", "{\"email\":\"" + email + "\",\"password\":\"123123\"}", null,
+        Map.of("device-id", "phone-42"));
+    assertEquals(200, r.status(), r.body());
     assertFalse(r.body().contains("phone-42"), "mobile_device_id is hidden");
-    try (Connection c = TestServer.get().tenantJdbc(a.companyId());
+    try (Connection c = Db.tenant(a);
         PreparedStatement s = c.prepareStatement("SELECT mobile_device_id FROM agents WHERE id = ?")) {
       s.setLong(1, id);
       try (ResultSet rs = s.executeQuery()) {
@@ -236,7 +188,7 @@ class AgentAuthIT {
     assertEquals(DEMO_AGENT, r.obj().getJsonObject("agent").getString("email"));
     String second = r.obj().getString("access_token");
     assertNotEquals(first, second);
-    assertTrue(claims(second).contains("\"prv\":\"" + Tokens.AGENT_PRV + "\""));
+    assertTrue(Tokens.claims(second).contains("\"prv\":\"" + Tokens.AGENT_PRV + "\""));
     assertEquals(401, api.get("/api/app/me", first).status(), "the refreshed token is dead");
     assertEquals(401, api.post("/api/app/refresh", null, first).status());
     assertEquals(200, api.get("/api/app/me", second).status());

@@ -147,15 +147,26 @@ public final class Api {
   /** A registered company with a logged-in owner. */
   public record Tenant(long companyId, String name, String ownerEmail, String password, String token) {}
 
+  /**
+   * The body of a company registration ({@code POST /api/companies}) as MPM's console sends it: the owner's
+   * password is {@code secret123}, the plugins are given by their ids.
+   */
+  public static String registration(String name, String email, String ownerEmail, int... plugins) {
+    StringBuilder ids = new StringBuilder();
+    for (int id : plugins) {
+      ids.append(ids.length() == 0 ? "" : ",").append("{\"id\":").append(id).append('}');
+    }
+    return "{\"name\":\"" + name + "\",\"address\":\"Harbour Road 1\",\"phone\":\"+255700000000\",\"email\":\""
+        + email + "\",\"user\":{\"name\":\"Owner\",\"email\":\"" + ownerEmail + "\",\"password\":\"secret123\"},"
+        + "\"plugins\":[" + ids + "],\"usage_type\":\"mini-grid\"}";
+  }
+
   /** Registers a new company (unique names and e-mails) and logs its owner in. */
   public Tenant registerCompany(String prefix) {
-    int n = SEQ.incrementAndGet();
-    String unique = prefix + "-" + System.nanoTime() + "-" + n;
+    String unique = prefix + "-" + System.nanoTime() + "-" + SEQ.incrementAndGet();
     String email = "owner-" + unique + "@example.com";
-    Resp r = post("/api/companies", "{\"name\":\"" + unique + " Energy\",\"address\":\"Road " + n
-        + "\",\"phone\":\"+25570000" + n + "\",\"email\":\"info-" + unique + "@example.com\","
-        + "\"user\":{\"name\":\"Owner " + n + "\",\"email\":\"" + email + "\",\"password\":\"secret123\"},"
-        + "\"plugins\":[{\"id\":21}],\"usage_type\":\"mini-grid\"}", null);
+    Resp r = post("/api/companies", registration(unique + " Energy", "info-" + unique + "@example.com", email, 21),
+        null);
     if (r.status() != 201) {
       throw new IllegalStateException("registration failed: " + r.status() + " " + r.body());
     }

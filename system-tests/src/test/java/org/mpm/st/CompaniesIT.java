@@ -1,6 +1,7 @@
 package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
@@ -50,56 +51,48 @@ class CompaniesIT {
     assertEquals(id, own.obj().getJsonObject("data").getJsonNumber("id").longValue());
     assertEquals(5, own.obj().getJsonObject("data").getInt("country_id"));
 
-    try (Connection c = server.jdbc("micro_power_manager");
-        ResultSet rs = c.createStatement().executeQuery(
-            "SELECT database_name FROM company_databases WHERE company_id = " + id)) {
-      assertTrue(rs.next());
-      String db = rs.getString(1);
-      assertTrue(db.startsWith("KilimoSolarLtd_"), db);
-      try (Connection t = server.jdbc(db);
-          ResultSet s = t.createStatement().executeQuery("SELECT company_name, usage_type FROM main_settings")) {
-        assertTrue(s.next());
-        assertEquals("Kilimo Solar Ltd.", s.getString(1));
-        assertEquals("mini-grid&shs", s.getString(2));
-      }
+    String db = Db.database(id);
+    assertNotNull(db, "the company has its database");
+    assertTrue(db.startsWith("KilimoSolarLtd_"), db);
+    try (Connection t = Db.tenant(id);
+        ResultSet s = t.createStatement().executeQuery("SELECT company_name, usage_type FROM main_settings")) {
+      assertTrue(s.next());
+      assertEquals("Kilimo Solar Ltd.", s.getString(1));
+      assertEquals("mini-grid&shs", s.getString(2));
     }
   }
 
   @Test
   void invalidRegistrationsAre422AndLeaveNothing() throws Exception {
-    long before = count("SELECT COUNT(*) FROM companies");
+    long before = Db.countCentral("SELECT COUNT(*) FROM companies");
     Resp missing = api.post("/api/companies", "{\"name\":\"Nope\"}", null);
     assertEquals(422, missing.status());
     assertEquals("The address field is required. (and 3 more errors)", missing.message());
 
     Tenant existing = api.registerCompany("dup");
-    long afterFirst = count("SELECT COUNT(*) FROM companies");
-    Resp dupOwner = api.post("/api/companies", "{\"name\":\"Fresh Co\",\"address\":\"a\",\"phone\":\"1\","
-        + "\"email\":\"fresh@example.com\",\"user\":{\"name\":\"x\",\"email\":\"" + existing.ownerEmail()
-        + "\",\"password\":\"secret123\"},\"plugins\":[]}", null);
+    long afterFirst = Db.countCentral("SELECT COUNT(*) FROM companies");
+    Resp dupOwner = api.post("/api/companies", Api.registration("Fresh Co", "fresh@example.com",
+        existing.ownerEmail()), null);
     assertEquals(422, dupOwner.status());
     assertEquals("{\"message\":\"Owner account email already exists\"}", dupOwner.body());
 
-    Resp dupName = api.post("/api/companies", "{\"name\":\"" + existing.name() + "\",\"address\":\"a\",\"phone\":\"1\","
-        + "\"email\":\"fresh2@example.com\",\"user\":{\"name\":\"x\",\"email\":\"fresh2-owner@example.com\","
-        + "\"password\":\"secret123\"},\"plugins\":[]}", null);
+    Resp dupName = api.post("/api/companies", Api.registration(existing.name(), "fresh2@example.com",
+        "fresh2-owner@example.com"), null);
     assertEquals(422, dupName.status());
     assertEquals("Company already exists", dupName.message());
 
-    Resp dupEmail = api.post("/api/companies", "{\"name\":\"Fresh Three\",\"address\":\"a\",\"phone\":\"1\","
-        + "\"email\":\"" + existing.ownerEmail() + "\",\"user\":{\"name\":\"x\",\"email\":\"fresh3@example.com\","
-        + "\"password\":\"secret123\"},\"plugins\":[]}", null);
+    Resp dupEmail = api.post("/api/companies", Api.registration("Fresh Three", existing.ownerEmail(),
+        "fresh3@example.com"), null);
     assertEquals(422, dupEmail.status());
     assertEquals("[\"The email has already been taken.\"]",
         dupEmail.obj().getJsonObject("errors").getJsonArray("email").toString());
 
-    Resp badPlugin = api.post("/api/companies", "{\"name\":\"Fresh Four\",\"address\":\"a\",\"phone\":\"1\","
-        + "\"email\":\"fresh4@example.com\",\"user\":{\"name\":\"x\",\"email\":\"fresh4-owner@example.com\","
-        + "\"password\":\"secret123\"},\"plugins\":[{\"id\":999}]}", null);
+    Resp badPlugin = api.post("/api/companies", Api.registration("Fresh Four", "fresh4@example.com",
+        "fresh4-owner@example.com", 999), null);
     assertEquals(422, badPlugin.status());
-    assertEquals(afterFirst, count("SELECT COUNT(*) FROM companies"));
+    assertEquals(afterFirst, Db.countCentral("SELECT COUNT(*) FROM companies"));
     assertEquals(before + 1, afterFirst);
-    assertEquals(0, count("SELECT COUNT(*) FROM tenant_provisionings"));
+    assertEquals(0, Db.countCentral("SELECT COUNT(*) FROM tenant_provisionings"));
   }
 
   @Test
@@ -124,12 +117,5 @@ class CompaniesIT {
     assertEquals(404, api.get("/api/companies/" + b.ownerEmail(), a.token()).status());
     assertEquals(200, api.get("/api/companies/" + a.ownerEmail(), a.token()).status());
     assertEquals(401, api.get("/api/companies/" + a.ownerEmail(), null).status());
-  }
-
-  static long count(String sql) throws Exception {
-    try (Connection c = server.jdbc("micro_power_manager"); ResultSet rs = c.createStatement().executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }

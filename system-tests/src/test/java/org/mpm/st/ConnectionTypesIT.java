@@ -2,6 +2,7 @@ package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpm.st.Db.count;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -43,7 +44,7 @@ class ConnectionTypesIT {
     Resp page = api.get("/api/connection-groups?per_page=1&page=2", t.token());
     assertEquals(200, page.status());
     assertEquals(2, page.obj().getInt("current_page"));
-    assertEquals(TariffsIT.count(t, "SELECT COUNT(*) FROM connection_groups"),
+    assertEquals(count(t, "SELECT COUNT(*) FROM connection_groups"),
         page.obj().getJsonNumber("total").longValue());
 
     Resp renamed = api.put("/api/connection-groups/" + id, "{\"name\":\"Kiosks\"}", t.token());
@@ -52,12 +53,12 @@ class ConnectionTypesIT {
     assertEquals("Kiosks", api.get("/api/connection-groups/" + id, t.token()).obj().getJsonObject("data")
         .getString("name"));
 
-    long before = TariffsIT.count(t, "SELECT COUNT(*) FROM connection_groups");
+    long before = count(t, "SELECT COUNT(*) FROM connection_groups");
     Resp bad = api.post("/api/connection-groups", "{\"name\":\"\"}", t.token());
     assertEquals(422, bad.status());
     assertEquals("{\"message\":\"The name field is required.\",\"errors\":{\"name\":[\"The name field is required.\"]}}",
         bad.body());
-    assertEquals(before, TariffsIT.count(t, "SELECT COUNT(*) FROM connection_groups"));
+    assertEquals(before, count(t, "SELECT COUNT(*) FROM connection_groups"));
 
     Resp foreign = api.get("/api/connection-groups/" + id, other.token());
     assertEquals(404, foreign.status());
@@ -70,7 +71,7 @@ class ConnectionTypesIT {
     Resp created = api.post("/api/connection-types", "{\"name\":\"Commercial\"}", t.token());
     assertEquals(201, created.status(), created.body());
     long id = created.obj().getJsonObject("data").getJsonNumber("id").longValue();
-    TariffsIT.exec(t, "INSERT INTO meters (serial_number, meter_type_id, in_use, manufacturer_id, connection_type_id,"
+    Db.exec(t, "INSERT INTO meters (serial_number, meter_type_id, in_use, manufacturer_id, connection_type_id,"
         + " connection_group_id, tariff_id, created_at, updated_at) VALUES ('CT-1', 1, 1, 1, " + id
         + ", 1, 1, NOW(), NOW()), ('CT-2', 1, 1, 1, " + id + ", 1, 1, NOW(), NOW())");
 
@@ -100,7 +101,7 @@ class ConnectionTypesIT {
   @Test
   void subConnectionTypes() throws Exception {
     long tariff = TariffsIT.create(t, TariffsIT.simple("Sub tariff", 100)).getJsonNumber("id").longValue();
-    long ourMax = TariffsIT.count(t, "SELECT COALESCE(MAX(id), 0) FROM tariffs");
+    long ourMax = count(t, "SELECT COALESCE(MAX(id), 0) FROM tariffs");
     long theirTariff = 0;
     for (int i = 0; theirTariff <= ourMax; i++) {
       theirTariff = TariffsIT.create(other, TariffsIT.simple("Theirs " + i, 1)).getJsonNumber("id").longValue();
@@ -112,7 +113,7 @@ class ConnectionTypesIT {
       theirType = api.post("/api/connection-types", "{\"name\":\"Theirs\"}", other.token()).obj()
           .getJsonObject("data").getJsonNumber("id").longValue();
     }
-    long before = TariffsIT.count(t, "SELECT COUNT(*) FROM sub_connection_types");
+    long before = count(t, "SELECT COUNT(*) FROM sub_connection_types");
 
     Resp foreignTariff = api.post("/api/sub-connection-types", "{\"name\":\"Street lights\",\"connection_type_id\":"
         + type + ",\"tariff_id\":" + theirTariff + "}", t.token());
@@ -127,7 +128,7 @@ class ConnectionTypesIT {
         + ",\"tariff_id\":" + tariff + "}", t.token());
     assertEquals(422, shortName.status());
     assertEquals("The name field must be at least 3 characters.", shortName.message());
-    assertEquals(before, TariffsIT.count(t, "SELECT COUNT(*) FROM sub_connection_types"));
+    assertEquals(before, count(t, "SELECT COUNT(*) FROM sub_connection_types"));
 
     Resp created = api.post("/api/sub-connection-types", "{\"name\":\"Street lights\",\"connection_type_id\":"
         + type + ",\"tariff_id\":" + tariff + "}", t.token());
@@ -146,7 +147,7 @@ class ConnectionTypesIT {
 
     Resp badUpdate = api.put("/api/sub-connection-types/" + id, "{\"tariff_id\":" + theirTariff + "}", t.token());
     assertEquals(422, badUpdate.status());
-    assertEquals(1, TariffsIT.count(t, "SELECT COUNT(*) FROM sub_connection_types WHERE id = " + id
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM sub_connection_types WHERE id = " + id
         + " AND tariff_id = " + tariff));
     Resp renamed = api.put("/api/sub-connection-types/" + id, "{\"name\":\"Lamps\"}", t.token());
     assertEquals(200, renamed.status());

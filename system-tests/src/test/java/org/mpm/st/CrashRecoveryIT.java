@@ -80,7 +80,7 @@ class CrashRecoveryIT {
   }
 
   private static boolean exists(String sql, String arg) throws Exception {
-    try (Connection c = server.jdbc("micro_power_manager"); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = Db.central(); PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, arg);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next();
@@ -89,7 +89,7 @@ class CrashRecoveryIT {
   }
 
   private static boolean databaseExists(String companyName) throws Exception {
-    try (Connection c = server.jdbc("micro_power_manager");
+    try (Connection c = Db.central();
         PreparedStatement s = c.prepareStatement("SHOW DATABASES LIKE ?")) {
       s.setString(1, companyName + "\\_%");
       try (ResultSet rs = s.executeQuery()) {
@@ -99,7 +99,7 @@ class CrashRecoveryIT {
   }
 
   private static long count(String sql) throws Exception {
-    try (Connection c = server.jdbc("micro_power_manager"); ResultSet rs = c.createStatement().executeQuery(sql)) {
+    try (Connection c = Db.central(); ResultSet rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }

@@ -2,6 +2,7 @@ package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpm.st.Db.count;
 
 import jakarta.json.JsonObject;
 import java.sql.Connection;
@@ -32,30 +33,30 @@ class DemoTransactionsIT {
     JsonObject page = api.get("/api/transactions?per_page=5", token).obj();
     assertEquals(1000, page.getInt("total"));
 
-    try (Connection c = TestServer.get().jdbc("DemoCompany_1"); Statement s = c.createStatement()) {
-      assertEquals(1000, count(s, "SELECT COUNT(*) FROM transactions"));
-      assertEquals(0, count(s, "SELECT COUNT(*) FROM transactions t LEFT JOIN agent_transactions a"
+    try (Connection c = Db.demo(); Statement s = c.createStatement()) {
+      assertEquals(1000, count(c, "SELECT COUNT(*) FROM transactions"));
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM transactions t LEFT JOIN agent_transactions a"
           + " ON t.original_transaction_type = 'agent_transaction' AND a.id = t.original_transaction_id"
           + " LEFT JOIN cash_transactions k ON t.original_transaction_type = 'cash_transaction'"
           + " AND k.id = t.original_transaction_id WHERE COALESCE(a.status, k.status, 0) <> 1"),
           "every provider row completed");
-      assertTrue(count(s, "SELECT COUNT(*) FROM transactions WHERE original_transaction_type = 'agent_transaction'")
+      assertTrue(count(c, "SELECT COUNT(*) FROM transactions WHERE original_transaction_type = 'agent_transaction'")
           > 250, "agents took payments");
-      assertTrue(count(s, "SELECT COUNT(*) FROM transactions WHERE original_transaction_type = 'cash_transaction'")
+      assertTrue(count(c, "SELECT COUNT(*) FROM transactions WHERE original_transaction_type = 'cash_transaction'")
           > 500, "the desk took payments");
-      assertEquals(0, count(s, "SELECT COUNT(*) FROM transactions t WHERE (SELECT COUNT(*) FROM tokens k"
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM transactions t WHERE (SELECT COUNT(*) FROM tokens k"
           + " WHERE k.transaction_id = t.id) <> 1"), "one token per payment");
-      assertEquals(0, count(s, "SELECT COUNT(*) FROM transactions t WHERE ABS(t.amount - (SELECT COALESCE(SUM("
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM transactions t WHERE ABS(t.amount - (SELECT COALESCE(SUM("
           + "h.amount), 0) FROM payment_histories h WHERE h.transaction_id = t.id)) > 0.005"),
           "the histories of each payment add up to its amount");
-      assertEquals(0, count(s, "SELECT COUNT(*) FROM transactions t JOIN tokens k ON k.transaction_id = t.id"
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM transactions t JOIN tokens k ON k.transaction_id = t.id"
           + " WHERE k.created_at <> t.created_at"), "tokens at the payment's time");
-      assertEquals(1000, count(s, "SELECT COUNT(*) FROM sms m JOIN transactions t ON t.id = m.trigger_id"
+      assertEquals(1000, count(c, "SELECT COUNT(*) FROM sms m JOIN transactions t ON t.id = m.trigger_id"
           + " WHERE m.trigger_type = 'transaction' AND m.created_at = t.created_at AND m.status = 1"),
           "a sent confirmation SMS at the payment's time");
-      assertEquals(0, count(s, "SELECT COUNT(*) FROM payment_jobs WHERE state <> 'done'"));
-      assertEquals(0, count(s, "SELECT COUNT(*) FROM transaction_conflicts"));
-      assertEquals(0, count(s, "SELECT COUNT(*) FROM agents a JOIN agent_commissions c"
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM payment_jobs WHERE state <> 'done'"));
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM transaction_conflicts"));
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM agents a JOIN agent_commissions c"
           + " ON c.id = a.agent_commission_id WHERE -a.balance > c.risk_balance"), "no agent over the risk balance");
 
       LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
@@ -69,13 +70,6 @@ class DemoTransactionsIT {
         assertTrue(rs.getDouble(3) >= 1000 && rs.getDouble(4) <= 50_000);
         assertTrue(rs.getLong(5) > 850, "mostly 1,000–20,000 TZS");
       }
-    }
-  }
-
-  static long count(Statement s, String sql) throws Exception {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 }

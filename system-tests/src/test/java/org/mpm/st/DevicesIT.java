@@ -2,11 +2,11 @@ package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpm.st.Db.count;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +38,7 @@ class DevicesIT {
     other = api.registerCompany("devices-b");
     owner = PersonDevicesPaymentsIT.id(PeopleIT.create(t, "Amani", "Owner", "+255716000001", null));
     secondOwner = PersonDevicesPaymentsIT.id(PeopleIT.create(t, "Baraka", "Second", "+255716000002", null));
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
+    try (Connection c = Db.tenant(t); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO manufacturers (id, type, name, api_name, created_at, updated_at) VALUES"
           + " (1, 'shs', 'Demo SHS Manufacturer', 'DemoShsManufacturerApi', NOW(), NOW()),"
           + " (2, 'meter', 'Unknown Meters', 'NoSuchMeterApi', NOW(), NOW()),"
@@ -71,14 +71,6 @@ class DevicesIT {
     Resp r = api.get("/api/devices" + query, t.token());
     assertEquals(200, r.status(), r.body());
     return r.obj().getJsonArray("data").stream().map(v -> v.asJsonObject().getString("device_serial")).toList();
-  }
-
-  static long count(String sql) throws Exception {
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   @Test
@@ -119,7 +111,7 @@ class DevicesIT {
     assertEquals(422, missing.status());
     assertEquals("The selected person id is invalid.", missing.obj().getJsonObject("errors")
         .getJsonArray("person_id").getString(0));
-    assertEquals(secondOwner, count("SELECT person_id FROM devices WHERE id = " + bikeOwnerless));
+    assertEquals(secondOwner, count(t, "SELECT person_id FROM devices WHERE id = " + bikeOwnerless));
     assertEquals(404, api.put("/api/devices/" + bikeOwnerless, "{\"person_id\":1}", other.token()).status());
     assertEquals("No query results for model [App\\Models\\Device] 999999",
         api.put("/api/devices/999999", "{\"person_id\":1}", t.token()).message());
@@ -140,7 +132,7 @@ class DevicesIT {
     assertEquals(List.of("DEVSHS00001"), serials("?manufacturer_mapping_status=mapped"));
     assertEquals(List.of("DEVSHS00010"), serials("?manufacturer_mapping_status=not_mapped"));
     assertEquals(List.of("47000111222"), serials("?manufacturer_mapping_status=unsupported"));
-    assertEquals(1, count("SELECT COUNT(*) FROM devices WHERE manufacturer_mapping_checked_at IS NOT NULL AND id = "
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM devices WHERE manufacturer_mapping_checked_at IS NOT NULL AND id = "
         + shsDevice));
   }
 
@@ -169,8 +161,8 @@ class DevicesIT {
     assertEquals("The manufacturer of this device does not support token generation.",
         meter.getString("token_generation_blocked_reason"));
 
-    long before = count("SELECT COUNT(*) FROM transactions") + count("SELECT COUNT(*) FROM cash_transactions")
-        + count("SELECT COUNT(*) FROM tokens");
+    long before = count(t, "SELECT COUNT(*) FROM transactions") + count(t, "SELECT COUNT(*) FROM cash_transactions")
+        + count(t, "SELECT COUNT(*) FROM tokens");
     Resp noOwner = api.post("/api/devices/" + unownedShs + "/token", "{\"amount\":500,\"unit\":\"currency\"}",
         t.token());
     assertEquals(422, noOwner.status());
@@ -192,8 +184,8 @@ class DevicesIT {
     Resp tooMany = api.post("/api/devices/" + shsDevice + "/token", "{\"amount\":996,\"unit\":\"days\"}", t.token());
     assertEquals(422, tooMany.status());
     assertTrue(tooMany.message().startsWith("One token can carry at most 995 days"), tooMany.body());
-    long after = count("SELECT COUNT(*) FROM transactions") + count("SELECT COUNT(*) FROM cash_transactions")
-        + count("SELECT COUNT(*) FROM tokens");
+    long after = count(t, "SELECT COUNT(*) FROM transactions") + count(t, "SELECT COUNT(*) FROM cash_transactions")
+        + count(t, "SELECT COUNT(*) FROM tokens");
     assertEquals(before, after);
     assertEquals(404, api.post("/api/devices/" + shsDevice + "/token", "{\"amount\":5,\"unit\":\"days\"}",
         other.token()).status());
@@ -210,8 +202,8 @@ class DevicesIT {
         List.copyOf(tok.keySet()));
     assertEquals(4.0, tok.getJsonNumber("token_amount").doubleValue());
     long tx = tok.getJsonNumber("transaction_id").longValue();
-    assertEquals(shsDevice, count("SELECT device_id FROM tokens WHERE transaction_id = " + tx));
-    assertEquals(1, count("SELECT COUNT(*) FROM transactions WHERE type = 'ad_hoc' AND sender = '+255716000001'"
+    assertEquals(shsDevice, count(t, "SELECT device_id FROM tokens WHERE transaction_id = " + tx));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM transactions WHERE type = 'ad_hoc' AND sender = '+255716000001'"
         + " AND message = 'DEVSHS00001' AND amount = 1000 AND id = " + tx));
   }
 
@@ -221,12 +213,12 @@ class DevicesIT {
         + "\"lon\":39.28}]", t.token());
     assertEquals(200, r.status(), r.body());
     assertEquals("DEVSHS00001", r.obj().getJsonArray("data").getJsonObject(0).getString("serial_number"));
-    assertEquals(1, count("SELECT COUNT(*) FROM geographical_informations WHERE owner_type = 'device' AND owner_id = "
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM geographical_informations WHERE owner_type = 'device' AND owner_id = "
         + shsDevice + " AND JSON_EXTRACT(geo_json, '$.geometry.coordinates[0]') = 39.28"));
     Resp unknown = api.post("/api/devices/geoinformation", "[{\"serial_number\":\"DEVSHS00010\",\"lat\":1,\"lon\":2},"
         + "{\"serial_number\":\"NOPE\",\"lat\":1,\"lon\":2}]", t.token());
     assertEquals(422, unknown.status());
-    assertEquals(0, count("SELECT COUNT(*) FROM geographical_informations WHERE owner_type = 'device' AND owner_id = "
+    assertEquals(0, count(t, "SELECT COUNT(*) FROM geographical_informations WHERE owner_type = 'device' AND owner_id = "
         + unownedShs));
     assertEquals(422, api.post("/api/devices/geoinformation", "[{\"serial_number\":\"DEVSHS00001\",\"lat\":\"x\"}]",
         t.token()).status());

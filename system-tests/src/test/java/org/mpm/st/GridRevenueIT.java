@@ -8,7 +8,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
@@ -51,7 +50,7 @@ class GridRevenueIT {
     long chausiku = person("Chausiku", villageThree, true);
     person("Dalila", villageOne, false);
 
-    try (Connection c = TestServer.get().jdbc(tenantDatabase(a)); Statement s = c.createStatement()) {
+    try (Connection c = Db.tenant(a); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO connection_types (id, name, created_at, updated_at)"
           + " VALUES (2, 'Commercial', NOW(), NOW())");
       // meters 1 (Amina, default type), 2 (Baraka, Commercial), 3 (Chausiku, default); SHS 1 (Amina)
@@ -382,13 +381,5 @@ class GridRevenueIT {
         + ",\"is_customer\":" + customer + "}", a.token());
     assertEquals(201, r.status(), r.body());
     return r.obj().getJsonObject("data").getJsonNumber("id").longValue();
-  }
-
-  static String tenantDatabase(Tenant t) throws Exception {
-    try (Connection c = TestServer.get().jdbc("micro_power_manager"); ResultSet rs = c.createStatement().executeQuery(
-        "SELECT database_name FROM company_databases WHERE company_id = " + t.companyId())) {
-      rs.next();
-      return rs.getString(1);
-    }
   }
 }

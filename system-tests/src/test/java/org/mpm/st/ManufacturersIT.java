@@ -2,12 +2,10 @@ package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.mpm.st.Db.count;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mpm.st.Api.Resp;
@@ -28,14 +26,6 @@ class ManufacturersIT {
     t = api.registerCompany("manufacturers");
     other = api.registerCompany("manufacturers-b");
     village = PeopleIT.village(api, t, "Makers");
-  }
-
-  static long count(Tenant tenant, String sql) throws Exception {
-    try (Connection c = TestServer.get().tenantJdbc(tenant.companyId()); Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpm.st.Db.count;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -64,23 +65,8 @@ class MeterTokensIT {
   }
 
   static long device(long person, long meter, String serial) throws Exception {
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at, updated_at)"
-          + " VALUES (" + person + ", 'meter', " + meter + ", '" + serial + "', NOW(), NOW())",
-          Statement.RETURN_GENERATED_KEYS);
-      try (ResultSet rs = s.getGeneratedKeys()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  static long count(Tenant tenant, String sql) throws Exception {
-    try (Connection c = TestServer.get().tenantJdbc(tenant.companyId()); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+    return Db.insert(t, "INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at,"
+        + " updated_at) VALUES (" + person + ", 'meter', " + meter + ", '" + serial + "', NOW(), NOW())");
   }
 
   static String rowCounts(Tenant tenant) throws Exception {
@@ -116,7 +102,7 @@ class MeterTokensIT {
     String token = tok.getString("token");
     assertTrue(token.matches("[0-9]{20}"), token);
     long txId = tok.getJsonNumber("transaction_id").longValue();
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement();
+    try (Connection c = Db.tenant(t); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT t.amount, t.type, t.message, t.original_transaction_type, c.status,"
             + " k.token, k.token_amount, k.token_type, k.token_unit, k.device_id FROM transactions t"
             + " JOIN cash_transactions c ON c.id = t.original_transaction_id JOIN tokens k ON k.transaction_id = t.id"
@@ -141,7 +127,7 @@ class MeterTokensIT {
     JsonObject kwh = r.obj().getJsonObject("data");
     assertEquals(2.0, kwh.getJsonNumber("token_amount").doubleValue());
     assertNotEquals(token, kwh.getString("token"));
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement();
+    try (Connection c = Db.tenant(t); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT amount FROM transactions WHERE id = "
             + kwh.getJsonNumber("transaction_id").longValue())) {
       assertTrue(rs.next());

@@ -3,6 +3,7 @@ package org.mpm.st;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpm.st.Db.count;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -50,18 +51,8 @@ class MetersIT {
     Resp type = api.post("/api/meter-types", "{\"online\":false,\"phase\":1,\"max_current\":10}", t.token());
     assertEquals(201, type.status(), type.body());
     meterType = GeographyIT.id(type);
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO tariffs (id, name, price, currency, minimum_purchase_amount, created_at,"
-          + " updated_at) VALUES (1, 'Simple Tariff', 1000, 'TZS', 0, NOW(), NOW())");
-    }
-  }
-
-  static long count(Tenant tenant, String sql) throws Exception {
-    try (Connection c = TestServer.get().tenantJdbc(tenant.companyId()); Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
+    Db.exec(t, "INSERT INTO tariffs (id, name, price, currency, minimum_purchase_amount, created_at,"
+        + " updated_at) VALUES (1, 'Simple Tariff', 1000, 'TZS', 0, NOW(), NOW())");
   }
 
   static String meterBody(String serial) {
@@ -117,10 +108,8 @@ class MetersIT {
     assertEquals("The serial number has already been taken.",
         r.obj().getJsonObject("errors").getJsonArray("serial_number").getString(0));
     // a serial used by another device (a solar home system) is taken too
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at, updated_at)"
-          + " VALUES (NULL, 'solar_home_system', 9, 'SHS-TAKEN', NOW(), NOW())");
-    }
+    Db.exec(t, "INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at, updated_at)"
+        + " VALUES (NULL, 'solar_home_system', 9, 'SHS-TAKEN', NOW(), NOW())");
     assertEquals(422, api.post("/api/meters", meterBody("SHS-TAKEN"), t.token()).status());
     // optional keys may be left out
     r = api.post("/api/meters", "{\"serial_number\":\"47001000009\",\"manufacturer_id\":" + manufacturer
@@ -210,7 +199,7 @@ class MetersIT {
     long village = PeopleIT.village(api, t, "Meterville");
     long person = GeographyIT.id(PeopleIT.create(t, "Neema", "Meter", "+255714100001", village));
     long miniGrid;
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
+    try (Connection c = Db.tenant(t); Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT mini_grid_id FROM cities WHERE id = " + village)) {
         rs.next();
         miniGrid = rs.getLong(1);

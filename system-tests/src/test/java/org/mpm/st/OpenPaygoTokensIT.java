@@ -3,6 +3,7 @@ package org.mpm.st;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpm.st.Db.count;
 
 import jakarta.json.JsonObject;
 import java.sql.Connection;
@@ -44,10 +45,8 @@ class OpenPaygoTokensIT {
     PeopleIT.api = api;
     t = api.registerCompany("openpaygo");
     person = PersonDevicesPaymentsIT.id(PeopleIT.create(t, "Zawadi", "Solar", "+255715000001", null));
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO manufacturers (id, type, name, api_name, created_at, updated_at) VALUES"
-          + " (1, 'shs', 'Demo SHS Manufacturer', 'DemoShsManufacturerApi', NOW(), NOW())");
-    }
+    Db.exec(t, "INSERT INTO manufacturers (id, type, name, api_name, created_at, updated_at) VALUES"
+        + " (1, 'shs', 'Demo SHS Manufacturer', 'DemoShsManufacturerApi', NOW(), NOW())");
   }
 
   static long register(String serial, String openPaygo) {
@@ -93,7 +92,7 @@ class OpenPaygoTokensIT {
       assertTrue(r.count() > lastCount, "counts advance");
       lastCount = r.count();
       tokens.add(tok.getString("token"));
-      try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement();
+      try (Connection c = Db.tenant(t); Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT t.amount, t.type, t.message, t.original_transaction_type,"
               + " c.status FROM transactions t JOIN cash_transactions c ON c.id = t.original_transaction_id"
               + " WHERE t.id = " + tok.getJsonNumber("transaction_id").longValue())) {
@@ -123,7 +122,7 @@ class OpenPaygoTokensIT {
     OpenPaygoReferenceDecoder shs = new OpenPaygoReferenceDecoder(KEY, STARTING_CODE, false, false, 1);
     assertEquals(Kind.ADD_TIME, shs.enter(token(device, "{\"amount\":1000,\"unit\":\"currency\"}")
         .getString("token")).kind());
-    long payments = count("SELECT COUNT(*) FROM transactions");
+    long payments = count(t, "SELECT COUNT(*) FROM transactions");
 
     JsonObject set = code(device, "{\"type\":\"set_time\",\"days\":10}");
     assertEquals("SET_TIME", set.getString("token_type"));
@@ -140,7 +139,7 @@ class OpenPaygoTokensIT {
     assertEquals(Outcome.ACCEPTED, off.outcome());
     assertEquals(Kind.DISABLE_PAYG, off.kind());
     assertEquals(Outcome.ALREADY_USED, shs.enter(disable).outcome(), "a replay is refused");
-    assertEquals(payments, count("SELECT COUNT(*) FROM transactions"), "administrative codes book no payment");
+    assertEquals(payments, count(t, "SELECT COUNT(*) FROM transactions"), "administrative codes book no payment");
 
     assertEquals(422, api.post("/api/devices/" + device + "/openpaygo/token", "{\"type\":\"set_time\"}",
         t.token()).status(), "days missing");
@@ -153,14 +152,6 @@ class OpenPaygoTokensIT {
     Tenant other = api.registerCompany("openpaygo-b");
     assertEquals(404, api.post("/api/devices/" + device + "/openpaygo/token", "{\"type\":\"counter_sync\"}",
         other.token()).status());
-  }
-
-  static long count(String sql) throws Exception {
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 
   @Test

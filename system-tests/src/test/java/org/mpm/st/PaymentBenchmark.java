@@ -1,6 +1,8 @@
 package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mpm.st.Db.exec;
+import static org.mpm.st.Db.insert;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,13 +75,8 @@ class PaymentBenchmark {
         t.token()));
     long maker = GeographyIT.id(api.post("/api/manufacturers", "{\"name\":\"Demo Meter\",\"type\":\"meter\","
         + "\"api_name\":\"DemoMeterManufacturerApi\"}", t.token()));
-    String hash;
-    try (Connection c = server.jdbc("DemoCompany_1"); ResultSet rs = c.createStatement()
-        .executeQuery("SELECT password FROM agents ORDER BY id LIMIT 1")) {
-      rs.next();
-      hash = rs.getString(1);
-    }
-    try (Connection c = server.tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
+    String hash = Db.demoPasswordHash();
+    try (Connection c = Db.tenant(t); Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       for (int start = 0; start < customers; start += 500) {
         StringBuilder p = new StringBuilder("INSERT INTO people (id, name, surname, is_customer, type, created_at,"
@@ -115,14 +112,8 @@ class PaymentBenchmark {
       }
       c.commit();
     }
-    try (Connection c = server.jdbc("micro_power_manager"); PreparedStatement s = c.prepareStatement(
-        "INSERT INTO database_proxies (email, fk_company_id, fk_company_database_id, created_at, updated_at)"
-            + " SELECT ?, company_id, id, NOW(), NOW() FROM company_databases WHERE company_id = ?")) {
-      for (int i = 0; i < agents; i++) {
-        s.setString(1, agentEmail(t, i));
-        s.setLong(2, t.companyId());
-        s.executeUpdate();
-      }
+    for (int i = 0; i < agents; i++) {
+      Db.addLogin(agentEmail(t, i), t.companyId());
     }
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < agents; i++) {
@@ -259,7 +250,7 @@ class PaymentBenchmark {
   }
 
   static long tokenCount(TestServer server, Tenant t) throws Exception {
-    try (Connection c = server.tenantJdbc(t.companyId()); ResultSet rs = c.createStatement()
+    try (Connection c = Db.tenant(t); ResultSet rs = c.createStatement()
         .executeQuery("SELECT COUNT(*) FROM tokens")) {
       rs.next();
       return rs.getLong(1);
@@ -286,7 +277,7 @@ class PaymentBenchmark {
     for (int c = 0; c < clients; c++) {
       done.add(pool.submit(() -> {
         Random r = new Random();
-        try (Connection db = server.tenantJdbc(t.companyId())) {
+        try (Connection db = Db.tenant(t)) {
           db.setAutoCommit(false);
           for (int i = next.getAndIncrement(); i < payments; i = next.getAndIncrement()) {
             jdbcPayment(db, 1 + (i % agents), r.nextInt(customers), 1000 + r.nextInt(19) * 1000, "jdbc-" + i);
@@ -350,38 +341,16 @@ class PaymentBenchmark {
         + " VALUES ('sms', ?, 'done', 1, ?, ?, ?)", sms, now, now, now);
   }
 
-  static void exec(Connection db, String sql, Object... params) throws Exception {
-    try (PreparedStatement s = db.prepareStatement(sql)) {
-      bind(s, params);
-      s.executeUpdate();
-    }
-  }
-
   static void query(Connection db, String sql, Object... params) throws Exception {
     try (PreparedStatement s = db.prepareStatement(sql)) {
-      bind(s, params);
+      for (int i = 0; i < params.length; i++) {
+        s.setObject(i + 1, params[i]);
+      }
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           rs.getObject(1);
         }
       }
-    }
-  }
-
-  static long insert(Connection db, String sql, Object... params) throws Exception {
-    try (PreparedStatement s = db.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-      bind(s, params);
-      s.executeUpdate();
-      try (ResultSet rs = s.getGeneratedKeys()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
-  static void bind(PreparedStatement s, Object... params) throws Exception {
-    for (int i = 0; i < params.length; i++) {
-      s.setObject(i + 1, params[i]);
     }
   }
 

@@ -2,6 +2,7 @@ package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpm.st.Db.count;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -86,11 +86,9 @@ class PaymentCrashIT {
       assertEquals(201, meter.status(), meter.body());
       Resp person = PeopleIT.create(t, "Crash" + i, "Payer", "+2557159" + (10_000 + i), null);
       assertEquals(201, person.status(), person.body());
-      try (Connection c = server.tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
-        s.executeUpdate("INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at,"
-            + " updated_at) VALUES (" + PersonDevicesPaymentsIT.id(person) + ", 'meter', " + GeographyIT.id(meter)
-            + ", '" + serial + "', NOW(), NOW())");
-      }
+      Db.exec(t, "INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at,"
+          + " updated_at) VALUES (" + PersonDevicesPaymentsIT.id(person) + ", 'meter', " + GeographyIT.id(meter)
+          + ", '" + serial + "', NOW(), NOW())");
       serials.add(serial);
     }
     agentId = insertAgent();
@@ -105,20 +103,10 @@ class PaymentCrashIT {
 
   /** An agent (password 123123) on a commission plan whose risk balance no test run reaches. */
   static long insertAgent() throws Exception {
-    try (Connection c = server.jdbc("DemoCompany_1");
-        PreparedStatement s = c.prepareStatement("SELECT password FROM agents WHERE email = ?")) {
-      s.setString(1, AgentAuthIT.DEMO_AGENT);
-      try (ResultSet rs = s.executeQuery()) {
-        assertTrue(rs.next(), "the demo agent is seeded");
-        AgentAuthIT.demoHash = rs.getString(1);
-      }
-    }
-    try (Connection c = server.tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
-      // insertAgent puts its agent on commission plan 2.
-      s.executeUpdate("INSERT INTO agent_commissions (id, name, energy_commission, appliance_commission,"
-          + " risk_balance, created_at, updated_at) VALUES (2, 'Crash test', 0.05, 0.03, 1000000000000, NOW(), NOW())");
-    }
-    return AgentAuthIT.insertAgent(t.companyId(), agentEmail(), t.companyId());
+    // Db.insertAgent puts its agent on commission plan 2.
+    Db.exec(t, "INSERT INTO agent_commissions (id, name, energy_commission, appliance_commission, risk_balance,"
+        + " created_at, updated_at) VALUES (2, 'Crash test', 0.05, 0.03, 1000000000000, NOW(), NOW())");
+    return Db.insertAgent(t.companyId(), agentEmail(), t.companyId());
   }
 
   @Test
@@ -173,9 +161,9 @@ class PaymentCrashIT {
       // What the crash left to do: accepted payments whose vend (or SMS) had not run yet.
       long vendsLeft;
       long smsLeft;
-      try (Connection c = server.tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
-        vendsLeft = count(s, "SELECT COUNT(*) FROM payment_jobs WHERE kind = 'vend' AND state = 'pending'");
-        smsLeft = count(s, "SELECT COUNT(*) FROM payment_jobs WHERE kind = 'sms' AND state = 'pending'");
+      try (Connection c = Db.tenant(t)) {
+        vendsLeft = count(c, "SELECT COUNT(*) FROM payment_jobs WHERE kind = 'vend' AND state = 'pending'");
+        smsLeft = count(c, "SELECT COUNT(*) FROM payment_jobs WHERE kind = 'sms' AND state = 'pending'");
       }
       pendingAtCrash += vendsLeft;
       server.restart();
@@ -205,24 +193,24 @@ class PaymentCrashIT {
 
     long duplicateTokens;
     long halfWritten;
-    try (Connection c = server.tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
-      duplicateTokens = count(s, "SELECT COUNT(*) FROM (SELECT transaction_id FROM tokens GROUP BY transaction_id"
+    try (Connection c = Db.tenant(t)) {
+      duplicateTokens = count(c, "SELECT COUNT(*) FROM (SELECT transaction_id FROM tokens GROUP BY transaction_id"
           + " HAVING COUNT(*) > 1) d");
-      assertEquals(ids.size(), count(s, "SELECT COUNT(DISTINCT transaction_id) FROM tokens"),
+      assertEquals(ids.size(), count(c, "SELECT COUNT(DISTINCT transaction_id) FROM tokens"),
           "a token for every accepted payment and for nothing else");
-      halfWritten = count(s, "SELECT COUNT(*) FROM agent_transactions a WHERE (SELECT COUNT(*) FROM transactions t"
+      halfWritten = count(c, "SELECT COUNT(*) FROM agent_transactions a WHERE (SELECT COUNT(*) FROM transactions t"
           + " WHERE t.original_transaction_type = 'agent_transaction' AND t.original_transaction_id = a.id) <> 1")
-          + count(s, "SELECT COUNT(*) FROM transactions t LEFT JOIN agent_transactions a"
+          + count(c, "SELECT COUNT(*) FROM transactions t LEFT JOIN agent_transactions a"
           + " ON a.id = t.original_transaction_id WHERE t.original_transaction_type <> 'agent_transaction'"
           + " OR a.id IS NULL")
-          + count(s, "SELECT COUNT(*) FROM transactions t JOIN agent_transactions a ON a.id = t.original_transaction_id"
+          + count(c, "SELECT COUNT(*) FROM transactions t JOIN agent_transactions a ON a.id = t.original_transaction_id"
           + " WHERE a.status = 1 AND ABS(t.amount - (SELECT COALESCE(SUM(h.amount), 0) FROM payment_histories h"
           + " WHERE h.transaction_id = t.id)) > 0.005")
-          + count(s, "SELECT COUNT(*) FROM payment_idempotency_keys WHERE transaction_id IS NULL");
-      assertEquals(ids.size(), count(s, "SELECT COUNT(*) FROM transactions"),
+          + count(c, "SELECT COUNT(*) FROM payment_idempotency_keys WHERE transaction_id IS NULL");
+      assertEquals(ids.size(), count(c, "SELECT COUNT(*) FROM transactions"),
           "one transaction per accepted key: no payment of a lost answer was booked twice");
-      assertEquals(0, count(s, "SELECT COUNT(*) FROM payment_jobs WHERE state = 'pending'"), "no job left pending");
-      assertEquals(0, count(s, "SELECT COUNT(*) FROM payment_jobs WHERE state = 'failed'"), "no job gave up");
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM payment_jobs WHERE state = 'pending'"), "no job left pending");
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM payment_jobs WHERE state = 'failed'"), "no job gave up");
       try (PreparedStatement key = c.prepareStatement("SELECT COUNT(*), MIN(transaction_id) FROM"
           + " payment_idempotency_keys WHERE scope = ? AND idempotency_key = ?")) {
         for (Payment p : resent) {
@@ -269,8 +257,8 @@ class PaymentCrashIT {
       }
     }
     // The confirmation SMS of the last vends may still be on their way.
-    try (Connection c = server.tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
-      while (count(s, "SELECT COUNT(*) FROM payment_jobs WHERE state = 'pending'") > 0
+    try (Connection c = Db.tenant(t)) {
+      while (count(c, "SELECT COUNT(*) FROM payment_jobs WHERE state = 'pending'") > 0
           && System.nanoTime() < deadline) {
         Thread.sleep(500);
       }
@@ -307,12 +295,5 @@ class PaymentCrashIT {
 
   static long transactionId(String body) {
     return new Resp(200, body, null).obj().getJsonObject("data").getJsonNumber("id").longValue();
-  }
-
-  static long count(Statement s, String sql) throws Exception {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
   }
 }

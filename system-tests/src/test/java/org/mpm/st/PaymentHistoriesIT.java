@@ -8,9 +8,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,7 +29,6 @@ class PaymentHistoriesIT {
   static Api api;
   static Tenant a;
   static Tenant b;
-  static String dbA;
   /** Pays in 2025 and 2026; owns two meters with access-rate debt. */
   static long payer;
   /** Another customer of company A, paying on 2026-03-02. */
@@ -45,11 +41,10 @@ class PaymentHistoriesIT {
     api = new Api(TestServer.get());
     a = api.registerCompany("payhist-a");
     b = api.registerCompany("payhist-b");
-    dbA = database(a);
     payer = person(a, "Neema", "+255712000001");
     neighbour = person(a, "Baraka", "+255712000002");
     idle = person(a, "Juma", "+255712000003");
-    try (Connection c = TestServer.get().jdbc(dbA)) {
+    try (Connection c = Db.tenant(a)) {
       pay(c, payer, "energy", 500, "2026-03-02 10:00:00");
       pay(c, payer, "energy", 700, "2026-03-10 12:00:00");
       pay(c, payer, "access rate", 300, "2026-03-10 12:00:00");
@@ -67,17 +62,6 @@ class PaymentHistoriesIT {
     }
   }
 
-  static String database(Tenant t) throws Exception {
-    try (Connection c = TestServer.get().jdbc("micro_power_manager");
-        PreparedStatement s = c.prepareStatement("SELECT database_name FROM company_databases WHERE company_id = ?")) {
-      s.setLong(1, t.companyId());
-      try (ResultSet rs = s.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
-      }
-    }
-  }
-
   static long person(Tenant t, String name, String phone) {
     Resp r = api.post("/api/people", "{\"name\":\"" + name + "\",\"surname\":\"Payer\",\"phone\":\"" + phone
         + "\",\"is_customer\":true}", t.token());
@@ -87,66 +71,30 @@ class PaymentHistoriesIT {
 
   /** A transaction of the amount and its single payment-history row, paid by the person for a token. */
   static void pay(Connection c, long personId, String type, double amount, String createdAt) throws Exception {
-    long tx;
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO transactions (original_transaction_id,"
-        + " original_transaction_type, amount, type, sender, message, created_at, updated_at)"
-        + " VALUES (1, 'cash_transaction', ?, 'energy', '+255712000000', 'PH-M-1', ?, ?)",
-        Statement.RETURN_GENERATED_KEYS)) {
-      s.setDouble(1, amount);
-      s.setString(2, createdAt);
-      s.setString(3, createdAt);
-      s.executeUpdate();
-      try (ResultSet keys = s.getGeneratedKeys()) {
-        keys.next();
-        tx = keys.getLong(1);
-      }
-    }
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO payment_histories (amount, transaction_id,"
-        + " payment_service, sender, payment_type, paid_for_type, paid_for_id, payer_type, payer_id, created_at,"
-        + " updated_at) VALUES (?, ?, 'cash_transaction', '+255712000000', ?, 'token', ?, 'person', ?, ?, ?)")) {
-      s.setDouble(1, amount);
-      s.setLong(2, tx);
-      s.setString(3, type);
-      s.setLong(4, tx);
-      s.setLong(5, personId);
-      s.setString(6, createdAt);
-      s.setString(7, createdAt);
-      s.executeUpdate();
-    }
+    long tx = Db.insert(c, "INSERT INTO transactions (original_transaction_id, original_transaction_type, amount,"
+        + " type, sender, message, created_at, updated_at)"
+        + " VALUES (1, 'cash_transaction', ?, 'energy', '+255712000000', 'PH-M-1', ?, ?)", amount, createdAt,
+        createdAt);
+    Db.exec(c, "INSERT INTO payment_histories (amount, transaction_id, payment_service, sender, payment_type,"
+        + " paid_for_type, paid_for_id, payer_type, payer_id, created_at, updated_at)"
+        + " VALUES (?, ?, 'cash_transaction', '+255712000000', ?, 'token', ?, 'person', ?, ?, ?)", amount, tx, type,
+        tx, personId, createdAt, createdAt);
   }
 
   /** A meter (or another device type) of the person; returns the meter id. */
   static long meter(Connection c, long personId, String deviceType, String serial) throws Exception {
-    long id;
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO meters (serial_number, meter_type_id, in_use,"
-        + " manufacturer_id, connection_type_id, connection_group_id, tariff_id, created_at, updated_at)"
-        + " VALUES (?, 1, 1, 1, 1, 1, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())", Statement.RETURN_GENERATED_KEYS)) {
-      s.setString(1, serial);
-      s.executeUpdate();
-      try (ResultSet keys = s.getGeneratedKeys()) {
-        keys.next();
-        id = keys.getLong(1);
-      }
-    }
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO devices (person_id, device_type, device_id,"
-        + " device_serial, created_at, updated_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())")) {
-      s.setLong(1, personId);
-      s.setString(2, deviceType);
-      s.setLong(3, id);
-      s.setString(4, serial);
-      s.executeUpdate();
-    }
+    long id = Db.insert(c, "INSERT INTO meters (serial_number, meter_type_id, in_use, manufacturer_id,"
+        + " connection_type_id, connection_group_id, tariff_id, created_at, updated_at)"
+        + " VALUES (?, 1, 1, 1, 1, 1, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())", serial);
+    Db.exec(c, "INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at, updated_at)"
+        + " VALUES (?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())", personId, deviceType, id, serial);
     return id;
   }
 
   static void accessRateDebt(Connection c, long meterId, double debt) throws Exception {
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO access_rate_payments (meter_id, access_rate_id,"
-        + " due_date, debt, unpaid_in_row, created_at, updated_at)"
-        + " VALUES (?, 1, '2026-04-01 00:00:00', ?, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())")) {
-      s.setLong(1, meterId);
-      s.setDouble(2, debt);
-      s.executeUpdate();
-    }
+    Db.exec(c, "INSERT INTO access_rate_payments (meter_id, access_rate_id, due_date, debt, unpaid_in_row,"
+        + " created_at, updated_at) VALUES (?, 1, '2026-04-01 00:00:00', ?, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+        meterId, debt);
   }
 
   static double[] numbers(JsonArray a) {
@@ -235,7 +183,7 @@ class PaymentHistoriesIT {
   void spacingOfTheLatestPayments() throws Exception {
     long regular = person(a, "Rehema", "+255712000004");
     LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
-    try (Connection c = TestServer.get().jdbc(dbA)) {
+    try (Connection c = Db.tenant(a)) {
       for (int i = 0; i < 12; i++) {
         pay(c, regular, "energy", 100, SQL.format(now.minusDays(3 + i).minusHours(1)));
       }

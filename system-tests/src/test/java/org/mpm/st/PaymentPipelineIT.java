@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpm.st.Db.count;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -61,31 +61,16 @@ class PaymentPipelineIT {
     typeId = GeographyIT.id(type);
     demoMeterMaker = manufacturer("Demo Meter Manufacturer", "DemoMeterManufacturerApi");
     vendorMaker = manufacturer("Remote Vendor", "SimulatedVendorMeterApi");
-    String hash;
-    try (Connection c = TestServer.get().jdbc("DemoCompany_1");
-        PreparedStatement s = c.prepareStatement("SELECT password FROM agents ORDER BY id LIMIT 1");
-        ResultSet rs = s.executeQuery()) {
-      assertTrue(rs.next(), "the demo agent is seeded");
-      hash = rs.getString(1);
-    }
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO agent_commissions (name, energy_commission, appliance_commission, risk_balance,"
-          + " created_at, updated_at) VALUES ('Field', 0.05, 0.03, 5000000, NOW(), NOW())",
-          Statement.RETURN_GENERATED_KEYS);
-      long commission = key(s);
-      s.executeUpdate("INSERT INTO agents (person_id, mini_grid_id, agent_commission_id, mobile_device_id, email,"
-          + " password, fire_base_token, balance, commission_revenue, created_at, updated_at, connection) VALUES"
+    String hash = Db.demoPasswordHash();
+    try (Connection c = Db.tenant(t)) {
+      long commission = Db.insert(c, "INSERT INTO agent_commissions (name, energy_commission, appliance_commission,"
+          + " risk_balance, created_at, updated_at) VALUES ('Field', 0.05, 0.03, 5000000, NOW(), NOW())");
+      agentId = Db.insert(c, "INSERT INTO agents (person_id, mini_grid_id, agent_commission_id, mobile_device_id,"
+          + " email, password, fire_base_token, balance, commission_revenue, created_at, updated_at, connection) VALUES"
           + " (1, 1, " + commission + ", 'phone-1', 'pipeline-agent@example.com', '" + hash + "', '', 0, 0, NOW(),"
-          + " NOW(), 'tenant')", Statement.RETURN_GENERATED_KEYS);
-      agentId = key(s);
+          + " NOW(), 'tenant')");
     }
-    try (Connection c = TestServer.get().jdbc("micro_power_manager"); PreparedStatement s = c.prepareStatement(
-        "INSERT INTO database_proxies (email, fk_company_id, fk_company_database_id, created_at, updated_at)"
-            + " SELECT 'pipeline-agent@example.com', company_id, id, NOW(), NOW() FROM company_databases"
-            + " WHERE company_id = ?")) {
-      s.setLong(1, t.companyId());
-      s.executeUpdate();
-    }
+    Db.addLogin("pipeline-agent@example.com", t.companyId());
     Resp login = api.post("/api/app/login", "{\"email\":\"pipeline-agent@example.com\",\"password\":\"123123\"}",
         null);
     assertEquals(200, login.status(), login.body());
@@ -106,13 +91,8 @@ class PaymentPipelineIT {
         + ",\"meter_type_id\":" + typeId + ",\"in_use\":1,\"tariff_id\":" + tariffId + "}", t.token());
     assertEquals(201, meter.status(), meter.body());
     long meterId = GeographyIT.id(meter);
-    long device;
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at, updated_at)"
-          + " VALUES (" + person + ", 'meter', " + meterId + ", '" + serial + "', NOW(), NOW())",
-          Statement.RETURN_GENERATED_KEYS);
-      device = key(s);
-    }
+    long device = Db.insert(t, "INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at,"
+        + " updated_at) VALUES (" + person + ", 'meter', " + meterId + ", '" + serial + "', NOW(), NOW())");
     return new long[] {person, device, meterId};
   }
 
@@ -144,22 +124,18 @@ class PaymentPipelineIT {
   void workedExampleAllocatesInstallmentThenAccessRateThenEnergy() throws Exception {
     long[] c = customerWithMeter("MTR-PIPE-001", demoMeterMaker, "+255711000001");
     long rateId;
-    try (Connection db = TestServer.get().tenantJdbc(t.companyId()); Statement s = db.createStatement()) {
-      s.executeUpdate("INSERT INTO appliances (name, appliance_type_id, price, created_at, updated_at)"
-          + " VALUES ('TV', 3, 600, NOW(), NOW())", Statement.RETURN_GENERATED_KEYS);
-      long appliance = key(s);
-      s.executeUpdate("INSERT INTO appliance_people (appliance_id, person_id, total_cost, rate_count, creator_type,"
-          + " creator_id, device_serial, payment_type, created_at, updated_at) VALUES (" + appliance + ", " + c[0]
-          + ", 600, 2, 'user', 1, NULL, 'installment', NOW(), NOW())", Statement.RETURN_GENERATED_KEYS);
-      long contract = key(s);
-      s.executeUpdate("INSERT INTO appliance_rates (appliance_person_id, rate_cost, remaining, due_date, remind,"
-          + " created_at, updated_at) VALUES (" + contract + ", 300, 300, NOW() - INTERVAL 1 DAY, 0, NOW(), NOW())",
-          Statement.RETURN_GENERATED_KEYS);
-      rateId = key(s);
+    try (Connection db = Db.tenant(t)) {
+      long appliance = Db.insert(db, "INSERT INTO appliances (name, appliance_type_id, price, created_at, updated_at)"
+          + " VALUES ('TV', 3, 600, NOW(), NOW())");
+      long contract = Db.insert(db, "INSERT INTO appliance_people (appliance_id, person_id, total_cost, rate_count,"
+          + " creator_type, creator_id, device_serial, payment_type, created_at, updated_at) VALUES (" + appliance
+          + ", " + c[0] + ", 600, 2, 'user', 1, NULL, 'installment', NOW(), NOW())");
+      rateId = Db.insert(db, "INSERT INTO appliance_rates (appliance_person_id, rate_cost, remaining, due_date, remind,"
+          + " created_at, updated_at) VALUES (" + contract + ", 300, 300, NOW() - INTERVAL 1 DAY, 0, NOW(), NOW())");
       // A rate not yet due is left alone.
-      s.executeUpdate("INSERT INTO appliance_rates (appliance_person_id, rate_cost, remaining, due_date, remind,"
+      Db.exec(db, "INSERT INTO appliance_rates (appliance_person_id, rate_cost, remaining, due_date, remind,"
           + " created_at, updated_at) VALUES (" + contract + ", 300, 300, NOW() + INTERVAL 30 DAY, 0, NOW(), NOW())");
-      s.executeUpdate("INSERT INTO access_rate_payments (meter_id, access_rate_id, due_date, debt, unpaid_in_row,"
+      Db.exec(db, "INSERT INTO access_rate_payments (meter_id, access_rate_id, due_date, debt, unpaid_in_row,"
           + " created_at, updated_at) SELECT " + c[2] + ", id, NOW() + INTERVAL 20 DAY, 200, 1, NOW(), NOW()"
           + " FROM access_rates WHERE tariff_id = " + tariffId + " ON DUPLICATE KEY UPDATE debt = 200,"
           + " due_date = NOW() + INTERVAL 20 DAY");
@@ -170,7 +146,7 @@ class PaymentPipelineIT {
     // with its token and sent SMS, when the request is answered.
     Resp answered = api.get(PAY + "/" + id + "/status", agentToken);
     assertEquals("completed", answered.obj().getJsonObject("data").getString("status"), answered.body());
-    assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM sms WHERE trigger_type = 'transaction'"
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM sms WHERE trigger_type = 'transaction'"
         + " AND status = 1 AND trigger_id = " + id));
     JsonObject status = settled(id);
     assertEquals("completed", status.getString("status"), status.toString());
@@ -185,19 +161,19 @@ class PaymentPipelineIT {
     assertEquals("kWh", token.getString("token_unit"));
     assertEquals(20, token.getString("token").length());
 
-    assertEquals(0, MeterTokensIT.count(t, "SELECT remaining FROM appliance_rates WHERE id = " + rateId));
-    assertEquals(0, MeterTokensIT.count(t, "SELECT debt FROM access_rate_payments WHERE meter_id = " + c[2]));
-    assertEquals(1000, MeterTokensIT.count(t, "SELECT SUM(amount) FROM payment_histories WHERE transaction_id = " + id));
-    assertEquals(2, MeterTokensIT.count(t, "SELECT COUNT(*) FROM appliance_rates WHERE remaining = 300 OR id = "
+    assertEquals(0, count(t, "SELECT remaining FROM appliance_rates WHERE id = " + rateId));
+    assertEquals(0, count(t, "SELECT debt FROM access_rate_payments WHERE meter_id = " + c[2]));
+    assertEquals(1000, count(t, "SELECT SUM(amount) FROM payment_histories WHERE transaction_id = " + id));
+    assertEquals(2, count(t, "SELECT COUNT(*) FROM appliance_rates WHERE remaining = 300 OR id = "
         + rateId));
     // The agent: balance −1000, commission 5 % of 1000, and MPM's two balance histories.
-    assertEquals(-1000, MeterTokensIT.count(t, "SELECT balance FROM agents WHERE id = " + agentId)
-        + MeterTokensIT.count(t, "SELECT COALESCE(SUM(-amount), 0) FROM agent_balance_histories WHERE agent_id = "
+    assertEquals(-1000, count(t, "SELECT balance FROM agents WHERE id = " + agentId)
+        + count(t, "SELECT COALESCE(SUM(-amount), 0) FROM agent_balance_histories WHERE agent_id = "
             + agentId + " AND trigger_type = 'agent_transaction' AND transaction_id <> " + id));
-    assertEquals(50, MeterTokensIT.count(t, "SELECT amount FROM agent_balance_histories WHERE transaction_id = "
+    assertEquals(50, count(t, "SELECT amount FROM agent_balance_histories WHERE transaction_id = "
         + id + " AND trigger_type = 'agent_commission'"));
     // The confirmation SMS goes to the customer's phone (MPM sends it to "+Agent-<id>").
-    long sms = waitFor(() -> MeterTokensIT.count(t, "SELECT COUNT(*) FROM sms WHERE trigger_type = 'transaction'"
+    long sms = waitFor(() -> count(t, "SELECT COUNT(*) FROM sms WHERE trigger_type = 'transaction'"
         + " AND trigger_id = " + id + " AND status = 1 AND receiver = '+255711000001' AND body LIKE '%1.667%'"), 1);
     assertEquals(1, sms);
     // The transaction detail shows the same token and the agent row as its origin.
@@ -225,48 +201,39 @@ class PaymentPipelineIT {
     long sentSms;
     long failedJob;
     long sentJob;
-    try (Connection db = TestServer.get().tenantJdbc(t.companyId()); Statement s = db.createStatement()) {
-      s.executeUpdate("INSERT INTO sms (receiver, body, status, uuid, direction, attempts, error_message,"
+    try (Connection db = Db.tenant(t)) {
+      failedSms = Db.insert(db, "INSERT INTO sms (receiver, body, status, uuid, direction, attempts, error_message,"
           + " created_at, updated_at) VALUES ('+255711000099', 'queued body', -1, 'q-uuid-1', 1, 1, 'gateway down',"
-          + " NOW(), NOW())", Statement.RETURN_GENERATED_KEYS);
-      failedSms = key(s);
-      s.executeUpdate("INSERT INTO sms (receiver, body, status, uuid, direction, attempts, created_at, updated_at)"
-          + " VALUES ('+255711000098', 'already sent', 1, 'q-uuid-2', 1, 0, NOW(), NOW())",
-          Statement.RETURN_GENERATED_KEYS);
-      sentSms = key(s);
-      s.executeUpdate("INSERT INTO payment_jobs (kind, ref_id, state, attempts, next_attempt_at, created_at,"
-          + " updated_at) VALUES ('sms', " + failedSms + ", 'pending', 1, NOW(), NOW(), NOW())",
-          Statement.RETURN_GENERATED_KEYS);
-      failedJob = key(s);
-      s.executeUpdate("INSERT INTO payment_jobs (kind, ref_id, state, attempts, next_attempt_at, created_at,"
-          + " updated_at) VALUES ('sms', " + sentSms + ", 'pending', 0, NOW(), NOW(), NOW())",
-          Statement.RETURN_GENERATED_KEYS);
-      sentJob = key(s);
+          + " NOW(), NOW())");
+      sentSms = Db.insert(db, "INSERT INTO sms (receiver, body, status, uuid, direction, attempts, created_at,"
+          + " updated_at) VALUES ('+255711000098', 'already sent', 1, 'q-uuid-2', 1, 0, NOW(), NOW())");
+      failedJob = Db.insert(db, "INSERT INTO payment_jobs (kind, ref_id, state, attempts, next_attempt_at, created_at,"
+          + " updated_at) VALUES ('sms', " + failedSms + ", 'pending', 1, NOW(), NOW(), NOW())");
+      sentJob = Db.insert(db, "INSERT INTO payment_jobs (kind, ref_id, state, attempts, next_attempt_at, created_at,"
+          + " updated_at) VALUES ('sms', " + sentSms + ", 'pending', 0, NOW(), NOW(), NOW())");
     }
     // The poll (every 2 s here) takes them up.
-    assertEquals(2, waitFor(() -> MeterTokensIT.count(t, "SELECT COUNT(*) FROM payment_jobs WHERE state = 'done'"
+    assertEquals(2, waitFor(() -> count(t, "SELECT COUNT(*) FROM payment_jobs WHERE state = 'done'"
         + " AND id IN (" + failedJob + ", " + sentJob + ")"), 2));
-    assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM sms WHERE id = " + failedSms + " AND status = 1"
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM sms WHERE id = " + failedSms + " AND status = 1"
         + " AND error_message IS NULL AND uuid = 'q-uuid-1'"));
-    assertEquals(2, MeterTokensIT.count(t, "SELECT attempts FROM payment_jobs WHERE id = " + failedJob));
-    assertEquals(1, MeterTokensIT.count(t, "SELECT attempts FROM payment_jobs WHERE id = " + sentJob),
+    assertEquals(2, count(t, "SELECT attempts FROM payment_jobs WHERE id = " + failedJob));
+    assertEquals(1, count(t, "SELECT attempts FROM payment_jobs WHERE id = " + sentJob),
         "claimed once, closed without sending again");
   }
 
   @Test
   void paymentThatOnlyCoversDebtsCompletesWithoutToken() throws Exception {
     long[] c = customerWithMeter("MTR-PIPE-002", demoMeterMaker, "+255711000002");
-    try (Connection db = TestServer.get().tenantJdbc(t.companyId()); Statement s = db.createStatement()) {
-      s.executeUpdate("INSERT INTO access_rate_payments (meter_id, access_rate_id, due_date, debt, unpaid_in_row,"
-          + " created_at, updated_at) SELECT " + c[2] + ", id, NOW() + INTERVAL 20 DAY, 400, 2, NOW(), NOW()"
-          + " FROM access_rates WHERE tariff_id = " + tariffId + " ON DUPLICATE KEY UPDATE debt = 400");
-    }
+    Db.exec(t, "INSERT INTO access_rate_payments (meter_id, access_rate_id, due_date, debt, unpaid_in_row,"
+        + " created_at, updated_at) SELECT " + c[2] + ", id, NOW() + INTERVAL 20 DAY, 400, 2, NOW(), NOW()"
+        + " FROM access_rates WHERE tariff_id = " + tariffId + " ON DUPLICATE KEY UPDATE debt = 400");
     long id = transactionId(pay("MTR-PIPE-002", "250", null));
     JsonObject status = settled(id);
     assertEquals("completed", status.getString("status"));
     assertEquals(JsonValue.NULL, status.get("token"));
-    assertEquals(150, MeterTokensIT.count(t, "SELECT debt FROM access_rate_payments WHERE meter_id = " + c[2]));
-    assertEquals(250, MeterTokensIT.count(t, "SELECT SUM(amount) FROM payment_histories WHERE transaction_id = "
+    assertEquals(150, count(t, "SELECT debt FROM access_rate_payments WHERE meter_id = " + c[2]));
+    assertEquals(250, count(t, "SELECT SUM(amount) FROM payment_histories WHERE transaction_id = "
         + id + " AND payment_type = 'access rate'"));
   }
 
@@ -296,18 +263,18 @@ class PaymentPipelineIT {
     assertEquals(n - 1, replayed);
     long id = ids.iterator().next();
     assertEquals("completed", settled(id).getString("status"));
-    assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transactions WHERE message = 'MTR-PIPE-003'"));
-    assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM agent_transactions WHERE id ="
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM transactions WHERE message = 'MTR-PIPE-003'"));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM agent_transactions WHERE id ="
         + " (SELECT original_transaction_id FROM transactions WHERE id = " + id + ")"));
-    assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM tokens WHERE transaction_id = " + id));
-    assertEquals(1500, MeterTokensIT.count(t, "SELECT SUM(amount) FROM payment_histories WHERE transaction_id = "
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM tokens WHERE transaction_id = " + id));
+    assertEquals(1500, count(t, "SELECT SUM(amount) FROM payment_histories WHERE transaction_id = "
         + id));
-    assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM agent_balance_histories WHERE transaction_id = "
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM agent_balance_histories WHERE transaction_id = "
         + id + " AND trigger_type = 'agent_transaction'"));
     // The same key for another payment is refused and changes nothing.
     Resp reuse = pay("MTR-PIPE-003", "2000", "retry-key-0001");
     assertEquals(409, reuse.status(), reuse.body());
-    assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transactions WHERE message = 'MTR-PIPE-003'"));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM transactions WHERE message = 'MTR-PIPE-003'"));
   }
 
   @Test
@@ -317,15 +284,15 @@ class PaymentPipelineIT {
     for (int i = 0; i < 8; i++) {
       meters.add(customerWithMeter("MTR-SET-" + i, demoMeterMaker, "+25571200000" + i));
     }
-    try (Connection db = TestServer.get().tenantJdbc(t.companyId()); Statement s = db.createStatement()) {
+    try (Connection db = Db.tenant(t); Statement s = db.createStatement()) {
       for (long[] m : meters.subList(0, 4)) {
         s.executeUpdate("INSERT INTO access_rate_payments (meter_id, access_rate_id, due_date, debt, unpaid_in_row,"
             + " created_at, updated_at) SELECT " + m[2] + ", id, NOW() + INTERVAL 20 DAY, 300, 1, NOW(), NOW()"
             + " FROM access_rates WHERE tariff_id = " + tariffId + " ON DUPLICATE KEY UPDATE debt = 300");
       }
     }
-    long balanceBefore = MeterTokensIT.count(t, "SELECT balance FROM agents WHERE id = " + agentId);
-    long conflictsBefore = MeterTokensIT.count(t, "SELECT COUNT(*) FROM transaction_conflicts");
+    long balanceBefore = count(t, "SELECT balance FROM agents WHERE id = " + agentId);
+    long conflictsBefore = count(t, "SELECT COUNT(*) FROM transaction_conflicts");
     // 32 payments of 1000..4100 to the 8 meters, 4 to unknown serials, 4 of 0, 2 over the risk balance.
     List<String[]> sent = new ArrayList<>();
     for (int i = 0; i < 32; i++) {
@@ -362,23 +329,23 @@ class PaymentPipelineIT {
     long total = accepted.values().stream().mapToLong(Long::longValue).sum();
     for (Map.Entry<Long, Long> e : accepted.entrySet()) {
       assertEquals("completed", settled(e.getKey()).getString("status"));
-      assertEquals(e.getValue().longValue(), MeterTokensIT.count(t, "SELECT SUM(amount) FROM payment_histories"
+      assertEquals(e.getValue().longValue(), count(t, "SELECT SUM(amount) FROM payment_histories"
           + " WHERE transaction_id = " + e.getKey()), "the payment's histories add up to its amount");
-      assertEquals(2, MeterTokensIT.count(t, "SELECT COUNT(*) FROM agent_balance_histories WHERE transaction_id = "
+      assertEquals(2, count(t, "SELECT COUNT(*) FROM agent_balance_histories WHERE transaction_id = "
           + e.getKey()));
-      assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM tokens WHERE transaction_id = " + e.getKey()));
+      assertEquals(1, count(t, "SELECT COUNT(*) FROM tokens WHERE transaction_id = " + e.getKey()));
     }
-    assertEquals(balanceBefore - total, MeterTokensIT.count(t, "SELECT balance FROM agents WHERE id = " + agentId));
+    assertEquals(balanceBefore - total, count(t, "SELECT balance FROM agents WHERE id = " + agentId));
     // Each debt was paid once, by the first payment to its meter.
     for (long[] m : meters.subList(0, 4)) {
-      assertEquals(0, MeterTokensIT.count(t, "SELECT debt FROM access_rate_payments WHERE meter_id = " + m[2]));
-      assertEquals(300, MeterTokensIT.count(t, "SELECT SUM(h.amount) FROM payment_histories h JOIN transactions x"
+      assertEquals(0, count(t, "SELECT debt FROM access_rate_payments WHERE meter_id = " + m[2]));
+      assertEquals(300, count(t, "SELECT SUM(h.amount) FROM payment_histories h JOIN transactions x"
           + " ON x.id = h.transaction_id WHERE x.message = 'MTR-SET-" + meters.indexOf(m) + "'"
           + " AND h.payment_type = 'access rate'"));
     }
     // The 10 refusals are kept as rejected records, nothing of them allocated.
-    assertEquals(conflictsBefore + 10, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transaction_conflicts"));
-    assertEquals(0, MeterTokensIT.count(t, "SELECT COUNT(*) FROM payment_histories h JOIN transactions x"
+    assertEquals(conflictsBefore + 10, count(t, "SELECT COUNT(*) FROM transaction_conflicts"));
+    assertEquals(0, count(t, "SELECT COUNT(*) FROM payment_histories h JOIN transactions x"
         + " ON x.id = h.transaction_id JOIN agent_transactions a ON a.id = x.original_transaction_id"
         + " AND x.original_transaction_type = 'agent_transaction' WHERE a.status = -1"));
   }
@@ -390,8 +357,8 @@ class PaymentPipelineIT {
     JsonObject status = settled(id);
     assertEquals("completed", status.getString("status"), status.toString());
     assertEquals(4, status.getJsonObject("vend").getInt("attempts"));
-    assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM tokens WHERE transaction_id = " + id));
-    assertEquals(900, MeterTokensIT.count(t, "SELECT SUM(amount) FROM payment_histories WHERE transaction_id = "
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM tokens WHERE transaction_id = " + id));
+    assertEquals(900, count(t, "SELECT SUM(amount) FROM payment_histories WHERE transaction_id = "
         + id));
     assertEquals(0, status.getJsonArray("conflicts").size());
   }
@@ -409,9 +376,9 @@ class PaymentPipelineIT {
     assertEquals(700.0, vend.getJsonNumber("amount").doubleValue());
     assertTrue(status.getJsonArray("conflicts").getJsonObject(0).getString("state")
         .startsWith("Token generation failed after 6 attempts"), status.toString());
-    assertEquals(0, MeterTokensIT.count(t, "SELECT COUNT(*) FROM tokens WHERE transaction_id = " + id));
+    assertEquals(0, count(t, "SELECT COUNT(*) FROM tokens WHERE transaction_id = " + id));
     // The money is accounted for: what was allocated plus what stays unvended is the amount.
-    assertEquals(700, MeterTokensIT.count(t, "SELECT COALESCE(SUM(amount), 0) FROM payment_histories"
+    assertEquals(700, count(t, "SELECT COALESCE(SUM(amount), 0) FROM payment_histories"
         + " WHERE transaction_id = " + id) + (long) vend.getJsonNumber("amount").doubleValue());
     Resp detail = api.get("/api/transactions/" + id, t.token());
     JsonObject original = detail.obj().getJsonObject("data").getJsonObject("original_transaction");
@@ -422,7 +389,7 @@ class PaymentPipelineIT {
   @Test
   void badInputIsRefusedAndKeptAsARejectedRecord() throws Exception {
     customerWithMeter("MTR-PIPE-006", demoMeterMaker, "+255711000006");
-    long before = MeterTokensIT.count(t, "SELECT COUNT(*) FROM transactions");
+    long before = count(t, "SELECT COUNT(*) FROM transactions");
 
     Resp unknown = pay("NO-SUCH-METER", "1000", null);
     assertEquals(422, unknown.status(), unknown.body());
@@ -446,16 +413,16 @@ class PaymentPipelineIT {
 
     // Each refusal is kept as the agent's row with status -1 and a conflict with the reason, never as a
     // transaction: the company's transactions (and every list and figure of them) are as they were.
-    assertEquals(before, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transactions"));
-    assertEquals(6, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transaction_conflicts c JOIN agent_transactions a"
+    assertEquals(before, count(t, "SELECT COUNT(*) FROM transactions"));
+    assertEquals(6, count(t, "SELECT COUNT(*) FROM transaction_conflicts c JOIN agent_transactions a"
         + " ON a.id = c.transaction_id AND c.transaction_type = 'agent_transaction' WHERE a.status = -1"
         + " AND c.state LIKE 'Rejected: %' AND c.id > (SELECT COALESCE(MAX(id), 0) - 6 FROM transaction_conflicts)"));
-    assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transaction_conflicts WHERE state LIKE"
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM transaction_conflicts WHERE state LIKE"
         + " '%amount sent: ten%'"));
     // Nothing was allocated or queued for them.
-    assertEquals(0, MeterTokensIT.count(t, "SELECT COUNT(*) FROM payment_histories h JOIN transactions x"
+    assertEquals(0, count(t, "SELECT COUNT(*) FROM payment_histories h JOIN transactions x"
         + " ON x.id = h.transaction_id WHERE x.message IN ('NO-SUCH-METER', 'MTR-PIPE-006')"));
-    assertEquals(0, MeterTokensIT.count(t, "SELECT COUNT(*) FROM payment_jobs j JOIN transactions x"
+    assertEquals(0, count(t, "SELECT COUNT(*) FROM payment_jobs j JOIN transactions x"
         + " ON x.id = j.ref_id AND j.kind = 'vend' WHERE x.message IN ('NO-SUCH-METER', 'MTR-PIPE-006')"));
 
     // Malformed JSON, a user token, a wrong phone: refused before anything is written.
@@ -475,8 +442,8 @@ class PaymentPipelineIT {
     customerWithMeter("MTR-PIPE-REFUSED", demoMeterMaker, "+255711000016");
     String refusals = "SELECT COUNT(*) FROM transaction_conflicts WHERE state = 'Rejected: The amount must be"
         + " greater than 0.'";
-    long before = MeterTokensIT.count(t, refusals);
-    long rowsBefore = MeterTokensIT.count(t, "SELECT COUNT(*) FROM agent_transactions WHERE status = -1");
+    long before = count(t, refusals);
+    long rowsBefore = count(t, "SELECT COUNT(*) FROM agent_transactions WHERE status = -1");
     String key = "refused-" + System.nanoTime();
     Resp first = pay("MTR-PIPE-REFUSED", "-5", key);
     assertEquals(422, first.status(), first.body());
@@ -498,12 +465,12 @@ class PaymentPipelineIT {
     } finally {
       pool.shutdown();
     }
-    assertEquals(before + 1, MeterTokensIT.count(t, refusals), "one refusal kept for one key");
-    assertEquals(rowsBefore + 1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM agent_transactions WHERE status = -1"));
+    assertEquals(before + 1, count(t, refusals), "one refusal kept for one key");
+    assertEquals(rowsBefore + 1, count(t, "SELECT COUNT(*) FROM agent_transactions WHERE status = -1"));
     // the key belongs to that payment: another amount with it is a conflict, and it is not kept
     Resp other = pay("MTR-PIPE-REFUSED", "1000", key);
     assertEquals(409, other.status(), other.body());
-    assertEquals(before + 1, MeterTokensIT.count(t, refusals));
+    assertEquals(before + 1, count(t, refusals));
   }
 
   @Test
@@ -515,11 +482,11 @@ class PaymentPipelineIT {
     Resp meter = api.post("/api/meters", "{\"serial_number\":\"OTHER-CO-001\",\"manufacturer_id\":" + otherMaker
         + ",\"meter_type_id\":" + GeographyIT.id(type) + ",\"in_use\":1}", other.token());
     assertEquals(201, meter.status(), meter.body());
-    long otherBefore = MeterTokensIT.count(other, "SELECT COUNT(*) FROM transactions");
+    long otherBefore = count(other, "SELECT COUNT(*) FROM transactions");
 
     Resp pay = pay("OTHER-CO-001", "1000", null);
     assertEquals(422, pay.status(), pay.body());
-    assertEquals(otherBefore, MeterTokensIT.count(other, "SELECT COUNT(*) FROM transactions"));
+    assertEquals(otherBefore, count(other, "SELECT COUNT(*) FROM transactions"));
     // The other company's user cannot read the agent's transaction either.
     customerWithMeter("MTR-PIPE-007", demoMeterMaker, "+255711000007");
     long id = transactionId(pay("MTR-PIPE-007", "100", null));
@@ -531,29 +498,27 @@ class PaymentPipelineIT {
   void agentOverItsRiskBalanceIsRefused() throws Exception {
     customerWithMeter("MTR-PIPE-008", demoMeterMaker, "+255711000008");
     String refused = "SELECT COUNT(*) FROM transaction_conflicts WHERE state = 'Rejected: Risk balance exceeded'";
-    long before = MeterTokensIT.count(t, refused);
+    long before = count(t, refused);
     Resp tooMuch = pay("MTR-PIPE-008", "6000000", null);
     assertEquals(403, tooMuch.status(), tooMuch.body());
     assertEquals("{\"message\":\"Risk balance exceeded\"}", tooMuch.body());
-    assertEquals(before + 1, MeterTokensIT.count(t, refused));
+    assertEquals(before + 1, count(t, refused));
   }
 
   @Test
   void accessRateAccruesOncePerPeriodThatFellDue() throws Exception {
     long[] c = customerWithMeter("MTR-PIPE-009", demoMeterMaker, "+255711000009");
     // The schedule opens the meter's account by itself (due one period ahead, no debt).
-    assertEquals(1, waitFor(() -> MeterTokensIT.count(t, "SELECT COUNT(*) FROM access_rate_payments"
+    assertEquals(1, waitFor(() -> count(t, "SELECT COUNT(*) FROM access_rate_payments"
         + " WHERE meter_id = " + c[2]), 1));
-    assertEquals(0, MeterTokensIT.count(t, "SELECT debt FROM access_rate_payments WHERE meter_id = " + c[2]));
-    try (Connection db = TestServer.get().tenantJdbc(t.companyId()); Statement s = db.createStatement()) {
-      s.executeUpdate("UPDATE access_rate_payments SET due_date = NOW() - INTERVAL 31 DAY WHERE meter_id = " + c[2]);
-    }
+    assertEquals(0, count(t, "SELECT debt FROM access_rate_payments WHERE meter_id = " + c[2]));
+    Db.exec(t, "UPDATE access_rate_payments SET due_date = NOW() - INTERVAL 31 DAY WHERE meter_id = " + c[2]);
     // 31 days past due with a 30-day period: two periods are charged, 2 × 200.
-    assertEquals(400, waitFor(() -> MeterTokensIT.count(t, "SELECT debt FROM access_rate_payments WHERE meter_id = "
+    assertEquals(400, waitFor(() -> count(t, "SELECT debt FROM access_rate_payments WHERE meter_id = "
         + c[2]), 400));
     Thread.sleep(4_000); // more runs of the schedule change nothing
-    assertEquals(400, MeterTokensIT.count(t, "SELECT debt FROM access_rate_payments WHERE meter_id = " + c[2]));
-    assertEquals(1, MeterTokensIT.count(t, "SELECT COUNT(*) FROM access_rate_payments WHERE meter_id = " + c[2]
+    assertEquals(400, count(t, "SELECT debt FROM access_rate_payments WHERE meter_id = " + c[2]));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM access_rate_payments WHERE meter_id = " + c[2]
         + " AND due_date > NOW() AND unpaid_in_row = 2"));
   }
 
@@ -568,7 +533,7 @@ class PaymentPipelineIT {
       assertEquals("completed", settled(id).getString("status"));
     }
     // Over the whole company: for every completed payment the histories add up to its amount.
-    assertEquals(0, MeterTokensIT.count(t, "SELECT COUNT(*) FROM transactions x JOIN agent_transactions a"
+    assertEquals(0, count(t, "SELECT COUNT(*) FROM transactions x JOIN agent_transactions a"
         + " ON a.id = x.original_transaction_id AND x.original_transaction_type = 'agent_transaction'"
         + " WHERE a.status = 1 AND ABS(x.amount - (SELECT COALESCE(SUM(h.amount), 0) FROM payment_histories h"
         + " WHERE h.transaction_id = x.id)) > 0.001"));
@@ -578,19 +543,11 @@ class PaymentPipelineIT {
   @Test
   void agentSeesItsOwnTransactionsNewestFirstAllOrOfOneCustomer() throws Exception {
     String email = "pipeline-lister@example.com";
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO agents (person_id, mini_grid_id, agent_commission_id, mobile_device_id, email,"
-          + " password, fire_base_token, balance, commission_revenue, created_at, updated_at, connection) SELECT 1, 1,"
-          + " agent_commission_id, '', '" + email + "', password, '', 0, 0, NOW(), NOW(), 'tenant' FROM agents"
-          + " WHERE id = " + agentId);
-    }
-    try (Connection c = TestServer.get().jdbc("micro_power_manager"); PreparedStatement s = c.prepareStatement(
-        "INSERT INTO database_proxies (email, fk_company_id, fk_company_database_id, created_at, updated_at)"
-            + " SELECT ?, company_id, id, NOW(), NOW() FROM company_databases WHERE company_id = ?")) {
-      s.setString(1, email);
-      s.setLong(2, t.companyId());
-      s.executeUpdate();
-    }
+    Db.exec(t, "INSERT INTO agents (person_id, mini_grid_id, agent_commission_id, mobile_device_id, email,"
+        + " password, fire_base_token, balance, commission_revenue, created_at, updated_at, connection) SELECT 1, 1,"
+        + " agent_commission_id, '', '" + email + "', password, '', 0, 0, NOW(), NOW(), 'tenant' FROM agents"
+        + " WHERE id = " + agentId);
+    Db.addLogin(email, t.companyId());
     Resp login = api.post("/api/app/login", "{\"email\":\"" + email + "\",\"password\":\"123123\"}", null);
     assertEquals(200, login.status(), login.body());
     String lister = login.obj().getString("access_token");
@@ -639,7 +596,7 @@ class PaymentPipelineIT {
     Resp balance = api.get("/api/app/agents/balance", lister);
     assertEquals(200, balance.status(), balance.body());
     double stored;
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement();
+    try (Connection c = Db.tenant(t); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT balance FROM agents WHERE id = " + listerId)) {
       rs.next();
       stored = rs.getDouble(1);
@@ -669,10 +626,4 @@ class PaymentPipelineIT {
     return v;
   }
 
-  static long key(Statement s) throws Exception {
-    try (ResultSet rs = s.getGeneratedKeys()) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
 }

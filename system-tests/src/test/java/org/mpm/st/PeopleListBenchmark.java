@@ -3,7 +3,6 @@ package org.mpm.st;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,14 +29,8 @@ class PeopleListBenchmark {
     Api api = new Api(server);
     Tenant t = api.registerCompany("bench-people");
     long village = PeopleIT.village(api, t, "Benchville");
-    String db;
-    try (Connection c = server.jdbc("micro_power_manager"); ResultSet rs = c.createStatement().executeQuery(
-        "SELECT database_name FROM company_databases WHERE company_id = " + t.companyId())) {
-      rs.next();
-      db = rs.getString(1);
-    }
     long t0 = System.nanoTime();
-    try (Connection c = server.jdbc(db); Statement s = c.createStatement()) {
+    try (Connection c = Db.tenant(t); Statement s = c.createStatement()) {
       c.setAutoCommit(false);
       for (int start = 0; start < people; start += 1000) {
         StringBuilder p = new StringBuilder("INSERT INTO people (id, name, surname, is_customer, type, created_at,"

@@ -45,7 +45,7 @@ class PersonDevicesPaymentsIT {
     paidLongAgo = id(PeopleIT.create(t, "Bakari", "Longago", "+255714000002", otherVillage));
     neverPaid = id(PeopleIT.create(t, "Chausiku", "Never", "+255714000003", village));
     LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC).withNano(0);
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
+    try (Connection c = Db.tenant(t); Statement s = c.createStatement()) {
       s.executeUpdate("INSERT INTO tariffs (id, name, price, currency, minimum_purchase_amount, created_at,"
           + " updated_at) VALUES (1, 'Simple Tariff', 1000, 'TZS', 0, NOW(), NOW())");
       s.executeUpdate("INSERT INTO meters (id, serial_number, meter_type_id, in_use, manufacturer_id,"

@@ -51,13 +51,13 @@ class RequestLimitsIT {
 
   @Test
   void aChunkedJsonBodyOverItsLimitIs413() throws Exception {
-    long before = MeterTokensIT.count(tenant, "SELECT COUNT(*) FROM people");
+    long before = Db.count(tenant, "SELECT COUNT(*) FROM people");
     byte[] filler = ("{\"name\":\"Big\",\"surname\":\"Body\",\"street\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}")
         .getBytes(StandardCharsets.UTF_8);
     HttpResponse<String> r = chunked("/api/people", "application/json", filler);
     assertEquals(413, r.statusCode(), r.body());
     assertEquals("{\"message\":\"The request body is too large.\"}", r.body());
-    assertEquals(before, MeterTokensIT.count(tenant, "SELECT COUNT(*) FROM people"));
+    assertEquals(before, Db.count(tenant, "SELECT COUNT(*) FROM people"));
   }
 
   @Test
@@ -74,7 +74,7 @@ class RequestLimitsIT {
         head, body, tail);
     assertEquals(413, r.statusCode(), r.body());
     assertTrue(r.body().contains("too large"), r.body());
-    assertEquals(0, MeterTokensIT.count(tenant, "SELECT COUNT(*) FROM person_documents WHERE person_id = " + id));
+    assertEquals(0, Db.count(tenant, "SELECT COUNT(*) FROM person_documents WHERE person_id = " + id));
   }
 
   @Test

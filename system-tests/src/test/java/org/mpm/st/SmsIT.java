@@ -2,6 +2,7 @@ package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpm.st.Db.count;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -33,7 +34,7 @@ class SmsIT {
   }
 
   static String one(Tenant tenant, String sql, String param) throws Exception {
-    try (Connection c = TestServer.get().tenantJdbc(tenant.companyId());
+    try (Connection c = Db.tenant(tenant);
         PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, param);
       try (ResultSet rs = s.executeQuery()) {
@@ -45,11 +46,11 @@ class SmsIT {
   @Test
   void newCompanyHasMpmSeed() throws Exception {
     for (Tenant tenant : List.of(t, other)) {
-      assertEquals(17, TariffsIT.count(tenant, "SELECT COUNT(*) FROM sms_bodies"));
-      assertEquals(16, TariffsIT.count(tenant, "SELECT COUNT(*) FROM sms_variable_default_values"));
-      assertEquals(1, TariffsIT.count(tenant, "SELECT COUNT(*) FROM sms_resend_information_keys WHERE `key` = 'Resend'"));
-      assertEquals(0, TariffsIT.count(tenant, "SELECT COUNT(*) FROM sms_android_settings"));
-      assertEquals(0, TariffsIT.count(tenant, "SELECT COUNT(*) FROM sms_appliance_remind_rates"));
+      assertEquals(17, count(tenant, "SELECT COUNT(*) FROM sms_bodies"));
+      assertEquals(16, count(tenant, "SELECT COUNT(*) FROM sms_variable_default_values"));
+      assertEquals(1, count(tenant, "SELECT COUNT(*) FROM sms_resend_information_keys WHERE `key` = 'Resend'"));
+      assertEquals(0, count(tenant, "SELECT COUNT(*) FROM sms_android_settings"));
+      assertEquals(0, count(tenant, "SELECT COUNT(*) FROM sms_appliance_remind_rates"));
     }
     assertEquals(METER_BODY, one(t, "SELECT body FROM sms_bodies WHERE reference = ?", "TokenConfirmationMeter"));
     assertEquals(METER_BODY,
@@ -63,7 +64,7 @@ class SmsIT {
         + " [vat_others] . ", one(t, "SELECT body FROM sms_bodies WHERE reference = ?", "PricingDetails"));
     assertEquals("", one(t, "SELECT variables FROM sms_bodies WHERE reference = ?", "SmsTransactionFooter"));
     // Renamed from the Asset* references.
-    assertEquals(0, TariffsIT.count(t, "SELECT COUNT(*) FROM sms_bodies WHERE reference LIKE 'Asset%'"
+    assertEquals(0, count(t, "SELECT COUNT(*) FROM sms_bodies WHERE reference LIKE 'Asset%'"
         + " OR reference LIKE 'OverdueAsset%'"));
     assertEquals("47782371232", one(t, "SELECT value FROM sms_variable_default_values WHERE variable = ?",
         "meter_serial"));
@@ -111,7 +112,7 @@ class SmsIT {
 
   @Test
   void eachCompanyReadsItsOwnTemplates() throws Exception {
-    TariffsIT.exec(other, "UPDATE sms_bodies SET body = 'Other [name]' WHERE reference = 'SmsReminderHeader'");
+    Db.exec(other, "UPDATE sms_bodies SET body = 'Other [name]' WHERE reference = 'SmsReminderHeader'");
     JsonArray mine = api.get("/api/sms-body", t.token()).obj().getJsonArray("data");
     assertEquals("Dear [name] [surname],", mine.getJsonObject(1).getString("body"));
     JsonArray theirs = api.get("/api/sms-body", other.token()).obj().getJsonArray("data");
@@ -124,7 +125,7 @@ class SmsIT {
         + "\"is_customer\":true}", t.token());
     assertEquals(201, p.status(), p.body());
     long personId = p.obj().getJsonObject("data").getJsonNumber("id").longValue();
-    long before = TariffsIT.count(t, "SELECT COUNT(*) FROM sms");
+    long before = count(t, "SELECT COUNT(*) FROM sms");
 
     Resp r = api.post("/api/sms/storeandsend", "{\"person_id\":" + personId + ",\"message\":\"Hello Asha\","
         + "\"senderId\":7}", t.token());
@@ -141,8 +142,8 @@ class SmsIT {
     String uuid = d.getString("uuid");
     assertTrue(uuid.matches("[0-9a-f-]{36}"), uuid);
     long id = d.getJsonNumber("id").longValue();
-    assertEquals(before + 1, TariffsIT.count(t, "SELECT COUNT(*) FROM sms"));
-    assertEquals(1, TariffsIT.count(t, "SELECT COUNT(*) FROM sms WHERE id = " + id + " AND status = 1 AND direction = 1"
+    assertEquals(before + 1, count(t, "SELECT COUNT(*) FROM sms"));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM sms WHERE id = " + id + " AND status = 1 AND direction = 1"
         + " AND receiver = '+255711000111' AND body = 'Hello Asha' AND sender_id = 7 AND attempts = 0"
         + " AND uuid = '" + uuid + "' AND gateway_id IS NULL AND error_message IS NULL AND trigger_type IS NULL"));
 
@@ -159,12 +160,12 @@ class SmsIT {
         other.token());
     assertEquals(200, foreign.status(), foreign.body());
     assertEquals("+2", foreign.obj().getJsonObject("data").getString("receiver"));
-    assertEquals(before + 3, TariffsIT.count(t, "SELECT COUNT(*) FROM sms"));
+    assertEquals(before + 3, count(t, "SELECT COUNT(*) FROM sms"));
   }
 
   @Test
   void storeAndSendRefusesBadInputAndWritesNothing() throws Exception {
-    long before = TariffsIT.count(t, "SELECT COUNT(*) FROM sms");
+    long before = count(t, "SELECT COUNT(*) FROM sms");
     Resp none = api.post("/api/sms/storeandsend", "{}", t.token());
     assertEquals(422, none.status());
     assertEquals("{\"message\":\"The message field is required. (and 1 more error)\",\"errors\":{\"message\":"
@@ -177,6 +178,6 @@ class SmsIT {
     Resp badId = api.post("/api/sms/storeandsend", "{\"person_id\":\"abc\",\"message\":\"x\"}", t.token());
     assertEquals(422, badId.status());
     assertEquals(401, api.post("/api/sms/storeandsend", "{\"phone\":\"+1\",\"message\":\"x\"}", null).status());
-    assertEquals(before, TariffsIT.count(t, "SELECT COUNT(*) FROM sms"));
+    assertEquals(before, count(t, "SELECT COUNT(*) FROM sms"));
   }
 }

@@ -2,12 +2,10 @@ package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpm.st.Db.count;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mpm.st.Api.Resp;
@@ -29,19 +27,9 @@ class SolarHomeSystemsIT {
     other = api.registerCompany("shs-b");
     owner = PersonDevicesPaymentsIT.id(PeopleIT.create(t, "Imani", "Jua", "+255717000001", null));
     for (Tenant x : new Tenant[] {t, other}) {
-      try (Connection c = TestServer.get().tenantJdbc(x.companyId()); Statement s = c.createStatement()) {
-        s.executeUpdate("INSERT INTO manufacturers (id, type, name, api_name, created_at, updated_at) VALUES"
-            + " (1, 'shs', 'Demo SHS Manufacturer', 'DemoShsManufacturerApi', NOW(), NOW()),"
-            + " (2, 'e-bike', 'Bikes Ltd', 'DemoShsManufacturerApi', NOW(), NOW())");
-      }
-    }
-  }
-
-  static long count(Tenant x, String sql) throws Exception {
-    try (Connection c = TestServer.get().tenantJdbc(x.companyId()); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
+      Db.exec(x, "INSERT INTO manufacturers (id, type, name, api_name, created_at, updated_at) VALUES"
+          + " (1, 'shs', 'Demo SHS Manufacturer', 'DemoShsManufacturerApi', NOW(), NOW()),"
+          + " (2, 'e-bike', 'Bikes Ltd', 'DemoShsManufacturerApi', NOW(), NOW())");
     }
   }
 

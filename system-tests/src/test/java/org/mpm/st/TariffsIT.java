@@ -2,13 +2,11 @@ package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mpm.st.Db.count;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mpm.st.Api.Resp;
@@ -38,20 +36,6 @@ class TariffsIT {
     api = new Api(TestServer.get());
     t = api.registerCompany("tariffs");
     other = api.registerCompany("tariffs-b");
-  }
-
-  static long count(Tenant tenant, String sql) throws Exception {
-    try (Connection c = TestServer.get().tenantJdbc(tenant.companyId()); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
-  }
-
-  static void exec(Tenant tenant, String sql) throws Exception {
-    try (Connection c = TestServer.get().tenantJdbc(tenant.companyId()); Statement s = c.createStatement()) {
-      s.executeUpdate(sql);
-    }
   }
 
   static JsonObject create(Tenant tenant, String body) {
@@ -230,7 +214,7 @@ class TariffsIT {
   void movingMeters() throws Exception {
     long a = create(t, simple("Move A", 100)).getJsonNumber("id").longValue();
     long b = create(t, simple("Move B", 200)).getJsonNumber("id").longValue();
-    exec(t, "INSERT INTO meters (serial_number, meter_type_id, in_use, manufacturer_id, connection_type_id,"
+    Db.exec(t, "INSERT INTO meters (serial_number, meter_type_id, in_use, manufacturer_id, connection_type_id,"
         + " connection_group_id, tariff_id, created_at, updated_at) VALUES"
         + " ('MOVE-1', 1, 1, 1, 1, 1, " + a + ", NOW(), NOW()), ('MOVE-2', 1, 1, 1, 1, 1, " + a + ", NOW(), NOW()),"
         + " ('MOVE-3', 1, 1, 1, 1, 1, " + b + ", NOW(), NOW())");

@@ -126,18 +126,9 @@ class TenantIsolationIT {
     for (int i = 0; i < 4; i++) {
       Tenant t = api.registerCompany("probe" + i);
       tenants.add(t);
-      String db;
-      try (java.sql.Connection c = TestServer.get().jdbc("micro_power_manager");
-          java.sql.ResultSet rs = c.createStatement().executeQuery(
-              "SELECT database_name FROM company_databases WHERE company_id = " + t.companyId())) {
-        rs.next();
-        db = rs.getString(1);
-      }
-      try (java.sql.Connection c = TestServer.get().jdbc(db); java.sql.Statement st = c.createStatement()) {
-        st.executeUpdate("INSERT INTO permissions (name, guard_name) VALUES ('probe-" + t.companyId() + "', 'api')");
-        st.executeUpdate("INSERT INTO role_has_permissions (permission_id, role_id) SELECT p.id, r.id"
-            + " FROM permissions p, roles r WHERE p.name = 'probe-" + t.companyId() + "' AND r.name = 'owner'");
-      }
+      Db.exec(t, "INSERT INTO permissions (name, guard_name) VALUES ('probe-" + t.companyId() + "', 'api')",
+          "INSERT INTO role_has_permissions (permission_id, role_id) SELECT p.id, r.id FROM permissions p, roles r"
+              + " WHERE p.name = 'probe-" + t.companyId() + "' AND r.name = 'owner'");
     }
     ExecutorService pool = Executors.newFixedThreadPool(16);
     AtomicInteger checks = new AtomicInteger();

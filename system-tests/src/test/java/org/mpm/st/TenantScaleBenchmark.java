@@ -71,7 +71,7 @@ class TenantScaleBenchmark {
   }
 
   static int threadsConnected(TestServer server) throws Exception {
-    try (Connection c = server.jdbc("micro_power_manager");
+    try (Connection c = Db.central();
         ResultSet rs = c.createStatement().executeQuery("SHOW GLOBAL STATUS LIKE 'Threads_connected'")) {
       rs.next();
       return rs.getInt(2) - 1;

@@ -121,22 +121,6 @@ public final class TestServer {
     return DriverManager.getConnection(url, "root", "");
   }
 
-  /** A direct JDBC connection to a company's own database, to write fixtures the API cannot create yet. */
-  public Connection tenantJdbc(long companyId) throws Exception {
-    String database;
-    try (Connection c = jdbc("micro_power_manager"); java.sql.PreparedStatement s = c.prepareStatement(
-        "SELECT database_name FROM company_databases WHERE company_id = ?")) {
-      s.setLong(1, companyId);
-      try (java.sql.ResultSet rs = s.executeQuery()) {
-        if (!rs.next()) {
-          throw new IllegalStateException("No database for company " + companyId);
-        }
-        database = rs.getString(1);
-      }
-    }
-    return jdbc(database);
-  }
-
   private void stopQuietly() {
     try {
       server.close();

@@ -10,6 +10,7 @@ final class Tokens {
 
   static final String USER_PRV = "23bd5c8949f600adb39e701c400872db7a5976f7";
   static final String AGENT_PRV = "42ede3334a04cd65cb2be3f5adfeb2c1edd30774";
+  static final String HS256 = "{\"typ\":\"JWT\",\"alg\":\"HS256\"}";
 
   private Tokens() {}
 
@@ -32,8 +33,12 @@ final class Tokens {
   }
 
   static String user(long iat, long exp, String sub, long companyId) {
-    return hs256("{\"typ\":\"JWT\",\"alg\":\"HS256\"}", payload(iat, exp, sub, USER_PRV, companyId),
-        TestServer.JWT_SECRET);
+    return hs256(HS256, payload(iat, exp, sub, USER_PRV, companyId), TestServer.JWT_SECRET);
+  }
+
+  /** The payload (claims) of a token, as JSON text. */
+  static String claims(String token) {
+    return new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
   }
 
   static String b64(String s) {

@@ -38,7 +38,7 @@ class TransactionsIT {
     t = api.registerCompany("transactions");
     other = api.registerCompany("transactions-b");
     owner = PersonDevicesPaymentsIT.id(PeopleIT.create(t, "Amina", "Payer", "+255715000001", null));
-    try (Connection c = TestServer.get().tenantJdbc(t.companyId()); Statement s = c.createStatement()) {
+    try (Connection c = Db.tenant(t); Statement s = c.createStatement()) {
       try (ResultSet r = s.executeQuery("SELECT MIN(id) FROM users")) {
         r.next();
         userId = r.getLong(1);
