@@ -5,12 +5,18 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A small HTTP client for the API, speaking JSON as MPM's web console does. */
@@ -27,7 +33,7 @@ public final class Api {
   }
 
   /** An answer: status, raw body, and the body as JSON when it is JSON. */
-  public record Resp(int status, String body, java.net.http.HttpHeaders headers) {
+  public record Resp(int status, String body, HttpHeaders headers) {
     public JsonValue json() {
       try (JsonReader r = Json.createReader(new StringReader(body))) {
         return r.readValue();
@@ -69,16 +75,16 @@ public final class Api {
 
   /** @param expectContinue send {@code Expect: 100-continue}, so the server may refuse the body unread */
   public Resp send(String method, String path, String body, String token, boolean expectContinue) {
-    return send(method, path, body, token, expectContinue, java.util.Map.of());
+    return send(method, path, body, token, expectContinue, Map.of());
   }
 
   /** A POST with extra request headers (e.g. {@code Idempotency-Key}, {@code device-id}). */
-  public Resp post(String path, String body, String token, java.util.Map<String, String> headers) {
+  public Resp post(String path, String body, String token, Map<String, String> headers) {
     return send("POST", path, body, token, false, headers);
   }
 
   private Resp send(String method, String path, String body, String token, boolean expectContinue,
-      java.util.Map<String, String> headers) {
+      Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
         .expectContinue(expectContinue)
         .timeout(Duration.ofSeconds(60))
@@ -104,11 +110,11 @@ public final class Api {
   public record FilePart(String field, String fileName, String contentType, byte[] content) {}
 
   /** POSTs a multipart/form-data body with text fields and files, as a browser form does. */
-  public Resp postMultipart(String path, java.util.Map<String, String> fields, java.util.List<FilePart> files,
+  public Resp postMultipart(String path, Map<String, String> fields, List<FilePart> files,
       String token) {
     String boundary = "----mpm-test-" + SEQ.incrementAndGet();
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Charset utf8 = StandardCharsets.UTF_8;
     fields.forEach((k, v) -> out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k
         + "\"\r\n\r\n" + v + "\r\n").getBytes(utf8)));
     for (FilePart f : files) {

@@ -27,10 +27,11 @@ class CompaniesIT {
 
   @Test
   void registrationProvisionsAWholeTenant() throws Exception {
-    Resp r = api.post("/api/companies", "{\"name\":\"Kilimo Solar Ltd.\",\"address\":\"Arusha\",\"phone\":\"+255711\","
-        + "\"email\":\"info@kilimo.example\",\"country_id\":5,\"user\":{\"name\":\"Asha\",\"email\":\"asha@kilimo.example\","
-        + "\"password\":\"secret123\",\"confirmPassword\":\"secret123\"},\"plugins\":[{\"id\":21},{\"id\":22}],"
-        + "\"usage_type\":\"mini-grid&shs\"}", null);
+    Resp r = api.post("/api/companies", "{\"name\":\"Kilimo Solar Ltd.\",\"address\":\"Arusha\","
+        + "\"phone\":\"+255711\",\"email\":\"info@kilimo.example\",\"country_id\":5,"
+        + "\"user\":{\"name\":\"Asha\",\"email\":\"asha@kilimo.example\",\"password\":\"secret123\","
+        + "\"confirmPassword\":\"secret123\"},\"plugins\":[{\"id\":21},{\"id\":22}],\"usage_type\":\"mini-grid&shs\"}",
+        null);
     assertEquals(201, r.status(), r.body());
     assertTrue(r.message().startsWith("Congratulations! you have registered to MicroPowerManager successfully."));
     JsonObject company = r.obj().getJsonObject("company");

@@ -56,8 +56,8 @@ class ConnectionTypesIT {
     long before = count(t, "SELECT COUNT(*) FROM connection_groups");
     Resp bad = api.post("/api/connection-groups", "{\"name\":\"\"}", t.token());
     assertEquals(422, bad.status());
-    assertEquals("{\"message\":\"The name field is required.\",\"errors\":{\"name\":[\"The name field is required.\"]}}",
-        bad.body());
+    assertEquals("{\"message\":\"The name field is required.\",\"errors\":"
+        + "{\"name\":[\"The name field is required.\"]}}", bad.body());
     assertEquals(before, count(t, "SELECT COUNT(*) FROM connection_groups"));
 
     Resp foreign = api.get("/api/connection-groups/" + id, other.token());

@@ -213,13 +213,13 @@ class DevicesIT {
         + "\"lon\":39.28}]", t.token());
     assertEquals(200, r.status(), r.body());
     assertEquals("DEVSHS00001", r.obj().getJsonArray("data").getJsonObject(0).getString("serial_number"));
-    assertEquals(1, count(t, "SELECT COUNT(*) FROM geographical_informations WHERE owner_type = 'device' AND owner_id = "
-        + shsDevice + " AND JSON_EXTRACT(geo_json, '$.geometry.coordinates[0]') = 39.28"));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM geographical_informations WHERE owner_type = 'device'"
+        + " AND owner_id = " + shsDevice + " AND JSON_EXTRACT(geo_json, '$.geometry.coordinates[0]') = 39.28"));
     Resp unknown = api.post("/api/devices/geoinformation", "[{\"serial_number\":\"DEVSHS00010\",\"lat\":1,\"lon\":2},"
         + "{\"serial_number\":\"NOPE\",\"lat\":1,\"lon\":2}]", t.token());
     assertEquals(422, unknown.status());
-    assertEquals(0, count(t, "SELECT COUNT(*) FROM geographical_informations WHERE owner_type = 'device' AND owner_id = "
-        + unownedShs));
+    assertEquals(0, count(t, "SELECT COUNT(*) FROM geographical_informations WHERE owner_type = 'device'"
+        + " AND owner_id = " + unownedShs));
     assertEquals(422, api.post("/api/devices/geoinformation", "[{\"serial_number\":\"DEVSHS00001\",\"lat\":\"x\"}]",
         t.token()).status());
     assertEquals(422, api.post("/api/devices/geoinformation", "[{\"serial_number\":\"DEVSHS00001\",\"lat\":1,"

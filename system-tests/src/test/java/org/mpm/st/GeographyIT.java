@@ -143,8 +143,8 @@ class GeographyIT {
     assertEquals("TZ", shown.getJsonObject("country").getString("country_code"));
     assertFalse(api.get("/api/cities/" + villageId, tok).obj().getJsonObject("data").containsKey("location"));
 
-    Resp moved = api.put("/api/mini-grids/" + gridId, "{\"name\":\"Grid Uno\",\"geo_json\":" + point(39.17, -7.17) + "}",
-        tok);
+    Resp moved = api.put("/api/mini-grids/" + gridId, "{\"name\":\"Grid Uno\",\"geo_json\":" + point(39.17, -7.17)
+        + "}", tok);
     assertEquals(200, moved.status(), moved.body());
     JsonObject movedLocation = moved.obj().getJsonObject("data").getJsonObject("location");
     assertEquals(location.getInt("id"), movedLocation.getInt("id"), "the location is updated in place");

@@ -316,8 +316,8 @@ class GridRevenueIT {
   @Test
   void unknownIdsAre404() {
     String tok = a.token();
-    for (String path : List.of("/api/clusters/9999", "/api/clusters/9999/revenue", "/api/clusters/9999/revenue/analysis",
-        "/api/clusters/9999/cities-revenue", "/api/mini-grids/9999/devices")) {
+    for (String path : List.of("/api/clusters/9999", "/api/clusters/9999/revenue",
+        "/api/clusters/9999/revenue/analysis", "/api/clusters/9999/cities-revenue", "/api/mini-grids/9999/devices")) {
       Resp r = api.get(path, tok);
       assertEquals(404, r.status(), path);
       assertTrue(r.message().startsWith("No query results for model"), r.body());

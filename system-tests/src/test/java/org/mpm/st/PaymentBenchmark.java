@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -90,7 +91,8 @@ class PaymentBenchmark {
         for (int i = start; i < Math.min(customers, start + 500); i++) {
           long id = 1000 + i;
           String sep = i == start ? "" : ",";
-          p.append(sep).append("(").append(id).append(",'Bench").append(i).append("','Customer',1,'customer',NOW(),NOW())");
+          p.append(sep).append("(").append(id).append(",'Bench").append(i)
+              .append("','Customer',1,'customer',NOW(),NOW())");
           a.append(sep).append("('person',").append(id).append(",'+2557").append(20_000_000 + i)
               .append("','','',1,1,NOW(),NOW())");
           m.append(sep).append("(").append(id).append(",'").append(serial(i)).append("',").append(type).append(",1,")
@@ -169,7 +171,7 @@ class PaymentBenchmark {
 
   /** Marks the start of a part in the output (to line up a profiler or CPU counters with it). */
   static void phase(String name) {
-    System.out.printf("PaymentBenchmark phase %s starts at %s%n", name, java.time.Instant.now());
+    System.out.printf("PaymentBenchmark phase %s starts at %s%n", name, Instant.now());
   }
 
   static String serial(int i) {

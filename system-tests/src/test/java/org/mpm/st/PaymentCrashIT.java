@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ class PaymentCrashIT {
     long pendingAtCrash = 0;
     AtomicInteger seq = new AtomicInteger();
     for (int round = 0; round < ROUNDS; round++) {
-      List<Payment> lost = java.util.Collections.synchronizedList(new ArrayList<>());
+      List<Payment> lost = Collections.synchronizedList(new ArrayList<>());
       AtomicBoolean stop = new AtomicBoolean();
       HttpClient client = client();
       int atStart = accepted.size();

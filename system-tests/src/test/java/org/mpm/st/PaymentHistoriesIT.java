@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,13 +113,13 @@ class PaymentHistoriesIT {
     JsonArray months = r.arr();
     assertEquals(12, months.size(), r.body());
     assertEquals(List.of(200.0, 0.0, 1500.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 100.0),
-        java.util.Arrays.stream(numbers(months)).boxed().toList());
+        Arrays.stream(numbers(months)).boxed().toList());
     assertTrue(months.getJsonNumber(1).isIntegral(), "a month without payments is 0, as in MPM");
 
     double[] y2025 = numbers(api.get("/api/paymenthistories/" + payer + "/flow/2025", a.token()).arr());
     assertEquals(400.0, y2025[5]);
-    assertEquals(400.0, java.util.Arrays.stream(y2025).sum());
-    assertEquals(0.0, java.util.Arrays.stream(numbers(api.get("/api/paymenthistories/" + payer + "/flow/2024",
+    assertEquals(400.0, Arrays.stream(y2025).sum());
+    assertEquals(0.0, Arrays.stream(numbers(api.get("/api/paymenthistories/" + payer + "/flow/2024",
         a.token()).arr())).sum());
 
     int thisYear = LocalDateTime.now(ZoneOffset.UTC).getYear();

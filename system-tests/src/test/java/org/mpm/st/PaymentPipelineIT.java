@@ -14,9 +14,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -304,7 +306,7 @@ class PaymentPipelineIT {
     }
     sent.add(new String[] {"MTR-SET-5", "6000000", "403"});
     sent.add(new String[] {"MTR-SET-6", "7000000", "403"});
-    Collections.shuffle(sent, new java.util.Random(11));
+    Collections.shuffle(sent, new Random(11));
     ExecutorService pool = Executors.newFixedThreadPool(sent.size());
     CountDownLatch go = new CountDownLatch(1);
     List<Future<Resp>> answers = new ArrayList<>();
@@ -315,7 +317,7 @@ class PaymentPipelineIT {
       }));
     }
     go.countDown();
-    Map<Long, Long> accepted = new java.util.HashMap<>();
+    Map<Long, Long> accepted = new HashMap<>();
     for (int i = 0; i < sent.size(); i++) {
       Resp r = answers.get(i).get();
       assertEquals(Integer.parseInt(sent.get(i)[2]), r.status(), sent.get(i)[0] + " " + sent.get(i)[1] + ": "

@@ -155,7 +155,8 @@ class PersonRecordsIT {
     Resp r = api.put("/api/people/" + id + "/onboarding", "{\"onboarding_json\":[{\"question\":\"Main use?\","
         + "\"answer\":\"Lighting\"},{\"question\":\"Household size\",\"answer\":5}]}", a.token());
     assertEquals(200, r.status(), r.body());
-    assertEquals("[{\"question\":\"Main use?\",\"answer\":\"Lighting\"},{\"question\":\"Household size\",\"answer\":5}]",
+    assertEquals("[{\"question\":\"Main use?\",\"answer\":\"Lighting\"},"
+        + "{\"question\":\"Household size\",\"answer\":5}]",
         r.obj().getJsonObject("data").getJsonArray("onboarding_json").toString());
     assertEquals("Lighting", api.get("/api/people/" + id, a.token()).obj().getJsonObject("data")
         .getJsonArray("onboarding_json").getJsonObject(0).getString("answer"));

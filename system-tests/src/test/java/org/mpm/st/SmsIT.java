@@ -156,8 +156,8 @@ class SmsIT {
         t.token());
     assertEquals("+255711000111", both.obj().getJsonObject("data").getString("receiver"));
     // Another company's person has no phone here: the given phone is used, as in MPM.
-    Resp foreign = api.post("/api/sms/storeandsend", "{\"person_id\":" + personId + ",\"phone\":\"+2\",\"message\":\"x\"}",
-        other.token());
+    Resp foreign = api.post("/api/sms/storeandsend", "{\"person_id\":" + personId
+        + ",\"phone\":\"+2\",\"message\":\"x\"}", other.token());
     assertEquals(200, foreign.status(), foreign.body());
     assertEquals("+2", foreign.obj().getJsonObject("data").getString("receiver"));
     assertEquals(before + 3, count(t, "SELECT COUNT(*) FROM sms"));

@@ -53,7 +53,8 @@ class TenantIsolationIT {
     assertEquals(404, api.delete("/api/users/2", without.token()).status());
     assertEquals(404, api.get("/api/roles/user/2", without.token()).status());
     Resp still = api.get("/api/users/2", withUser.token());
-    assertEquals("E1", still.obj().getJsonObject("data").getString("name"), "the other company's calls changed nothing");
+    assertEquals("E1", still.obj().getJsonObject("data").getString("name"),
+        "the other company's calls changed nothing");
   }
 
   @Test

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.mpm.st.Api.Tenant;
 
@@ -63,7 +65,7 @@ class TenantScaleBenchmark {
     run("jcmd", Long.toString(pid), "GC.run");
     String info = run("jcmd", Long.toString(pid), "GC.heap_info");
     // e.g. " garbage-first heap   total 262144K, used 123456K [..."
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+    Matcher m = Pattern.compile("used (\\d+)K").matcher(info);
     if (!m.find()) {
       throw new IllegalStateException("no heap figure in: " + info);
     }

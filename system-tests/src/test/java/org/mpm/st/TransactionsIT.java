@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -253,8 +254,8 @@ class TransactionsIT {
     Resp r = api.get("/api/transaction-providers", t.token());
     assertEquals(200, r.status(), r.body());
     assertEquals(List.of("agent_transaction", "cash_transaction", "third_party_transaction"),
-        r.obj().getJsonArray("data").getValuesAs(jakarta.json.JsonString.class).stream()
-            .map(jakarta.json.JsonString::getString).toList());
+        r.obj().getJsonArray("data").getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString).toList());
     assertEquals(0, api.get("/api/transaction-providers", other.token()).obj().getJsonArray("data").size());
   }
 
