@@ -83,6 +83,11 @@ public final class Api {
     return send("POST", path, body, token, false, headers);
   }
 
+  /** A request with extra request headers (e.g. {@code Origin}). */
+  public Resp send(String method, String path, String body, String token, Map<String, String> headers) {
+    return send(method, path, body, token, false, headers);
+  }
+
   private Resp send(String method, String path, String body, String token, boolean expectContinue,
       Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))

@@ -1,9 +1,12 @@
 package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mpm.st.Api.Resp;
@@ -102,10 +105,52 @@ class ErrorShapesIT {
     }
   }
 
+  /** MPM's web console runs on another origin (port 8001 in MPM's compose file) and calls the API from a browser. */
+  static final String CONSOLE = "http://localhost:8001";
+
   @Test
-  void corsAllowsAnyOrigin() {
-    Resp r = api.send("OPTIONS", "/api/auth/login", null, null);
-    assertFalse(r.status() >= 500);
+  void answersToAnotherOriginCarryCorsHeaders() {
+    Map<String, String> origin = Map.of("Origin", CONSOLE);
+    Resp ok = api.send("GET", "/api/users", null, tenant.token(), origin);
+    assertEquals(200, ok.status(), ok.body());
+    assertCors(ok);
+    Resp unauthorized = api.send("GET", "/api/users", null, null, origin);
+    assertEquals(401, unauthorized.status(), unauthorized.body());
+    assertCors(unauthorized);
+    Resp invalid = api.send("POST", "/api/users", "{}", tenant.token(), origin);
+    assertEquals(422, invalid.status(), invalid.body());
+    assertCors(invalid);
+  }
+
+  @Test
+  void preflightIsAnsweredWithoutAToken() {
+    Map<String, String> preflight = Map.of("Origin", CONSOLE, "Access-Control-Request-Method", "PUT",
+        "Access-Control-Request-Headers", "authorization, content-type");
+    for (String path : new String[] {"/api/users/1", "/api/people/1", "/api/app/agents/transactions",
+        "/api/auth/login"}) {
+      Resp r = api.send("OPTIONS", path, null, null, preflight);
+      assertTrue(r.status() >= 200 && r.status() < 300, path + ": " + r.status() + " " + r.body());
+      assertEquals("*", header(r, "Access-Control-Allow-Origin"), path);
+      assertTrue(listed(r, "Access-Control-Allow-Methods").contains("put"), path + ": the requested method");
+      assertTrue(listed(r, "Access-Control-Allow-Headers").containsAll(List.of("authorization", "content-type")),
+          path + ": the requested headers");
+    }
+  }
+
+  /** The headers a browser needs to hand the answer to the console, and a download's file name. */
+  static void assertCors(Resp r) {
+    assertEquals("*", header(r, "Access-Control-Allow-Origin"), r.body());
+    assertTrue(listed(r, "Access-Control-Expose-Headers").contains("content-disposition"), r.headers().toString());
+  }
+
+  static String header(Resp r, String name) {
+    return r.headers().firstValue(name).orElse(null);
+  }
+
+  /** The comma-separated values of a header, in lower case. */
+  static List<String> listed(Resp r, String name) {
+    return r.headers().allValues(name).stream().flatMap(v -> Arrays.stream(v.split(",")))
+        .map(v -> v.trim().toLowerCase(Locale.ROOT)).toList();
   }
 
   private long userCount() {
