@@ -66,22 +66,75 @@ public class Agent extends Timestamped {
     this.passwordHash = passwordHash;
   }
 
-  public Long getId() { return id; }
-  public long getPersonId() { return personId; }
-  public long getMiniGridId() { return miniGridId; }
-  public void setMiniGridId(long miniGridId) { this.miniGridId = miniGridId; }
-  public long getAgentCommissionId() { return agentCommissionId; }
-  public void setAgentCommissionId(long agentCommissionId) { this.agentCommissionId = agentCommissionId; }
-  public String getMobileDeviceId() { return mobileDeviceId; }
-  public void setMobileDeviceId(String mobileDeviceId) { this.mobileDeviceId = mobileDeviceId; }
-  public String getEmail() { return email; }
-  public String getPasswordHash() { return passwordHash; }
-  public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
-  public String getFireBaseToken() { return fireBaseToken; }
-  public void setFireBaseToken(String fireBaseToken) { this.fireBaseToken = fireBaseToken; }
-  public double getBalance() { return balance; }
-  public void setBalance(double balance) { this.balance = balance; }
-  public double getCommissionRevenue() { return commissionRevenue; }
-  public void setCommissionRevenue(double commissionRevenue) { this.commissionRevenue = commissionRevenue; }
-  public String getConnection() { return connection; }
+  public Long getId() {
+    return id;
+  }
+
+  public long getPersonId() {
+    return personId;
+  }
+
+  public long getMiniGridId() {
+    return miniGridId;
+  }
+
+  public void setMiniGridId(long miniGridId) {
+    this.miniGridId = miniGridId;
+  }
+
+  public long getAgentCommissionId() {
+    return agentCommissionId;
+  }
+
+  public void setAgentCommissionId(long agentCommissionId) {
+    this.agentCommissionId = agentCommissionId;
+  }
+
+  public String getMobileDeviceId() {
+    return mobileDeviceId;
+  }
+
+  public void setMobileDeviceId(String mobileDeviceId) {
+    this.mobileDeviceId = mobileDeviceId;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public void setPasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
+  public String getFireBaseToken() {
+    return fireBaseToken;
+  }
+
+  public void setFireBaseToken(String fireBaseToken) {
+    this.fireBaseToken = fireBaseToken;
+  }
+
+  public double getBalance() {
+    return balance;
+  }
+
+  public void setBalance(double balance) {
+    this.balance = balance;
+  }
+
+  public double getCommissionRevenue() {
+    return commissionRevenue;
+  }
+
+  public void setCommissionRevenue(double commissionRevenue) {
+    this.commissionRevenue = commissionRevenue;
+  }
+
+  public String getConnection() {
+    return connection;
+  }
 }

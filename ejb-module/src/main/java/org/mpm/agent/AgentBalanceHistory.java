@@ -51,11 +51,31 @@ public class AgentBalanceHistory extends Timestamped {
     this.transactionId = transactionId;
   }
 
-  public Long getId() { return id; }
-  public long getAgentId() { return agentId; }
-  public String getTriggerType() { return triggerType; }
-  public long getTriggerId() { return triggerId; }
-  public double getAmount() { return amount; }
-  public double getAvailableBalance() { return availableBalance; }
-  public Long getTransactionId() { return transactionId; }
+  public Long getId() {
+    return id;
+  }
+
+  public long getAgentId() {
+    return agentId;
+  }
+
+  public String getTriggerType() {
+    return triggerType;
+  }
+
+  public long getTriggerId() {
+    return triggerId;
+  }
+
+  public double getAmount() {
+    return amount;
+  }
+
+  public double getAvailableBalance() {
+    return availableBalance;
+  }
+
+  public Long getTransactionId() {
+    return transactionId;
+  }
 }

@@ -43,13 +43,39 @@ public class AgentCommission extends Timestamped {
     this.riskBalance = riskBalance;
   }
 
-  public Long getId() { return id; }
-  public String getName() { return name; }
-  public void setName(String name) { this.name = name; }
-  public double getEnergyCommission() { return energyCommission; }
-  public void setEnergyCommission(double v) { this.energyCommission = v; }
-  public double getApplianceCommission() { return applianceCommission; }
-  public void setApplianceCommission(double v) { this.applianceCommission = v; }
-  public double getRiskBalance() { return riskBalance; }
-  public void setRiskBalance(double v) { this.riskBalance = v; }
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public double getEnergyCommission() {
+    return energyCommission;
+  }
+
+  public void setEnergyCommission(double v) {
+    this.energyCommission = v;
+  }
+
+  public double getApplianceCommission() {
+    return applianceCommission;
+  }
+
+  public void setApplianceCommission(double v) {
+    this.applianceCommission = v;
+  }
+
+  public double getRiskBalance() {
+    return riskBalance;
+  }
+
+  public void setRiskBalance(double v) {
+    this.riskBalance = v;
+  }
 }

@@ -43,13 +43,39 @@ public class AgentTransaction extends Timestamped {
     this.mobileDeviceId = mobileDeviceId;
   }
 
-  public Long getId() { return id; }
-  public long getAgentId() { return agentId; }
-  public String getMobileDeviceId() { return mobileDeviceId; }
-  public int getStatus() { return status; }
-  public void setStatus(int status) { this.status = status; }
-  public String getManufacturerTransactionType() { return manufacturerTransactionType; }
-  public void setManufacturerTransactionType(String t) { this.manufacturerTransactionType = t; }
-  public Long getManufacturerTransactionId() { return manufacturerTransactionId; }
-  public void setManufacturerTransactionId(Long id) { this.manufacturerTransactionId = id; }
+  public Long getId() {
+    return id;
+  }
+
+  public long getAgentId() {
+    return agentId;
+  }
+
+  public String getMobileDeviceId() {
+    return mobileDeviceId;
+  }
+
+  public int getStatus() {
+    return status;
+  }
+
+  public void setStatus(int status) {
+    this.status = status;
+  }
+
+  public String getManufacturerTransactionType() {
+    return manufacturerTransactionType;
+  }
+
+  public void setManufacturerTransactionType(String t) {
+    this.manufacturerTransactionType = t;
+  }
+
+  public Long getManufacturerTransactionId() {
+    return manufacturerTransactionId;
+  }
+
+  public void setManufacturerTransactionId(Long id) {
+    this.manufacturerTransactionId = id;
+  }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.mpm.common.NotFoundException;
 import org.mpm.common.ValidationException;
@@ -94,7 +95,7 @@ public class PersonDocumentService {
 
   private static String extension(String originalName) {
     int dot = originalName == null ? -1 : originalName.lastIndexOf('.');
-    String ext = dot < 0 ? "" : originalName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    String ext = dot < 0 ? "" : originalName.substring(dot + 1).toLowerCase(Locale.ROOT);
     return ext.matches("[a-z0-9]{1,10}") ? "." + ext : "";
   }
 }

@@ -7,9 +7,11 @@ import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.mpm.common.Timestamped;
 import org.mpm.device.Device;
 import org.mpm.device.Manufacturer;
 import org.mpm.device.ManufacturerService;
@@ -26,7 +28,6 @@ import org.mpm.tariff.ConnectionType;
 import org.mpm.tariff.SubConnectionType;
 import org.mpm.tariff.TariffForm;
 import org.mpm.tariff.TariffService;
-import org.mpm.common.Timestamped;
 import org.mpm.tenancy.TenantDatabase;
 
 /**
@@ -191,7 +192,8 @@ public class DemoDevices {
     }
     insert("meters (serial_number, meter_type_id, in_use, manufacturer_id, connection_type_id,"
         + " connection_group_id, tariff_id, created_at, updated_at)", rows);
-    Map<String, Long> meterIds = idsBySerial("SELECT id, serial_number FROM meters WHERE serial_number BETWEEN ?1 AND ?2",
+    Map<String, Long> meterIds = idsBySerial(
+        "SELECT id, serial_number FROM meters WHERE serial_number BETWEEN ?1 AND ?2",
         homes.size());
     rows.clear();
     List<Object[]> readings = new ArrayList<>();
@@ -243,9 +245,9 @@ public class DemoDevices {
     if (rows.isEmpty()) {
       return;
     }
-    String one = "(" + String.join(", ", java.util.Collections.nCopies(rows.get(0).length, "?")) + ")";
+    String one = "(" + String.join(", ", Collections.nCopies(rows.get(0).length, "?")) + ")";
     Query q = em().createNativeQuery("INSERT INTO " + tableAndColumns + " VALUES "
-        + String.join(", ", java.util.Collections.nCopies(rows.size(), one)));
+        + String.join(", ", Collections.nCopies(rows.size(), one)));
     int p = 1;
     for (Object[] row : rows) {
       for (Object v : row) {

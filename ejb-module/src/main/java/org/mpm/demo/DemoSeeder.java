@@ -26,7 +26,8 @@ import org.mpm.user.UserView;
 /**
  * MPM's demo company on a fresh installation: "Demo Company" in database {@code DemoCompany_1}, its owner,
  * financial manager and regular user (password 123123), currency TZS, the demo manufacturer plugins, the API
- * key {@code demo-api-key-1234567890}, MPM's demo clusters, mini-grids and villages ({@link DemoGeography}) 250 customers ({@link DemoCustomers}) and their meters, solar home systems and e-bikes with MPM's demo tariffs,
+ * key {@code demo-api-key-1234567890}, MPM's demo clusters, mini-grids and villages ({@link DemoGeography}),
+ * 250 customers ({@link DemoCustomers}) and their meters, solar home systems and e-bikes with MPM's demo tariffs,
  * connection types and manufacturers ({@link DemoDevices}), an agent per mini-grid ({@link DemoAgents}) and
  * 1000 payments of the last year with their tokens and SMS ({@link DemoTransactions}). Runs only when no company
  * exists; a database lock keeps two nodes starting together from seeding twice.

@@ -21,8 +21,9 @@ import java.util.List;
  *
  * An amount ≤ 0, an amount below the tariff's {@code minimum_purchase_amount}, a unit price ≤ 0 and an amount that
  * buys less than half a Wh are refused with a {@link PricingException}. Energy is rounded half up to the Wh, the
- * value MPM shows on a token (it keeps the float and prints it with 3 decimals): 500 at 300 → 1.667 kWh. The VAT rate ({@code main_settings.vat_energy}, a percentage) does not
- * change the energy: MPM's tariff price is what the customer pays per kWh, so the VAT is only split out of it.
+ * value MPM shows on a token (it keeps the float and prints it with 3 decimals): 500 at 300 → 1.667 kWh. The VAT
+ * rate ({@code main_settings.vat_energy}, a percentage) does not change the energy: MPM's tariff price is what the
+ * customer pays per kWh, so the VAT is only split out of it.
  * Time-of-use slots are a percentage of the energy price for a time of day ({@link #unitPriceAt}); they do not apply
  * to a purchase, which is priced at the plain unit price (as in MPM, where the meter applies them, if at all).
  * Social tariffs are stored only (MPM never applies them either).

@@ -5,9 +5,11 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -69,10 +71,10 @@ public class DatabaseConfig {
   /** {@link #urlOf} with {@link #POOL_DRIVER_DEFAULTS} for what the URL leaves unset: the URL of a pool. */
   public String pooledUrlOf(String database) {
     StringBuilder url = new StringBuilder(urlOf(database));
-    String lower = url.toString().toLowerCase(java.util.Locale.ROOT);
+    String lower = url.toString().toLowerCase(Locale.ROOT);
     boolean query = lower.indexOf('?') >= 0;
-    for (Map.Entry<String, String> e : new java.util.TreeMap<>(POOL_DRIVER_DEFAULTS).entrySet()) {
-      String name = e.getKey().toLowerCase(java.util.Locale.ROOT);
+    for (Map.Entry<String, String> e : new TreeMap<>(POOL_DRIVER_DEFAULTS).entrySet()) {
+      String name = e.getKey().toLowerCase(Locale.ROOT);
       if (!lower.contains("?" + name + "=") && !lower.contains("&" + name + "=")) {
         url.append(query ? '&' : '?').append(e.getKey()).append('=').append(e.getValue());
         query = true;

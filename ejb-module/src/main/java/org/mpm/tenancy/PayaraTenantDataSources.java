@@ -3,7 +3,9 @@ package org.mpm.tenancy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,9 +123,9 @@ public class PayaraTenantDataSources implements TenantDataSources {
       Class<?> globals = Class.forName("org.glassfish.internal.api.Globals", true, cl);
       Object locator = globals.getMethod("getDefaultBaseServiceLocator").invoke(null);
       Class<?> runnerType = Class.forName("org.glassfish.embeddable.CommandRunner", true, cl);
-      Method getService = locator.getClass().getMethod("getService", java.lang.reflect.Type.class,
-          java.lang.annotation.Annotation[].class);
-      Object runner = getService.invoke(locator, runnerType, new java.lang.annotation.Annotation[0]);
+      Method getService = locator.getClass().getMethod("getService", Type.class,
+          Annotation[].class);
+      Object runner = getService.invoke(locator, runnerType, new Annotation[0]);
       Method runMethod = runnerType.getMethod("run", String.class, String[].class);
       Object result = runMethod.invoke(runner, command, args.toArray(new String[0]));
       Class<?> resultType = Class.forName("org.glassfish.embeddable.CommandResult", true, cl);

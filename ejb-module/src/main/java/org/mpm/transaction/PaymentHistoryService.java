@@ -3,6 +3,7 @@ package org.mpm.transaction;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -220,6 +221,6 @@ public class PaymentHistoryService {
 
   /** A text column; MySQL may hand expressions back as bytes. */
   private static String text(Object value) {
-    return value instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(value);
+    return value instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(value);
   }
 }

@@ -11,10 +11,10 @@ import org.mpm.transaction.PaymentEngine.Outcome;
 
 /**
  * Where every payment enters (agent app, cash desk, provider callbacks): answers a replay of an idempotency key
- * with what the key was first answered (its transaction or its refusal), accepts a new payment — together with those that arrive with it
- * ({@link PaymentBatcher}), or alone through {@link PaymentEngine#ingest} — keeps a refused attempt as a rejected
- * record, and wakes the worker when the acceptance left work in the queue (a vend for a remote integration, an
- * SMS for a gateway that sends outside the transaction).
+ * with what the key was first answered (its transaction or its refusal), accepts a new payment — together with
+ * those that arrive with it ({@link PaymentBatcher}), or alone through {@link PaymentEngine#ingest} — keeps a
+ * refused attempt as a rejected record, and wakes the worker when the acceptance left work in the queue (a vend
+ * for a remote integration, an SMS for a gateway that sends outside the transaction).
  * Concurrent requests with one key: each is processed, and the key is written last in its transaction; the first
  * to commit wins, the others wait on its key row, fail on the unique key, roll back and are answered with its
  * transaction.

@@ -8,8 +8,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,9 +25,11 @@ import org.mpm.device.DeviceService;
 import org.mpm.device.manufacturer.ManufacturerApi;
 import org.mpm.device.manufacturer.ManufacturerApi.ChargeRequest;
 import org.mpm.device.manufacturer.ManufacturerApi.ChargeResult;
+import org.mpm.device.manufacturer.UnsupportedManufacturerCallException;
 import org.mpm.sms.Sms;
 import org.mpm.sms.SmsGateway;
 import org.mpm.sms.SmsService;
+import org.mpm.tariff.TariffPricing.PricingException;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.engine.PaymentRows;
 
@@ -366,8 +368,8 @@ public class PaymentJobSteps {
 
     /** The integration's refusal is permanent when it says the device cannot be charged; other errors are not. */
     static RuntimeException ifDeterministic(RuntimeException e) {
-      if (e instanceof org.mpm.device.manufacturer.UnsupportedManufacturerCallException
-          || e instanceof org.mpm.tariff.TariffPricing.PricingException) {
+      if (e instanceof UnsupportedManufacturerCallException
+          || e instanceof PricingException) {
         return new PermanentFailure(e.getMessage());
       }
       return e;

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.mpm.common.NotFoundException;
@@ -80,7 +81,7 @@ public class PaymentStatusService {
   }
 
   private static LocalDateTime toLocal(Object v) {
-    if (v instanceof java.sql.Timestamp t) {
+    if (v instanceof Timestamp t) {
       return t.toLocalDateTime();
     }
     return v instanceof LocalDateTime l ? l : null;

@@ -3,6 +3,7 @@ package org.mpm.transaction;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -68,7 +69,7 @@ public final class SettledTransactions {
         .getResultList();
     Set<String> present = new TreeSet<>();
     for (Object row : rows) {
-      present.add(String.valueOf(row).toLowerCase(java.util.Locale.ROOT));
+      present.add(String.valueOf(row).toLowerCase(Locale.ROOT));
     }
     return present;
   }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.mpm.common.UnauthorizedException;
 
 class JwtCodecTest {
@@ -31,8 +34,8 @@ class JwtCodecTest {
   void signatureMatchesAnIndependentHmac() throws Exception {
     String token = codec.encode(claims(now, now + 3600));
     String[] p = token.split("\\.");
-    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-    mac.init(new javax.crypto.spec.SecretKeySpec(SECRET, "HmacSHA256"));
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
     String expected = Base64.getUrlEncoder().withoutPadding().encodeToString(
         mac.doFinal((p[0] + "." + p[1]).getBytes(StandardCharsets.US_ASCII)));
     assertEquals(expected, p[2]);
@@ -78,7 +81,7 @@ class JwtCodecTest {
     assertThrows(IllegalArgumentException.class, () -> new JwtCodec("short".getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static void assertReason(String reason, org.junit.jupiter.api.function.Executable call) {
+  private static void assertReason(String reason, Executable call) {
     UnauthorizedException e = assertThrows(UnauthorizedException.class, call);
     assertEquals(reason, e.reason());
   }

@@ -32,7 +32,8 @@ class DatabaseNamesTest {
   void swapsTheDatabaseOfAJdbcUrl() {
     String url = "jdbc:mysql://db.example:3306/micro_power_manager?sslMode=DISABLED&x=1";
     assertEquals("micro_power_manager", DatabaseNames.databaseOf(url));
-    assertEquals("jdbc:mysql://db.example:3306/Tenant_1?sslMode=DISABLED&x=1", DatabaseNames.withDatabase(url, "Tenant_1"));
+    assertEquals("jdbc:mysql://db.example:3306/Tenant_1?sslMode=DISABLED&x=1",
+        DatabaseNames.withDatabase(url, "Tenant_1"));
     assertEquals("jdbc:mysql://h:1/?a=b", DatabaseNames.withDatabase("jdbc:mysql://h:1/c?a=b", ""));
     assertEquals("jdbc:mysql://h:1/t", DatabaseNames.withDatabase("jdbc:mysql://h:1", "t"));
     assertEquals("", DatabaseNames.databaseOf("jdbc:mysql://h:1"));

@@ -11,8 +11,8 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.mpm.st.Api.Resp;
 import org.mpm.st.Api.Tenant;
 
@@ -181,6 +181,11 @@ class DevicesIT {
         .getJsonArray("amount").getString(0));
     assertEquals("The selected unit is invalid.", invalid.obj().getJsonObject("errors").getJsonArray("unit")
         .getString(0));
+    Resp huge = api.post("/api/devices/" + shsDevice + "/token", "{\"amount\":1e300,\"unit\":\"currency\"}",
+        t.token());
+    assertEquals(422, huge.status(), huge.body());
+    assertEquals("The amount field must not be greater than 1000000000.", huge.obj().getJsonObject("errors")
+        .getJsonArray("amount").getString(0));
     Resp tooMany = api.post("/api/devices/" + shsDevice + "/token", "{\"amount\":996,\"unit\":\"days\"}", t.token());
     assertEquals(422, tooMany.status());
     assertTrue(tooMany.message().startsWith("One token can carry at most 995 days"), tooMany.body());

@@ -54,7 +54,7 @@ class PaymentCrashIT {
   static Tenant t;
   static long agentId;
   static String agentToken;
-  static final List<String> serials = new ArrayList<>();
+  static final List<String> SERIALS = new ArrayList<>();
 
   /** One payment as a client sends it: the same key, serial and amount every time. */
   record Payment(String key, String serial, int amount) {
@@ -93,7 +93,7 @@ class PaymentCrashIT {
       Db.exec(t, "INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at,"
           + " updated_at) VALUES (" + PersonDevicesPaymentsIT.id(person) + ", 'meter', " + GeographyIT.id(meter)
           + ", '" + serial + "', NOW(), NOW())");
-      serials.add(serial);
+      SERIALS.add(serial);
     }
     agentId = insertAgent();
     Resp login = api.post("/api/app/login", "{\"email\":\"" + agentEmail() + "\",\"password\":\"123123\"}", null);
@@ -134,7 +134,7 @@ class PaymentCrashIT {
         clients.execute(() -> {
           while (!stop.get()) {
             int i = seq.incrementAndGet();
-            Payment p = new Payment("crash-" + r + "-" + n + "-" + i, serials.get(i % METERS), 1000 + 500 * (i % 7));
+            Payment p = new Payment("crash-" + r + "-" + n + "-" + i, SERIALS.get(i % METERS), 1000 + 500 * (i % 7));
             try {
               HttpResponse<String> answer = post(client, p);
               if (answer.statusCode() == 200) {
@@ -161,7 +161,7 @@ class PaymentCrashIT {
       // One payment whose answer the agent never reads (its phone lost the network): the crash follows its commit,
       // so at least one lost answer per round belongs to a payment booked before the crash. Its meter is vended
       // remotely, through the queue: the crash leaves that vend to the restarted server.
-      Payment abandoned = new Payment("crash-" + r + "-abandoned", serials.get(1), 2500);
+      Payment abandoned = new Payment("crash-" + r + "-abandoned", SERIALS.get(1), 2500);
       CompletableFuture.runAsync(() -> {
         try {
           post(client, abandoned);

@@ -147,6 +147,12 @@ class TariffsIT {
     assertEquals("The time_of_usage.0.value field is required.",
         ne.getJsonArray("time_of_usage.0.value").getString(0));
     assertEquals(JsonValue.EMPTY_JSON_ARRAY, nested.obj().get("data"));
+    String manyParts = "{\"name\":\"Many\",\"price\":100,\"currency\":\"TZS\",\"components\":["
+        + "{\"name\":\"c\",\"price\":1},".repeat(10_000) + "{\"name\":\"c\",\"price\":1}]}";
+    Resp many = api.post("/api/tariffs", manyParts, t.token());
+    assertEquals(422, many.status(), many.body());
+    assertEquals("The components field must not have more than 100 items.",
+        many.obj().getJsonObject("meta").getJsonObject("errors").getJsonArray("components").getString(0));
     assertEquals(before, count(t, "SELECT COUNT(*) FROM tariffs"));
     assertEquals(0, count(t, "SELECT COUNT(*) FROM tariff_pricing_components WHERE name = ''"));
   }

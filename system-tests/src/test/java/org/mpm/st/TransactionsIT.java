@@ -162,6 +162,9 @@ class TransactionsIT {
     assertEquals("The status field must be an integer.",
         bad.obj().getJsonObject("errors").getJsonArray("status").getString(0));
     assertEquals(422, api.get(a + "?from=yesterday", t.token()).status());
+    // a user's wildcards match themselves: no serial holds % or _
+    assertEquals(List.of(), ids(a + "?serial_number=%25"));
+    assertEquals(List.of(), ids(a + "?serial_number=_"));
   }
 
   @Test

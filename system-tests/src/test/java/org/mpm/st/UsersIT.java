@@ -65,6 +65,15 @@ class UsersIT {
   }
 
   @Test
+  void aRoleNamedTwiceIsGivenOnce() {
+    long id = createUser("twice-" + System.nanoTime() + "@example.com", "[\"admin\",\"admin\"]");
+    assertEquals("[\"admin\"]", api.get("/api/roles/user/" + id, tenant.token()).body());
+    Resp updated = api.put("/api/users/" + id, "{\"roles\":[\"user\",\"user\",\"admin\"]}", tenant.token());
+    assertEquals(200, updated.status(), updated.body());
+    assertEquals("[\"admin\",\"user\"]", api.get("/api/roles/user/" + id, tenant.token()).body());
+  }
+
+  @Test
   void duplicateEmailAnywhereIsRejected() {
     Resp r = api.post("/api/users", "{\"name\":\"Dup\",\"email\":\"demo_company_admin@example.com\","
         + "\"password\":\"secret123\"}", tenant.token());

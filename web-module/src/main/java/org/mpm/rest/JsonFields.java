@@ -36,7 +36,8 @@ public abstract class JsonFields {
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,30}");
-  private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d{1,30}\\.?\\d{0,30}|\\.\\d{1,30})([eE][-+]?\\d{1,4})?");
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(\\d{1,30}\\.?\\d{0,30}|\\.\\d{1,30})([eE][-+]?\\d{1,4})?");
   private static final Pattern YMD = Pattern.compile("[1-9]\\d{3}-\\d{2}-\\d{2}");
   private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
   private static final Pattern CAMEL = Pattern.compile("([a-z0-9])([A-Z])");

@@ -4,6 +4,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.mpm.common.Page;
 
 /** Laravel's LengthAwarePaginator bodies: the raw paginator and the resource-collection form. */
@@ -29,6 +32,21 @@ public final class Paginator {
     } catch (RuntimeException e) {
       return fallback;
     }
+  }
+
+  /**
+   * A list MPM pages only when asked (a page size in {@code sizeField}, see {@link JsonBody#pageSize}): the whole
+   * list as {@code {"data": […]}}, or the requested page as the raw paginator body. {@code json} turns the rows of
+   * either into their JSON.
+   */
+  public static <T> Map<String, Object> allOrPage(JsonBody q, String sizeField, Supplier<List<T>> all,
+      BiFunction<Integer, Integer, Page<T>> page, Function<List<T>, List<?>> json, UriInfo uri) {
+    Integer size = q.pageSize(sizeField);
+    if (size == null) {
+      return Json.data(json.apply(all.get()));
+    }
+    Page<T> p = page.apply(q.page(), size);
+    return raw(p, json.apply(p.items()), uri);
   }
 
   /** The raw paginator body ({@code current_page, data, first_page_url, …, total}). */

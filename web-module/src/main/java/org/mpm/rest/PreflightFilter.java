@@ -5,6 +5,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
 
 /**
  * Answers CORS preflight requests for any path before routing (the browser sends no token with them), and
@@ -28,7 +29,7 @@ public class PreflightFilter implements ContainerRequestFilter {
       return;
     }
     String type = request.getHeaderString("Content-Type");
-    boolean upload = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
+    boolean upload = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     if (request.getLength() > (upload ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES)) {
       request.abortWith(Response.status(413).type("application/json")
           .entity(Json.message("The request body is too large.")).build());

@@ -49,10 +49,9 @@ class ApiExceptionMapperTest {
 
   @Test
   void theContainersWrapperIsLookedThrough() {
-    Response r = map(new EJBException(new EJBException(
-        new org.mpm.common.NotFoundException("Transaction not found."))));
-    assertEquals(404, r.getStatus());
-    assertEquals(Map.of("message", "Transaction not found."), r.getEntity());
+    Response r = map(new EJBException(new EJBException(new UnauthorizedException())));
+    assertEquals(401, r.getStatus());
+    assertEquals(Map.of("message", UnauthorizedException.MESSAGE), r.getEntity());
   }
 
   @Test
@@ -60,8 +59,8 @@ class ApiExceptionMapperTest {
     Response r = map(new EJBException(new IllegalStateException("bug")));
     assertEquals(500, r.getStatus());
     assertEquals(Map.of("message", "Server Error"), r.getEntity());
-    // only the container's wrappers are looked through: a failure caused by a 404 is still a failure
-    assertEquals(500, map(new IllegalStateException(new org.mpm.common.NotFoundException("x"))).getStatus());
+    // only the container's wrappers are looked through: a failure caused by a refusal is still a failure
+    assertEquals(500, map(new IllegalStateException(ValidationException.message("x"))).getStatus());
     assertEquals(500, map(new PersistenceException(new SQLException("Duplicate entry", "23000", 1062)))
         .getStatus());
   }

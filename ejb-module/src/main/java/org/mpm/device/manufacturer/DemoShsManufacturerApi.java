@@ -42,7 +42,8 @@ public class DemoShsManufacturerApi implements ManufacturerApi {
   public String chargeBlockedReason(Device device) {
     var row = devices.find(device.getId());
     if (row.isEmpty()) {
-      return "Device " + device.getDeviceSerial() + " has no OpenPAYGO configuration, so no token can be generated for it.";
+      return "Device " + device.getDeviceSerial()
+          + " has no OpenPAYGO configuration, so no token can be generated for it.";
     }
     BigDecimal price = row.get().dailyPrice();
     if (price == null || price.signum() <= 0) {
@@ -104,7 +105,8 @@ public class DemoShsManufacturerApi implements ManufacturerApi {
 
   private OpenPaygoDevices.Row locked(Device device) {
     return devices.lock(device.getId()).orElseThrow(() -> new UnsupportedManufacturerCallException(
-        "Device " + device.getDeviceSerial() + " has no OpenPAYGO configuration, so no token can be generated for it."));
+        "Device " + device.getDeviceSerial() + " has no OpenPAYGO configuration, so no token can be generated"
+            + " for it."));
   }
 
   private GeneratedToken issue(Device device, OpenPaygoDevices.Row row, OpenPaygoTokenType type, long days) {

@@ -1,5 +1,6 @@
 package org.mpm.device.manufacturer;
 
+import java.util.Map;
 import org.mpm.device.Device;
 
 /**
@@ -64,7 +65,8 @@ public interface ManufacturerApi {
    * @throws UnsupportedManufacturerCallException when the manufacturer cannot switch devices
    */
   default void switchDevice(Device device, boolean on) {
-    throw new UnsupportedManufacturerCallException("The manufacturer of this device does not support switching it on or off.");
+    throw new UnsupportedManufacturerCallException(
+        "The manufacturer of this device does not support switching it on or off.");
   }
 
   /** A request to charge a device: its row, the money it is charged for and the transaction it is booked on. */
@@ -76,7 +78,7 @@ public interface ManufacturerApi {
   record ChargeResult(String token, String tokenType, String tokenUnit, Double tokenAmount) {}
 
   /** MPM's DeviceMappingResource: {@code supported}, and when supported {@code mapped} and the vendor's view. */
-  record DeviceMapping(boolean supported, Boolean mapped, java.util.Map<String, Object> device) {
+  record DeviceMapping(boolean supported, Boolean mapped, Map<String, Object> device) {
     public static DeviceMapping unsupported() {
       return new DeviceMapping(false, null, null);
     }

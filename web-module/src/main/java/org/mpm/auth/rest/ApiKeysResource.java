@@ -16,13 +16,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.mpm.rest.schema.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.auth.ApiKey;
 import org.mpm.auth.ApiKeyService;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.RequiresPermission;
+import org.mpm.rest.schema.ApiSchemas;
 import org.mpm.tenancy.TenantContext;
 
 /** The company's API keys (permission {@code settings.api-keys}). */
@@ -44,7 +44,8 @@ public class ApiKeysResource {
 
   @POST
   @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.ApiKeyCreate.class)))
-  @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = ApiSchemas.ApiKeyCreated.class)))
+  @APIResponse(responseCode = "201", description = "Created",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.ApiKeyCreated.class)))
   @Operation(summary = "Create an API key; body {name}; 201 {data:{id, token}} - the only time the token is shown")
   public Response create(String body) {
     JsonBody b = JsonBody.parse(body);

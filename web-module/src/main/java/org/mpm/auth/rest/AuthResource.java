@@ -16,7 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.mpm.rest.schema.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.auth.AuthService;
 import org.mpm.auth.Guard;
@@ -28,8 +27,9 @@ import org.mpm.common.UnauthorizedException;
 import org.mpm.rest.Bearer;
 import org.mpm.rest.CurrentUser;
 import org.mpm.rest.Json;
-import org.mpm.rest.Public;
 import org.mpm.rest.JsonBody;
+import org.mpm.rest.Public;
+import org.mpm.rest.schema.ApiSchemas;
 import org.mpm.tenancy.TenantContext;
 import org.mpm.tenancy.TenantRegistry;
 
@@ -51,8 +51,10 @@ public class AuthResource {
   @Path("login")
   @Public
   @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.LoginRequest.class)))
-  @APIResponse(responseCode = "200", description = "Logged in", content = @Content(schema = @Schema(implementation = ApiSchemas.LoginResponse.class)))
-  @APIResponse(responseCode = "401", description = "Unknown e-mail or wrong password", content = @Content(schema = @Schema(implementation = ApiSchemas.Message.class)))
+  @APIResponse(responseCode = "200", description = "Logged in",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.LoginResponse.class)))
+  @APIResponse(responseCode = "401", description = "Unknown e-mail or wrong password",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.Message.class)))
   @Operation(summary = "Log in with e-mail and password",
       description = "Body {email, password}. 200 {access_token, token_type, expires_in, user, roles, permissions};"
           + " 401 for an unknown e-mail or a wrong password.")
@@ -70,8 +72,10 @@ public class AuthResource {
   @POST
   @Path("refresh")
   @Public
-  @APIResponse(responseCode = "200", description = "A new token", content = @Content(schema = @Schema(implementation = ApiSchemas.LoginResponse.class)))
-  @APIResponse(responseCode = "401", description = "Token invalid or too old to refresh", content = @Content(schema = @Schema(implementation = ApiSchemas.Message.class)))
+  @APIResponse(responseCode = "200", description = "A new token",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.LoginResponse.class)))
+  @APIResponse(responseCode = "401", description = "Token invalid or too old to refresh",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.Message.class)))
   @Operation(summary = "Exchange a token, possibly expired within the 14-day refresh window, for a new one")
   public Map<String, Object> refresh(@Context HttpHeaders headers) {
     String old = Bearer.of(headers, uri);
@@ -88,7 +92,8 @@ public class AuthResource {
 
   @POST
   @Path("logout")
-  @APIResponse(responseCode = "200", description = "Successfully logged out", content = @Content(schema = @Schema(implementation = ApiSchemas.Message.class)))
+  @APIResponse(responseCode = "200", description = "Successfully logged out",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.Message.class)))
   @Operation(summary = "Log out: the token is refused from now on, on every node")
   public Map<String, Object> logout() {
     tokens.revoke(current.claims());
@@ -97,7 +102,8 @@ public class AuthResource {
 
   @GET
   @Path("me")
-  @APIResponse(responseCode = "200", description = "The user of the token", content = @Content(schema = @Schema(implementation = ApiSchemas.MeResponse.class)))
+  @APIResponse(responseCode = "200", description = "The user of the token",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.MeResponse.class)))
   @Operation(summary = "The logged-in user with role and permission names")
   public Map<String, Object> me() {
     Principal p = current.principal();

@@ -46,8 +46,10 @@ public class CompaniesResource {
   @POST
   @Public
   @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.CompanyRegistration.class)))
-  @APIResponse(responseCode = "201", description = "Registered", content = @Content(schema = @Schema(implementation = ApiSchemas.CompanyRegistered.class)))
-  @APIResponse(responseCode = "422", description = "Invalid, duplicate company or owner e-mail", content = @Content(schema = @Schema(implementation = ApiSchemas.ValidationError.class)))
+  @APIResponse(responseCode = "201", description = "Registered",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.CompanyRegistered.class)))
+  @APIResponse(responseCode = "422", description = "Invalid, duplicate company or owner e-mail",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.ValidationError.class)))
   @Operation(summary = "Register a company with its owner account",
       description = "Body {name, address, phone, email, country_id?, user:{name, email, password}, plugins:[{id}],"
           + " usage_type}. 201 {message, company}; 422 for missing fields, a duplicate company or owner e-mail.")

@@ -15,10 +15,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mpm.common.Page;
 import org.mpm.customer.AddressForm;
 import org.mpm.customer.PersonAddresses;
-import org.mpm.customer.PersonView.AddressView;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.Paginator;
@@ -42,12 +40,9 @@ public class AddressesResource {
       + " (Laravel paginator)")
   public Map<String, Object> list() {
     JsonBody q = JsonBody.query(uri);
-    Integer size = q.pageSize(q.has("per_page") ? "per_page" : "limit");
-    if (size == null) {
-      return Json.data(people.allAddresses(null, null).items().stream().map(PersonJson::address).toList());
-    }
-    Page<AddressView> p = people.allAddresses(q.page(), size);
-    return Paginator.raw(p, p.items().stream().map(PersonJson::address).toList(), uri);
+    return Paginator.allOrPage(q, q.has("per_page") ? "per_page" : "limit",
+        () -> people.allAddresses(null, null).items(), people::allAddresses,
+        l -> l.stream().map(PersonJson::address).toList(), uri);
   }
 
   @GET

@@ -35,7 +35,7 @@ public class PersonDocumentsResource {
   @Operation(summary = "The document's file, as an attachment under its original name")
   public Response download(@PathParam("documentId") long id) {
     PersonDocument d = documents.find(id);
-    java.nio.file.Path file = documents.file(d);
+    var file = documents.file(d);
     String name = d.getOriginalName() == null ? d.getName() : d.getOriginalName();
     String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
     return Response.ok(file.toFile(), d.getMimeType() == null ? "application/octet-stream" : d.getMimeType())

@@ -86,7 +86,8 @@ public final class PersonJson {
     return Json.obj("id", ph.getId(), "amount", ph.getAmount(), "transaction_id", ph.getTransactionId(),
         "payment_service", ph.getPaymentService(), "sender", ph.getSender(), "payment_type", ph.getPaymentType(),
         "paid_for_type", ph.getPaidForType(), "paid_for_id", ph.getPaidForId(), "payer_type", ph.getPayerType(),
-        "payer_id", ph.getPayerId(), "created_at", Json.ts(ph.getCreatedAt()), "updated_at", Json.ts(ph.getUpdatedAt()));
+        "payer_id", ph.getPayerId(), "created_at", Json.ts(ph.getCreatedAt()),
+        "updated_at", Json.ts(ph.getUpdatedAt()));
   }
 
   /** A payment with its transaction and that one's token (MPM's TokenResource fields). */

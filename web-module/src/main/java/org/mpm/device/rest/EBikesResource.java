@@ -43,12 +43,9 @@ public class EBikesResource {
   @Operation(summary = "List e-bikes with manufacturer, appliance and device.person; paginated with ?per_page")
   public Map<String, Object> list() {
     JsonBody q = JsonBody.query(uri);
-    Integer size = q.pageSize("per_page");
-    if (size == null) {
-      return Json.data(SolarHomeSystemsResource.json(units.listEBikes(null, 1, Integer.MAX_VALUE).items(), people));
-    }
-    Page<UnitView> p = units.listEBikes(null, q.page(), size);
-    return Paginator.raw(p, SolarHomeSystemsResource.json(p.items(), people), uri);
+    return Paginator.allOrPage(q, "per_page",
+        () -> units.listEBikes(null, 1, Integer.MAX_VALUE).items(), (page, size) -> units.listEBikes(null, page, size),
+        l -> SolarHomeSystemsResource.json(l, people), uri);
   }
 
   @GET

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mpm.common.Page;
 import org.mpm.device.Manufacturer;
 import org.mpm.device.ManufacturerService;
 import org.mpm.device.ManufacturerService.ManufacturerForm;
@@ -41,12 +40,9 @@ public class ManufacturersResource {
     JsonBody q = JsonBody.query(uri);
     String t = q.string("type", false);
     q.validate();
-    Integer size = q.pageSize("per_page");
-    if (size == null) {
-      return Json.data(manufacturers.all(t).stream().map(MeterJson::manufacturer).toList());
-    }
-    Page<Manufacturer> p = manufacturers.page(t, q.page(), size);
-    return Paginator.raw(p, p.items().stream().map(MeterJson::manufacturer).toList(), uri);
+    return Paginator.allOrPage(q, "per_page",
+        () -> manufacturers.all(t), (page, size) -> manufacturers.page(t, page, size),
+        l -> l.stream().map(MeterJson::manufacturer).toList(), uri);
   }
 
   @GET

@@ -54,7 +54,10 @@ public final class MeterJson {
     return m;
   }
 
-  /** A meter with tariff, device (and its person), meter_type, connection_type, connection_group, manufacturer, tokens. */
+  /**
+   * A meter with tariff, device (and its person), meter_type, connection_type, connection_group, manufacturer and
+   * tokens.
+   */
   public static Map<String, Object> detail(MeterDetail d, boolean all) {
     Map<String, Object> m = DeviceJson.meter(d.meter());
     m.put("tariff", d.tariff() == null ? null : TariffJson.tariff(d.tariff()));

@@ -15,9 +15,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mpm.common.Page;
 import org.mpm.device.MeterQueries;
-import org.mpm.device.MeterType;
 import org.mpm.device.MeterTypeService;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
@@ -38,12 +36,8 @@ public class MeterTypesResource {
   @Operation(summary = "Meter types: all as {data: […]}, or a raw paginator with ?limit")
   public Map<String, Object> list() {
     JsonBody q = JsonBody.query(uri);
-    Integer size = q.pageSize("limit");
-    if (size == null) {
-      return Json.data(types.all().stream().map(MeterJson::meterType).toList());
-    }
-    Page<MeterType> p = types.page(q.page(), size);
-    return Paginator.raw(p, p.items().stream().map(MeterJson::meterType).toList(), uri);
+    return Paginator.allOrPage(q, "limit", types::all, types::page,
+        l -> l.stream().map(MeterJson::meterType).toList(), uri);
   }
 
   @GET

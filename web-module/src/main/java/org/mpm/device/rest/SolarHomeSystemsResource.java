@@ -57,12 +57,9 @@ public class SolarHomeSystemsResource {
       + " ?per_page, else all as {data: […]}")
   public Map<String, Object> list() {
     JsonBody q = JsonBody.query(uri);
-    Integer size = q.pageSize("per_page");
-    if (size == null) {
-      return Json.data(json(units.listShs(null, 1, Integer.MAX_VALUE).items(), people));
-    }
-    Page<UnitView> p = units.listShs(null, q.page(), size);
-    return Paginator.raw(p, json(p.items(), people), uri);
+    return Paginator.allOrPage(q, "per_page",
+        () -> units.listShs(null, 1, Integer.MAX_VALUE).items(), (page, size) -> units.listShs(null, page, size),
+        l -> json(l, people), uri);
   }
 
   @GET
@@ -138,7 +135,8 @@ public class SolarHomeSystemsResource {
     return Json.obj("id", ph.getId(), "amount", ph.getAmount(), "transaction_id", ph.getTransactionId(),
         "payment_service", ph.getPaymentService(), "sender", ph.getSender(), "payment_type", ph.getPaymentType(),
         "paid_for_type", ph.getPaidForType(), "paid_for_id", ph.getPaidForId(), "payer_type", ph.getPayerType(),
-        "payer_id", ph.getPayerId(), "created_at", Json.ts(ph.getCreatedAt()), "updated_at", Json.ts(ph.getUpdatedAt()));
+        "payer_id", ph.getPayerId(), "created_at", Json.ts(ph.getCreatedAt()),
+        "updated_at", Json.ts(ph.getUpdatedAt()));
   }
 
   /** SHS or e-bike rows with {@code manufacturer}, {@code appliance} and {@code device} (with {@code person}). */

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mpm.common.Page;
 import org.mpm.geography.City;
 import org.mpm.geography.GeographyService;
 import org.mpm.geography.GeographyService.CityView;
@@ -40,12 +39,9 @@ public class CitiesResource {
       + " ?limit=n (or ?per_page=n) paginates (Laravel paginator, ?page), without it {data:[…]}")
   public Map<String, Object> list() {
     JsonBody q = JsonBody.query(uri);
-    Integer size = q.pageSize(q.has("limit") ? "limit" : "per_page");
-    if (size == null) {
-      return Json.data(geography.cityViews(geography.cities(null)).stream().map(GeographyJson::city).toList());
-    }
-    Page<City> p = geography.citiesPage(q.page(), size);
-    return Paginator.raw(p, geography.cityViews(p.items()).stream().map(GeographyJson::city).toList(), uri);
+    return Paginator.allOrPage(q, q.has("limit") ? "limit" : "per_page",
+        () -> geography.cities(null), geography::citiesPage,
+        l -> geography.cityViews(l).stream().map(GeographyJson::city).toList(), uri);
   }
 
   @GET

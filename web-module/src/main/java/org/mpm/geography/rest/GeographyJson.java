@@ -1,5 +1,6 @@
 package org.mpm.geography.rest;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mpm.geography.City;
@@ -40,7 +41,8 @@ public final class GeographyJson {
     m.put("location", location(v.location()));
     if (v.miniGrid() != null) {
       Map<String, Object> grid = miniGrid(v.miniGrid());
-      grid.put("cluster", v.cluster() == null ? null : Json.obj("id", v.cluster().getId(), "name", v.cluster().getName()));
+      grid.put("cluster", v.cluster() == null ? null
+          : Json.obj("id", v.cluster().getId(), "name", v.cluster().getName()));
       m.put("mini_grid", grid);
     } else {
       m.put("mini_grid", null);
@@ -144,7 +146,7 @@ public final class GeographyJson {
     if (analysis.isEmpty()) {
       return List.of();
     }
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>();
     analysis.forEach((name, periods) -> m.put(name, slots(periods, false)));
     return m;
   }
@@ -155,7 +157,7 @@ public final class GeographyJson {
     if (slots.isEmpty()) {
       return List.of();
     }
-    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    Map<String, Object> m = new LinkedHashMap<>();
     slots.forEach((key, value) -> m.put(key, value instanceof Map<?, ?> inner
         ? slots((Map<String, Object>) inner, wrapped)
         : wrapped ? Json.obj("revenue", num((Double) value)) : num((Double) value)));

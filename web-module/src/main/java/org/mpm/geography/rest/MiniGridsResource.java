@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mpm.common.Page;
 import org.mpm.geography.GeographyService;
 import org.mpm.geography.GridRevenueService;
 import org.mpm.geography.GridRevenueService.Sales;
@@ -45,13 +44,8 @@ public class MiniGridsResource {
   @Operation(summary = "Mini-grids with their location; ?per_page paginates (Laravel paginator), without it {data:[…]}")
   public Map<String, Object> list() {
     JsonBody q = JsonBody.query(uri);
-    Integer size = q.pageSize("per_page");
-    if (size == null) {
-      return Json.data(geography.miniGridViews(geography.allMiniGrids()).stream().map(GeographyJson::miniGrid)
-          .toList());
-    }
-    Page<MiniGrid> p = geography.miniGrids(q.page(), size);
-    return Paginator.raw(p, geography.miniGridViews(p.items()).stream().map(GeographyJson::miniGrid).toList(), uri);
+    return Paginator.allOrPage(q, "per_page", geography::allMiniGrids, geography::miniGrids,
+        l -> geography.miniGridViews(l).stream().map(GeographyJson::miniGrid).toList(), uri);
   }
 
   @GET
@@ -66,7 +60,8 @@ public class MiniGridsResource {
 
   @POST
   @RequiresPermission("settings")
-  @Operation(summary = "Create a mini-grid; body {name (min 3), cluster_id, geo_json: GeoJSON Feature Point [lng, lat]}; 201")
+  @Operation(summary = "Create a mini-grid; body {name (min 3), cluster_id, geo_json: GeoJSON Feature Point"
+      + " [lng, lat]}; 201")
   public Response create(String body) {
     JsonBody b = JsonBody.parse(body);
     String name = b.string("name", true, 3, 191);
@@ -121,7 +116,8 @@ public class MiniGridsResource {
   @GET
   @Path("{miniGridId: [0-9]+}/devices")
   @Operation(summary = "Devices whose owner's primary address is in a village of the mini-grid: {data:[{…device,"
-      + " device: meter|solar home system|e-bike, geo, person: {…, is_active, addresses: [{…, city}], latest_payment}}]}")
+      + " device: meter|solar home system|e-bike, geo, person: {…, is_active, addresses: [{…, city}],"
+      + " latest_payment}}]}")
   public Map<String, Object> devices(@PathParam("miniGridId") long id) {
     return Json.data(revenue.miniGridDevices(id).stream().map(MiniGridDeviceJson::device).toList());
   }

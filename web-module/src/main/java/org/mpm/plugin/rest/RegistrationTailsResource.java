@@ -13,13 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.mpm.rest.schema.ApiSchemas;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.plugin.PluginService;
 import org.mpm.plugin.RegistrationTail;
 import org.mpm.rest.CurrentUser;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
+import org.mpm.rest.schema.ApiSchemas;
 
 /** The onboarding checklist of the web console. */
 @Path("registration-tails")

@@ -1,6 +1,7 @@
 package org.mpm.rest.schema;
 
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -30,7 +31,7 @@ public final class ApiSchemas {
 
   @Schema(name = "ValidationError", description = "422: Laravel's validation body")
   public record ValidationError(@Schema(example = "The name field is required. (and 1 more error)") String message,
-      @Schema(description = "field name to its messages") java.util.Map<String, List<String>> errors) {}
+      @Schema(description = "field name to its messages") Map<String, List<String>> errors) {}
 
   @Schema(name = "CompanyOwner")
   public record CompanyOwner(@Schema(required = true) String name, @Schema(required = true) String email,

@@ -15,12 +15,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mpm.common.Page;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.Paginator;
 import org.mpm.rest.RequiresPermission;
-import org.mpm.tariff.ConnectionGroup;
 import org.mpm.tariff.ConnectionService;
 
 /** Connection groups (MPM's ConnectionGroupController); {@code settings} permission. */
@@ -38,12 +36,8 @@ public class ConnectionGroupsResource {
   @Operation(summary = "Connection groups; ?per_page=n paginates, without it {data:[…]}")
   public Map<String, Object> list() {
     JsonBody q = JsonBody.query(uri);
-    Integer size = q.pageSize("per_page");
-    if (size == null) {
-      return Json.data(connections.groups().stream().map(TariffJson::group).toList());
-    }
-    Page<ConnectionGroup> p = connections.groupsPage(q.page(), size);
-    return Paginator.raw(p, p.items().stream().map(TariffJson::group).toList(), uri);
+    return Paginator.allOrPage(q, "per_page", connections::groups, connections::groupsPage,
+        l -> l.stream().map(TariffJson::group).toList(), uri);
   }
 
   @GET

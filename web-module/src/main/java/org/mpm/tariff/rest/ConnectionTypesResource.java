@@ -15,13 +15,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mpm.common.Page;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.Paginator;
 import org.mpm.rest.RequiresPermission;
 import org.mpm.tariff.ConnectionService;
-import org.mpm.tariff.ConnectionType;
 
 /** Connection types (MPM's ConnectionTypeController); {@code settings} permission. */
 @Path("connection-types")
@@ -38,12 +36,8 @@ public class ConnectionTypesResource {
   @Operation(summary = "Connection types; ?limit=n paginates, without it {data:[…]}")
   public Map<String, Object> list() {
     JsonBody q = JsonBody.query(uri);
-    Integer size = q.pageSize("limit");
-    if (size == null) {
-      return Json.data(connections.types().stream().map(TariffJson::type).toList());
-    }
-    Page<ConnectionType> p = connections.typesPage(q.page(), size);
-    return Paginator.raw(p, p.items().stream().map(TariffJson::type).toList(), uri);
+    return Paginator.allOrPage(q, "limit", connections::types, connections::typesPage,
+        l -> l.stream().map(TariffJson::type).toList(), uri);
   }
 
   @GET

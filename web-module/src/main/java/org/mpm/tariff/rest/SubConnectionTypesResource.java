@@ -15,12 +15,10 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mpm.common.Page;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.Paginator;
 import org.mpm.tariff.ConnectionService;
-import org.mpm.tariff.SubConnectionType;
 
 /** Sub-connection types (MPM's SubConnectionTypeController); any logged-in user. */
 @Path("sub-connection-types")
@@ -47,12 +45,9 @@ public class SubConnectionTypesResource {
 
   private Map<String, Object> list(Long typeId) {
     JsonBody q = JsonBody.query(uri);
-    Integer size = q.pageSize("limit");
-    if (size == null) {
-      return Json.data(connections.subTypes(typeId).stream().map(TariffJson::subType).toList());
-    }
-    Page<SubConnectionType> p = connections.subTypesPage(typeId, q.page(), size);
-    return Paginator.raw(p, p.items().stream().map(TariffJson::subType).toList(), uri);
+    return Paginator.allOrPage(q, "limit",
+        () -> connections.subTypes(typeId), (page, size) -> connections.subTypesPage(typeId, page, size),
+        l -> l.stream().map(TariffJson::subType).toList(), uri);
   }
 
   @POST

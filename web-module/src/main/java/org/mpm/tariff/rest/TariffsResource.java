@@ -20,13 +20,11 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.mpm.common.Page;
 import org.mpm.device.rest.DeviceJson;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.Paginator;
 import org.mpm.rest.RequiresPermission;
-import org.mpm.tariff.Tariff;
 import org.mpm.tariff.TariffForm;
 import org.mpm.tariff.TariffForm.AccessRateInput;
 import org.mpm.tariff.TariffForm.ComponentInput;
@@ -53,12 +51,8 @@ public class TariffsResource {
       + " total_price; ?limit=n paginates (Laravel paginator), without it {data:[…]}")
   public Map<String, Object> list() {
     JsonBody q = JsonBody.query(uri);
-    Integer size = q.pageSize("limit");
-    if (size == null) {
-      return Json.data(tariffs.views(tariffs.energyTariffs()).stream().map(TariffJson::tariff).toList());
-    }
-    Page<Tariff> p = tariffs.energyTariffsPage(q.page(), size);
-    return Paginator.raw(p, tariffs.views(p.items()).stream().map(TariffJson::tariff).toList(), uri);
+    return Paginator.allOrPage(q, "limit", tariffs::energyTariffs, tariffs::energyTariffsPage,
+        l -> tariffs.views(l).stream().map(TariffJson::tariff).toList(), uri);
   }
 
   @GET
@@ -181,7 +175,7 @@ public class TariffsResource {
         social, tous, components);
   }
 
-  /** {@code sometimes|required|array} of objects, at most {@value #MAX_PARTS}: absent is fine, present must hold some. */
+  /** {@code sometimes|required|array} of at most {@value #MAX_PARTS} objects: absent is fine, present holds some. */
   private static List<JsonBody> sometimesList(JsonBody b, String field) {
     return b.present(field) && !b.missing(field, true) ? b.list(field, true, MAX_PARTS) : null;
   }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.tariff.TariffService;
@@ -24,7 +25,7 @@ public class TimeOfUsagesResource {
   @Operation(summary = "Delete a time-of-use slot; answers the bare number 1")
   public Response delete(@PathParam("timeOfUsageId") long id) {
     tariffs.deleteTimeOfUsage(id);
-    return Response.ok("1".getBytes(java.nio.charset.StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE)
+    return Response.ok("1".getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE)
         .build();
   }
 }

@@ -55,8 +55,10 @@ public class UsersResource {
   @POST
   @RequiresPermission("users")
   @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.UserCreate.class)))
-  @APIResponse(responseCode = "200", description = "Created", content = @Content(schema = @Schema(implementation = ApiSchemas.UserData.class)))
-  @APIResponse(responseCode = "422", description = "Invalid", content = @Content(schema = @Schema(implementation = ApiSchemas.ValidationError.class)))
+  @APIResponse(responseCode = "200", description = "Created",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.UserData.class)))
+  @APIResponse(responseCode = "422", description = "Invalid",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.ValidationError.class)))
   @Operation(summary = "Create a user; body {name, email, password (min 6), roles?: [names]} (default role: user)")
   public Map<String, Object> create(String body) {
     JsonBody b = JsonBody.parse(body);
@@ -70,8 +72,10 @@ public class UsersResource {
 
   @GET
   @Path("{user}")
-  @APIResponse(responseCode = "200", description = "The user", content = @Content(schema = @Schema(implementation = ApiSchemas.UserData.class)))
-  @APIResponse(responseCode = "404", description = "No such user in this company", content = @Content(schema = @Schema(implementation = ApiSchemas.Message.class)))
+  @APIResponse(responseCode = "200", description = "The user",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.UserData.class)))
+  @APIResponse(responseCode = "404", description = "No such user in this company",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.Message.class)))
   @Operation(summary = "Show a user (yourself, or anyone with the users permission)")
   public Map<String, Object> show(@PathParam("user") long id) {
     Map<String, Object> user = json(users.show(current.principal(), id));
@@ -82,7 +86,8 @@ public class UsersResource {
   @PUT
   @Path("{user}")
   @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.UserUpdate.class)))
-  @APIResponse(responseCode = "200", description = "Updated", content = @Content(schema = @Schema(implementation = ApiSchemas.UserData.class)))
+  @APIResponse(responseCode = "200", description = "Updated",
+      content = @Content(schema = @Schema(implementation = ApiSchemas.UserData.class)))
   @Operation(summary = "Update name, password and roles of a user; body {name?, password?, roles?}")
   public Map<String, Object> update(@PathParam("user") long id, String body) {
     JsonBody b = JsonBody.parse(body);
