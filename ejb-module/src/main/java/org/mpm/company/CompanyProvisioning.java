@@ -11,6 +11,7 @@ import java.util.Map;
 import org.mpm.auth.PasswordHasher;
 import org.mpm.plugin.Plugin;
 import org.mpm.plugin.RegistrationTail;
+import org.mpm.settings.MainSettings;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.user.Role;
 import org.mpm.user.User;

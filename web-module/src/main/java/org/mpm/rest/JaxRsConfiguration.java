@@ -48,6 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " the company's payments per day"),
         @Tag(name = "Agent app", description = "MPM's agent app: an agent's login, the payments it takes and its"
             + " balance"),
-        @Tag(name = "SMS", description = "Messages to customers and the texts of the automatic ones")})
+        @Tag(name = "SMS", description = "Messages to customers, the texts of the automatic ones and the SMS settings"
+            + " (resend keyword, installment reminders, Android gateway phones)"),
+        @Tag(name = "Settings", description = "The company's main settings and map defaults, the SMS gateways it may"
+            + " choose, MPM's currency list, the check of a Bing Maps key")})
 @SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class JaxRsConfiguration extends Application {}

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,6 +26,7 @@ import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.Public;
 import org.mpm.rest.schema.ApiSchemas;
+import org.mpm.settings.MainSettings;
 import org.mpm.tenancy.TenantContext;
 
 /** Company registration (public) and lookup. */
@@ -35,9 +35,6 @@ import org.mpm.tenancy.TenantContext;
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 @Tag(name = "Companies")
 public class CompaniesResource {
-
-  static final Set<String> USAGE_TYPES = Set.of("mini-grid", "shs", "e-bike", "mini-grid&shs",
-      "mini-grid&e-bike", "shs&e-bike", "mini-grid&shs&e-bike");
 
   @Inject CompanyRegistrationService registration;
   @Inject CompanyService companies;
@@ -70,7 +67,7 @@ public class CompaniesResource {
       ownerPassword = user.string("password", true, 6, 191);
     }
     List<Long> plugins = b.ids("plugins", false);
-    String usageType = b.in("usage_type", false, USAGE_TYPES);
+    String usageType = b.in("usage_type", false, MainSettings.USAGE_TYPES);
     b.validate();
     Company c = registration.register(new CompanyRegistration(name, address, phone, email,
         countryId == null ? null : countryId.intValue(), ownerName, ownerEmail, ownerPassword,
