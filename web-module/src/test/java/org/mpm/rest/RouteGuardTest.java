@@ -87,6 +87,27 @@ class RouteGuardTest {
   }
 
   @Test
+  void settingsAreReadByAnyUserAndChangedWithTheSettingsPermission() throws Exception {
+    Map<String, RouteGuard> routes = routes();
+    RouteGuard anyUser = new RouteGuard(Kind.USER, null);
+    RouteGuard settings = new RouteGuard(Kind.USER, "settings");
+    // Read by every page of the console (currency, maps), also for users without the permission.
+    for (String route : List.of("GET settings/main", "GET settings/currency-list", "GET map-settings")) {
+      assertEquals(anyUser, routes.get(route), route);
+    }
+    for (String route : List.of("PUT settings/main/{mainSettings}", "GET settings/sms-gateways",
+        "PUT map-settings/{mapSettings}", "GET map-settings/key/{key}", "GET sms-body", "PUT sms-body",
+        "GET sms-resend-information-key", "PUT sms-resend-information-key/{smsResendInformationKey}",
+        "GET sms-appliance-remind-rate", "POST sms-appliance-remind-rate",
+        "PUT sms-appliance-remind-rate/{smsApplianceRemindRate}",
+        "DELETE sms-appliance-remind-rate/{smsApplianceRemindRate}", "GET sms-android-setting",
+        "POST sms-android-setting", "PUT sms-android-setting/{smsAndroidSetting}",
+        "DELETE sms-android-setting/{smsAndroidSetting}", "GET sms-variable-default-value")) {
+      assertEquals(settings, routes.get(route), route);
+    }
+  }
+
+  @Test
   void aMethodsPermissionWinsOverItsClasss() throws Exception {
     assertEquals(new RouteGuard(Kind.USER, "transactions"),
         RouteGuard.of(PeopleResource.class.getMethod("transactions", long.class), PeopleResource.class));
