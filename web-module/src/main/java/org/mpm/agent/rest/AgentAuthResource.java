@@ -28,6 +28,8 @@ import org.mpm.rest.CurrentAgent;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.Public;
+import org.mpm.settings.MainSettingsService;
+import org.mpm.settings.MainSettingsService.AppSettings;
 
 /** Agent-app login, refresh, logout and "me" (MPM's AgentAuthController). */
 @Path("app")
@@ -39,6 +41,7 @@ public class AgentAuthResource {
   @Inject AgentAuthService auth;
   @Inject TokenService tokens;
   @Inject CurrentAgent current;
+  @Inject MainSettingsService settings;
   @Context UriInfo uri;
 
   @POST
@@ -46,7 +49,8 @@ public class AgentAuthResource {
   @Public
   @Operation(summary = "Agent login with e-mail and password",
       description = "Body {email, password}, optional header device-id (stored as the agent's mobile device id)."
-          + " 200 {access_token, token_type, expires_in: 31536000, agent, roles, permissions};"
+          + " 200 {access_token, token_type, expires_in: 31536000, agent, roles, permissions, settings: {currency,"
+          + " country, language, company_name} or null};"
           + " 401 {data: {message: Unauthorized, status: 401}}.")
   public Response login(String body, @HeaderParam("device-id") String deviceId) {
     JsonBody b = JsonBody.parse(body);
@@ -80,10 +84,11 @@ public class AgentAuthResource {
   @GET
   @Path("me")
   @AgentAuth
-  @Operation(summary = "The logged-in agent with role and permission names")
+  @Operation(summary = "The logged-in agent with role and permission names and the company's settings")
   public Map<String, Object> me() {
     // Read afresh: the agent of the request may be remembered from a moment ago, its balance not.
-    return Json.obj("agent", agent(auth.agent(current.agent().id())), "roles", List.of(), "permissions", List.of());
+    return Json.obj("agent", agent(auth.agent(current.agent().id())), "roles", List.of(), "permissions", List.of(),
+        "settings", settings());
   }
 
   private Map<String, Object> session(IssuedToken token, AgentView a) {
@@ -93,7 +98,15 @@ public class AgentAuthResource {
         "expires_in", token.expiresIn(),
         "agent", agent(a),
         "roles", List.of(),
-        "permissions", List.of());
+        "permissions", List.of(),
+        "settings", settings());
+  }
+
+  /** The company's currency, country, language and name (MPM's AgentAuthController::mainSettings), or null. */
+  private Map<String, Object> settings() {
+    AppSettings s = settings.forAgentApp();
+    return s == null ? null : Json.obj("currency", s.currency(), "country", s.country(), "language", s.language(),
+        "company_name", s.companyName());
   }
 
   /** An agent row as MPM's model serialises it. */
