@@ -17,6 +17,10 @@ import org.mpm.company.CompanyRegistration;
 import org.mpm.company.CompanyRegistrationService;
 import org.mpm.customer.PersonService;
 import org.mpm.geography.GeographyService;
+import org.mpm.settings.MainSettingsChange;
+import org.mpm.settings.MainSettingsService;
+import org.mpm.settings.MapSettings;
+import org.mpm.settings.MapSettingsService;
 import org.mpm.tenancy.DatabaseConfig;
 import org.mpm.tenancy.TenantContext;
 import org.mpm.user.Role;
@@ -29,8 +33,10 @@ import org.mpm.user.UserView;
  * key {@code demo-api-key-1234567890}, MPM's demo clusters, mini-grids and villages ({@link DemoGeography}),
  * 250 customers ({@link DemoCustomers}) and their meters, solar home systems and e-bikes with MPM's demo tariffs,
  * connection types and manufacturers ({@link DemoDevices}), an agent per mini-grid ({@link DemoAgents}) and
- * 1000 payments of the last year with their tokens and SMS ({@link DemoTransactions}). Runs only when no company
- * exists; a database lock keeps two nodes starting together from seeding twice.
+ * 1000 payments of the last year with their tokens and SMS ({@link DemoTransactions}). Its settings are saved as
+ * the owner would save them in the console's first-run dialog (country Tanzania; the maps on MPM's default centre
+ * and zoom with OpenStreetMap tiles), so the console opens on the dashboard. Runs only when no company exists; a
+ * database lock keeps two nodes starting together from seeding twice.
  */
 @ApplicationScoped
 public class DemoSeeder {
@@ -57,6 +63,8 @@ public class DemoSeeder {
   @Inject DemoDevices devices;
   @Inject DemoAgents agents;
   @Inject DemoTransactions transactions;
+  @Inject MainSettingsService mainSettings;
+  @Inject MapSettingsService mapSettings;
 
   /**
    * Seeds the demo company when there is no company. Outside any transaction (the caller's, the startup's, is
@@ -95,6 +103,7 @@ public class DemoSeeder {
         PASSWORD, List.of(Role.FINANCIAL_MANAGER));
     users.createWithRoles("Demo Company Regular User", REGULAR_USER, PASSWORD, List.of(Role.USER));
     apiKeys.createWithToken(company.getId(), "Demo API key", API_KEY);
+    saveSettings();
     DemoGeography.seed(users, geography);
     List<DemoDevices.Home> homes = DemoCustomers.seed(people, geography);
     long start = System.nanoTime();
@@ -103,6 +112,14 @@ public class DemoSeeder {
     LOG.info(() -> "Demo devices seeded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     transactions.seed(homes.size(), agentIds, List.of(ownerId(), financialManager.id()));
     LOG.info(() -> "Demo company seeded (company " + company.getId() + ", database DemoCompany_1)");
+  }
+
+  /** The demo's settings, saved as its owner would in the first-run dialog, which then does not open again. */
+  private void saveSettings() {
+    mainSettings.update(mainSettings.current().getId(), new MainSettingsChange(null, null, null, "Tanzania", null,
+        null, null, null, null, null), ownerId());
+    MapSettings map = mapSettings.all().get(0);
+    mapSettings.save(map.getId(), map.getZoom(), map.getLatitude(), map.getLongitude(), "Open Street Map");
   }
 
   private long ownerId() {
