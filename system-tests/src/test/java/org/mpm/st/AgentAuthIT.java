@@ -44,8 +44,10 @@ class AgentAuthIT {
     Resp r = login(DEMO_AGENT, "123123");
     assertEquals(200, r.status(), r.body());
     JsonObject body = r.obj();
-    assertEquals(List.of("access_token", "token_type", "expires_in", "agent", "roles", "permissions"),
+    assertEquals(List.of("access_token", "token_type", "expires_in", "agent", "roles", "permissions", "settings"),
         List.copyOf(body.keySet()));
+    assertEquals("{\"currency\":\"TZS\",\"country\":\"Tanzania\",\"language\":\"en\",\"company_name\":"
+        + "\"Demo Company\"}", body.getJsonObject("settings").toString());
     assertEquals("bearer", body.getString("token_type"));
     assertEquals(31536000, body.getInt("expires_in"));
     assertEquals("[]", body.getJsonArray("roles").toString());
@@ -125,7 +127,9 @@ class AgentAuthIT {
     String token = login(email, "123123").obj().getString("access_token");
     Resp me = api.get("/api/app/me", token);
     assertEquals(200, me.status(), me.body());
-    assertEquals(List.of("agent", "roles", "permissions"), List.copyOf(me.obj().keySet()));
+    assertEquals(List.of("agent", "roles", "permissions", "settings"), List.copyOf(me.obj().keySet()));
+    assertEquals("{\"currency\":\"€\",\"country\":\"Germany\",\"language\":\"en\",\"company_name\":\""
+        + b.name() + "\"}", me.obj().getJsonObject("settings").toString());
     JsonObject agent = me.obj().getJsonObject("agent");
     assertEquals(AGENT_KEYS, List.copyOf(agent.keySet()));
     assertEquals(id, agent.getJsonNumber("id").longValue());
@@ -177,6 +181,29 @@ class AgentAuthIT {
         assertEquals("phone-42", rs.getString(1));
       }
     }
+  }
+
+  @Test
+  void settingsFollowTheCompanysMainSettings() throws Exception {
+    Tenant c = api.registerCompany("agent-settings");
+    String email = "settings-agent-" + System.nanoTime() + "@example.com";
+    Db.insertAgent(c.companyId(), email, c.companyId());
+    assertEquals(200, api.put("/api/settings/main/1", "{\"currency\":\"KES\",\"country\":\"Kenya\","
+        + "\"language\":\"fr\",\"company_name\":\"Pwani Power\"}", c.token()).status());
+    Resp r = login(email, "123123");
+    assertEquals("{\"currency\":\"KES\",\"country\":\"Kenya\",\"language\":\"fr\",\"company_name\":"
+        + "\"Pwani Power\"}", r.obj().getJsonObject("settings").toString());
+    String token = r.obj().getString("access_token");
+    Resp refreshed = api.post("/api/app/refresh", null, token);
+    assertEquals(r.obj().getJsonObject("settings"), refreshed.obj().getJsonObject("settings"));
+    // Without a settings row (MPM answers null then).
+    Db.exec(c, "DELETE FROM main_settings");
+    Resp me = api.get("/api/app/me", refreshed.obj().getString("access_token"));
+    assertEquals(200, me.status(), me.body());
+    assertTrue(me.obj().isNull("settings"), me.body());
+    Resp again = login(email, "123123");
+    assertEquals(200, again.status(), again.body());
+    assertTrue(again.obj().isNull("settings"));
   }
 
   @Test

@@ -185,6 +185,17 @@ public final class Api {
     return new Tenant(id, unique + " Energy", email, "secret123", login(email, "secret123"));
   }
 
+  /** Adds a user with one role ({@code user}, {@code financial-manager} …) to the company and logs it in. */
+  public String userWithRole(Tenant t, String role) {
+    String email = role + "-" + System.nanoTime() + "-" + SEQ.incrementAndGet() + "@example.com";
+    Resp r = post("/api/users", "{\"name\":\"A " + role + "\",\"email\":\"" + email
+        + "\",\"password\":\"secret123\",\"roles\":[\"" + role + "\"]}", t.token());
+    if (r.status() != 200) {
+      throw new IllegalStateException("user creation failed: " + r.status() + " " + r.body());
+    }
+    return login(email, "secret123");
+  }
+
   public String login(String email, String password) {
     Resp r = post("/api/auth/login", "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}", null);
     if (r.status() != 200) {

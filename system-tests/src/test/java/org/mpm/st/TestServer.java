@@ -15,7 +15,8 @@ import org.mpm.launcher.PayaraServer;
 /**
  * One real server for the whole black-box suite: an embedded MariaDB in a fresh folder and Payara Micro with the
  * built WAR, on free ports. Started on first use, stopped when the test JVM exits. Tests may kill and restart
- * Payara (crash tests); the database keeps running.
+ * Payara (crash tests); the database keeps running. The server's outside world is simulated in this JVM: Bing Maps
+ * ({@link BingSimulator}), which only the check of a map key calls.
  */
 public final class TestServer {
 
@@ -27,12 +28,14 @@ public final class TestServer {
   private final Path work;
   private final EmbeddedDatabase db;
   private final int port;
+  private final BingSimulator bing;
   private PayaraServer server;
 
-  private TestServer(Path work, EmbeddedDatabase db, int port) {
+  private TestServer(Path work, EmbeddedDatabase db, int port, BingSimulator bing) {
     this.work = work;
     this.db = db;
     this.port = port;
+    this.bing = bing;
   }
 
   public static synchronized TestServer get() {
@@ -48,7 +51,7 @@ public final class TestServer {
         // The port is reserved by the build so that the in-container tests' server can be pointed at it.
         int dbPort = Integer.parseInt(System.getProperty("mpm.it.db.port", "0"));
         EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("mariadb"), dbPort);
-        TestServer s = new TestServer(work, db, freePort());
+        TestServer s = new TestServer(work, db, freePort(), BingSimulator.start());
         Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly));
         try {
           s.startServer();
@@ -63,6 +66,11 @@ public final class TestServer {
       }
     }
     return instance;
+  }
+
+  /** The Bing Maps the server is configured with. */
+  BingSimulator bing() {
+    return bing;
   }
 
   /** Where the server keeps uploaded files. */
@@ -81,7 +89,9 @@ public final class TestServer {
         // Quick clocks for the payment pipeline's retries, poll and access-rate accrual.
         "MPM_PAYMENTS_BACKOFF_MS", "200",
         "MPM_PAYMENTS_POLL_SECONDS", "2",
-        "MPM_ACCESS_RATE_CHECK_SECONDS", "3"), work.resolve("payara.log"), "1g");
+        "MPM_ACCESS_RATE_CHECK_SECONDS", "3",
+        "MPM_MAPS_BING_URL", bing.baseUrl(),
+        "MPM_MAPS_BING_TIMEOUT_MS", "2000"), work.resolve("payara.log"), "1g");
     // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
     // the machine is busy with other work.
     server.awaitReady(Duration.ofMinutes(8));
@@ -133,6 +143,7 @@ public final class TestServer {
     } catch (Exception ignored) {
       // shutting down
     }
+    bing.stop();
   }
 
   private static int freePort() throws Exception {
