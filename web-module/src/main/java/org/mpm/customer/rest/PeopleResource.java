@@ -243,8 +243,8 @@ public class PeopleResource {
 
   @PUT
   @Path("{personId: [0-9]+}/onboarding")
-  @Operation(summary = "Save the onboarding answers: body {onboarding_json: [{question, answer}]} (or the array"
-      + " itself); returns the person")
+  @Operation(summary = "Replace the onboarding answers: body {answers: [{question, answer?}]} (at most 50, questions"
+      + " distinct ignoring case; [] clears them); returns the person with onboarding_json {question: answer}")
   public Map<String, Object> onboarding(@PathParam("personId") long id, String body) {
     return Json.data(PersonJson.person(people.updateOnboarding(id, Onboarding.answers(body))));
   }
