@@ -31,7 +31,7 @@ import org.mpm.rest.schema.ApiSchemas;
 import org.mpm.user.UserService;
 import org.mpm.user.UserView;
 
-/** Web-console users of the company (MPM's UserController and UserPasswordController@update). */
+/** Web-console users of the company (MPM's UserController). */
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
@@ -109,23 +109,6 @@ public class UsersResource {
   public Map<String, Object> delete(@PathParam("user") long id) {
     users.delete(current.principal(), id);
     return Json.data(Json.message("User deleted"));
-  }
-
-  @PUT
-  @Path("password/{user}")
-  @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.PasswordChange.class)))
-  @RequiresPermission("users")
-  @Operation(summary = "Set a user's password; body {password (min 6), confirm_password}")
-  public Map<String, Object> setPassword(@PathParam("user") long id, String body) {
-    JsonBody b = JsonBody.parse(body);
-    String password = b.string("password", true, 6, 191);
-    String confirm = b.string("confirm_password", true);
-    if (password != null && confirm != null && !password.equals(confirm)) {
-      b.error("confirm_password", "The confirm password field must match password.");
-    }
-    b.validate();
-    users.changePassword(current.principal(), id, password);
-    return Json.data(Json.message("Password updated"));
   }
 
   static Map<String, Object> json(UserView u) {
