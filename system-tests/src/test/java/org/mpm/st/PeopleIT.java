@@ -81,9 +81,9 @@ class PeopleIT {
     Tenant t = api.registerCompany("people-list");
     long v1 = village(api, t, "Alpha");
     long v2 = village(api, t, "Beta");
-    create(t, "Zawadi", "One", "+255700000101", v1);
-    create(t, "Baraka", "Two", "+255700000102", v2);
-    create(t, "Amani", "Three", "+255700000103", v1);
+    create(t, "Zawadi", "One", "+255710000101", v1);
+    create(t, "Baraka", "Two", "+255710000102", v2);
+    create(t, "Amani", "Three", "+255710000103", v1);
     api.post("/api/people", "{\"name\":\"Not\",\"surname\":\"Customer\"}", t.token());
 
     Resp page = api.get("/api/people?per_page=2", t.token());
