@@ -63,7 +63,7 @@ public class PersonService {
     return views.show(id);
   }
 
-  /** Stores the onboarding answers (a JSON array of {question, answer}) as given. */
+  /** Stores the onboarding answers as given: MPM's JSON object of answers keyed by question, or null. */
   public PersonView updateOnboarding(long id, String answersJson) {
     views.person(id).setOnboardingJson(answersJson);
     em().flush();

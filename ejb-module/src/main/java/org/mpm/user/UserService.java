@@ -15,6 +15,7 @@ import org.mpm.common.NotFoundException;
 import org.mpm.common.Page;
 import org.mpm.common.ValidationException;
 import org.mpm.company.LoginDirectory;
+import org.mpm.customer.PersonView.AddressView;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.tenancy.TenantMemo;
 
@@ -22,7 +23,8 @@ import org.mpm.tenancy.TenantMemo;
  * Web-console users of the current company. Every user's e-mail is also in the central login directory; the
  * user row and its directory entry commit together (two-phase commit across the tenant and central pools).
  * Who may manage whom follows MPM's UserPolicy: managing an owner needs {@code users.manage-owner}, an admin
- * {@code users.manage-admin}; users may view and edit themselves; nobody deletes themselves.
+ * {@code users.manage-admin}; users may view and edit themselves; nobody deletes themselves. A user's address
+ * ({@link UserAddresses}) is shown with it and goes with it.
  */
 @Stateless
 public class UserService {
@@ -33,17 +35,19 @@ public class UserService {
   @Inject TenantMemo memo;
   @Inject UserRoles userRoles;
   @Inject LoginDirectory directory;
+  @Inject UserAddresses addresses;
 
   public Page<UserView> page(int page, int perPage) {
     EntityManager em = tenantDb.em();
     long total = em.createQuery("SELECT COUNT(u) FROM User u", Long.class).getSingleResult();
     List<User> users = em.createQuery("SELECT u FROM User u ORDER BY u.id", User.class)
         .setFirstResult((page - 1) * perPage).setMaxResults(perPage).getResultList();
-    Map<Long, List<String>> roles = userRoles.roleNames(users.stream().map(User::getId).toList());
+    List<Long> ids = users.stream().map(User::getId).toList();
+    Map<Long, List<String>> roles = userRoles.roleNames(ids);
+    Map<Long, AddressView> addressViews = addresses.of(ids);
     List<UserView> views = new ArrayList<>();
     for (User u : users) {
-      views.add(new UserView(u.getId(), u.getName(), u.getEmail(), u.getCompanyId(), u.getCreatedAt(),
-          u.getUpdatedAt(), roles.get(u.getId())));
+      views.add(UserView.of(u, roles.get(u.getId()), addressViews.get(u.getId())));
     }
     return new Page<>(views, page, perPage, total);
   }
@@ -123,6 +127,7 @@ public class UserService {
     }
     checkManage(actor, userRoles.roleNames(id));
     userRoles.sync(id, List.of());
+    addresses.removeOf(id);
     tenantDb.em().remove(user);
     directory.remove(user.getEmail());
   }
@@ -136,11 +141,11 @@ public class UserService {
   }
 
   private UserView view(User u) {
-    return new UserView(u.getId(), u.getName(), u.getEmail(), u.getCompanyId(), u.getCreatedAt(),
-        u.getUpdatedAt(), userRoles.roleNames(u.getId()));
+    return UserView.of(u, userRoles.roleNames(u.getId()), addresses.of(List.of(u.getId())).get(u.getId()));
   }
 
-  private static void checkManage(Principal actor, List<String> targetRoles) {
+  /** MPM's UserPolicy for changing another user: {@code users}, and for an owner or admin the matching right. */
+  static void checkManage(Principal actor, List<String> targetRoles) {
     if (targetRoles.contains(Role.OWNER) && !actor.can("users.manage-owner")
         || targetRoles.contains(Role.ADMIN) && !actor.can("users.manage-admin")
         || !actor.can("users")) {

@@ -81,9 +81,9 @@ class PeopleIT {
     Tenant t = api.registerCompany("people-list");
     long v1 = village(api, t, "Alpha");
     long v2 = village(api, t, "Beta");
-    create(t, "Zawadi", "One", "+255700000101", v1);
-    create(t, "Baraka", "Two", "+255700000102", v2);
-    create(t, "Amani", "Three", "+255700000103", v1);
+    create(t, "Zawadi", "One", "+255710000101", v1);
+    create(t, "Baraka", "Two", "+255710000102", v2);
+    create(t, "Amani", "Three", "+255710000103", v1);
     api.post("/api/people", "{\"name\":\"Not\",\"surname\":\"Customer\"}", t.token());
 
     Resp page = api.get("/api/people?per_page=2", t.token());
@@ -148,6 +148,35 @@ class PeopleIT {
     assertEquals(422, api.delete("/api/people/" + id + "/addresses/" + primary, a.token()).status());
     assertEquals(200, api.delete("/api/people/" + id + "/addresses/" + second, a.token()).status());
     assertEquals(1, api.get("/api/people/" + id + "/addresses", a.token()).obj().getJsonArray("data").size());
+  }
+
+  @Test
+  void phonesAreInInternationalFormAndStoredInE164() {
+    Resp national = create(a, "Pendo", "Simu", "07130007780", villageA);
+    assertEquals(422, national.status(), national.body());
+    assertEquals("[\"The phone field must be a valid number.\"]",
+        national.obj().getJsonObject("errors").getJsonArray("phone").toString());
+    assertEquals(422, create(a, "Pendo", "Simu", "+255 123 456 789 0", villageA).status(), "no such number");
+    Resp spaced = create(a, "Pendo", "Simu", "+255 713 000 555", villageA);
+    assertEquals(201, spaced.status(), spaced.body());
+    JsonObject p = spaced.obj().getJsonObject("data");
+    assertEquals("+255713000555", p.getJsonArray("addresses").getJsonObject(0).getString("phone"));
+    long id = p.getJsonNumber("id").longValue();
+    assertEquals(422, api.put("/api/people/" + id, "{\"phone\":\"07130005560\"}", a.token()).status());
+
+    Resp added = api.post("/api/people/" + id + "/addresses", "{\"phone\":\"0713000556\",\"city_id\":" + villageA
+        + "}", a.token());
+    assertEquals(422, added.status());
+    assertEquals("The phone field must be a valid number.", added.message());
+    long address = p.getJsonArray("addresses").getJsonObject(0).getJsonNumber("id").longValue();
+    assertEquals(422, api.put("/api/people/" + id + "/addresses", "{\"id\":" + address + ",\"phone\":\"12345\"}",
+        a.token()).status());
+    assertEquals(422, api.put("/api/addresses/" + address, "{\"phone\":\"+1 23\"}", a.token()).status());
+    Resp changed = api.put("/api/addresses/" + address, "{\"phone\":\"+255-713-000-557\"}", a.token());
+    assertEquals(200, changed.status(), changed.body());
+    assertEquals("+255713000557", changed.obj().getJsonObject("data").getString("phone"));
+    JsonArray search = api.get("/api/people/search?term=%2B255713000557", a.token()).obj().getJsonArray("data");
+    assertEquals(1, search.size(), "found by the number as stored");
   }
 
   @Test

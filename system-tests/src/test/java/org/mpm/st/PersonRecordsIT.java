@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -152,19 +153,49 @@ class PersonRecordsIT {
   @Test
   void onboardingAnswersAreKept() {
     long id = person(a, "Saba", "+255713000003", null);
-    Resp r = api.put("/api/people/" + id + "/onboarding", "{\"onboarding_json\":[{\"question\":\"Main use?\","
-        + "\"answer\":\"Lighting\"},{\"question\":\"Household size\",\"answer\":5}]}", a.token());
+    // the body of the console's customer page (PersonService.updateOnboarding)
+    Resp r = api.put("/api/people/" + id + "/onboarding", "{\"answers\":[{\"question\":\"Main use?\","
+        + "\"answer\":\"Lighting\"},{\"question\":\"Household size\",\"answer\":\"5\"},"
+        + "{\"question\":\"Animals\",\"answer\":\"\"}]}", a.token());
     assertEquals(200, r.status(), r.body());
-    assertEquals("[{\"question\":\"Main use?\",\"answer\":\"Lighting\"},"
-        + "{\"question\":\"Household size\",\"answer\":5}]",
-        r.obj().getJsonObject("data").getJsonArray("onboarding_json").toString());
-    assertEquals("Lighting", api.get("/api/people/" + id, a.token()).obj().getJsonObject("data")
-        .getJsonArray("onboarding_json").getJsonObject(0).getString("answer"));
-    Resp bad = api.put("/api/people/" + id + "/onboarding", "{\"onboarding_json\":[{\"answer\":\"x\"}]}", a.token());
-    assertEquals(422, bad.status());
-    assertEquals(404, api.put("/api/people/" + id + "/onboarding", "[]", b.token()).status());
-    assertEquals(2, api.get("/api/people/" + id, a.token()).obj().getJsonObject("data")
-        .getJsonArray("onboarding_json").size(), "unchanged by the refused requests");
+    String stored = "{\"Main use?\":\"Lighting\",\"Household size\":\"5\",\"Animals\":null}";
+    assertEquals(stored, r.obj().getJsonObject("data").getJsonObject("onboarding_json").toString());
+    assertEquals(stored, onboarding(id).toString(), "keyed by question in the order of the rows");
+    Resp reordered = api.put("/api/people/" + id + "/onboarding", "{\"answers\":[{\"question\":\"Household size\","
+        + "\"answer\":\"6\"},{\"question\":\"Main use?\",\"answer\":\"Lighting\"}]}", a.token());
+    assertEquals("{\"Household size\":\"6\",\"Main use?\":\"Lighting\"}",
+        reordered.obj().getJsonObject("data").getJsonObject("onboarding_json").toString());
+
+    Resp twice = api.put("/api/people/" + id + "/onboarding", "{\"answers\":[{\"question\":\"Roof\"},"
+        + "{\"question\":\"Size\"},{\"question\":\"ROOF\",\"answer\":\"tin\"}]}", a.token());
+    assertEquals(422, twice.status());
+    assertEquals("The answers.0.question field has a duplicate value. (and 1 more error)", twice.message());
+    assertEquals("[\"The answers.2.question field has a duplicate value.\"]",
+        twice.obj().getJsonObject("errors").getJsonArray("answers.2.question").toString());
+    StringBuilder many = new StringBuilder("{\"answers\":[");
+    for (int i = 0; i < 51; i++) {
+      many.append(i == 0 ? "" : ",").append("{\"question\":\"Q").append(i).append("\",\"answer\":\"A\"}");
+    }
+    Resp tooMany = api.put("/api/people/" + id + "/onboarding", many.append("]}").toString(), a.token());
+    assertEquals(422, tooMany.status());
+    assertEquals("The answers field must not have more than 50 items.", tooMany.message());
+    Resp noQuestion = api.put("/api/people/" + id + "/onboarding", "{\"answers\":[{\"answer\":\"x\"}]}",
+        a.token());
+    assertEquals("The answers.0.question field is required.", noQuestion.message());
+    Resp former = api.put("/api/people/" + id + "/onboarding", "{\"onboarding_json\":[{\"question\":\"Q\","
+        + "\"answer\":\"A\"}]}", a.token());
+    assertEquals("The answers field must be present.", former.message());
+    assertEquals(404, api.put("/api/people/" + id + "/onboarding", "{\"answers\":[]}", b.token()).status());
+    assertEquals("{\"Household size\":\"6\",\"Main use?\":\"Lighting\"}", onboarding(id).toString(),
+        "unchanged by the refused requests");
+
+    Resp cleared = api.put("/api/people/" + id + "/onboarding", "{\"answers\":[]}", a.token());
+    assertEquals(200, cleared.status(), cleared.body());
+    assertEquals(JsonValue.NULL, cleared.obj().getJsonObject("data").get("onboarding_json"));
+  }
+
+  private static JsonObject onboarding(long personId) {
+    return api.get("/api/people/" + personId, a.token()).obj().getJsonObject("data").getJsonObject("onboarding_json");
   }
 
   @Test

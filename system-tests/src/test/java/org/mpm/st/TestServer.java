@@ -1,39 +1,55 @@
 package org.mpm.st;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.mpm.launcher.EmbeddedDatabase;
 import org.mpm.launcher.PayaraServer;
 
 /**
- * One real server for the whole black-box suite: an embedded MariaDB in a fresh folder and Payara Micro with the
- * built WAR, on free ports. Started on first use, stopped when the test JVM exits. Tests may kill and restart
- * Payara (crash tests); the database keeps running. The server's outside world is simulated in this JVM: Bing Maps
+ * One real server for the whole black-box suite: an embedded MariaDB in a fresh folder, an SMTP server (GreenMail,
+ * in this JVM) that receives the server's mails, and Payara Micro with the built WAR, on free ports. Started on
+ * first use, stopped when the test JVM exits. Tests may kill and restart Payara (crash tests); the database and
+ * the mail server keep running. The server's other outside world is simulated in this JVM too: Bing Maps
  * ({@link BingSimulator}), which only the check of a map key calls.
  */
 public final class TestServer {
 
   /** The signing secret the server is configured with, so tests can craft tokens (expired, tampered …). */
   public static final String JWT_SECRET = "system-test-secret-0123456789abcdef0123456789";
+  /** The web console's address the server builds its links with (MPM_FRONTEND_URL). */
+  public static final String CONSOLE_URL = "http://console.test:8001";
+  /** The sender of the server's mails (MPM_MAIL_FROM). */
+  public static final String MAIL_FROM = "mpm@mpm.test";
+  static final String MAIL_USER = "mpm-mailer";
+  static final String MAIL_PASSWORD = "mail-secret-1";
 
   private static TestServer instance;
 
   private final Path work;
   private final EmbeddedDatabase db;
+  private final GreenMail smtp;
   private final int port;
   private final BingSimulator bing;
   private PayaraServer server;
 
-  private TestServer(Path work, EmbeddedDatabase db, int port, BingSimulator bing) {
+  private TestServer(Path work, EmbeddedDatabase db, GreenMail smtp, int port, BingSimulator bing) {
     this.work = work;
     this.db = db;
+    this.smtp = smtp;
     this.port = port;
     this.bing = bing;
   }
@@ -51,7 +67,10 @@ public final class TestServer {
         // The port is reserved by the build so that the in-container tests' server can be pointed at it.
         int dbPort = Integer.parseInt(System.getProperty("mpm.it.db.port", "0"));
         EmbeddedDatabase db = EmbeddedDatabase.start(work.resolve("mariadb"), dbPort);
-        TestServer s = new TestServer(work, db, freePort(), BingSimulator.start());
+        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.setUser(MAIL_USER + "@mpm.test", MAIL_USER, MAIL_PASSWORD);
+        smtp.start();
+        TestServer s = new TestServer(work, db, smtp, freePort(), BingSimulator.start());
         Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly));
         try {
           s.startServer();
@@ -80,18 +99,26 @@ public final class TestServer {
 
   private void startServer() throws Exception {
     Path runtime = Path.of(System.getProperty("mpm.runtime.dir", "../launcher/target/runtime"));
-    server = PayaraServer.start(runtime, port, Map.of(
-        "MPM_DB_URL", db.centralUrl(),
-        "MPM_DB_USER", "root",
-        "MPM_DB_PASSWORD", "",
-        "MPM_JWT_SECRET", JWT_SECRET,
-        "MPM_STORAGE_DIR", storageDir().toString(),
+    server = PayaraServer.start(runtime, port, Map.ofEntries(
+        Map.entry("MPM_DB_URL", db.centralUrl()),
+        Map.entry("MPM_DB_USER", "root"),
+        Map.entry("MPM_DB_PASSWORD", ""),
+        Map.entry("MPM_JWT_SECRET", JWT_SECRET),
+        Map.entry("MPM_STORAGE_DIR", storageDir().toString()),
         // Quick clocks for the payment pipeline's retries, poll and access-rate accrual.
-        "MPM_PAYMENTS_BACKOFF_MS", "200",
-        "MPM_PAYMENTS_POLL_SECONDS", "2",
-        "MPM_ACCESS_RATE_CHECK_SECONDS", "3",
-        "MPM_MAPS_BING_URL", bing.baseUrl(),
-        "MPM_MAPS_BING_TIMEOUT_MS", "2000"), work.resolve("payara.log"), "1g");
+        Map.entry("MPM_PAYMENTS_BACKOFF_MS", "200"),
+        Map.entry("MPM_PAYMENTS_POLL_SECONDS", "2"),
+        Map.entry("MPM_ACCESS_RATE_CHECK_SECONDS", "3"),
+        // Mails go to the suite's SMTP server, with a login and without TLS.
+        Map.entry("MPM_MAIL_HOST", "127.0.0.1"),
+        Map.entry("MPM_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort())),
+        Map.entry("MPM_MAIL_USER", MAIL_USER),
+        Map.entry("MPM_MAIL_PASSWORD", MAIL_PASSWORD),
+        Map.entry("MPM_MAIL_TLS", "none"),
+        Map.entry("MPM_MAIL_FROM", "MicroPowerManager <" + MAIL_FROM + ">"),
+        Map.entry("MPM_FRONTEND_URL", CONSOLE_URL),
+        Map.entry("MPM_MAPS_BING_URL", bing.baseUrl()),
+        Map.entry("MPM_MAPS_BING_TIMEOUT_MS", "2000")), work.resolve("payara.log"), "1g");
     // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
     // the machine is busy with other work.
     server.awaitReady(Duration.ofMinutes(8));
@@ -107,6 +134,20 @@ public final class TestServer {
       server.kill();
     }
     startServer();
+  }
+
+  /** The mails the SMTP server has received for {@code receiver}, oldest first. */
+  public List<MimeMessage> mailsTo(String receiver) throws MessagingException {
+    List<MimeMessage> out = new ArrayList<>();
+    for (MimeMessage m : smtp.getReceivedMessages()) {
+      Address[] to = m.getAllRecipients();
+      for (int i = 0; to != null && i < to.length; i++) {
+        if (to[i].toString().equalsIgnoreCase(receiver)) {
+          out.add(m);
+        }
+      }
+    }
+    return out;
   }
 
   /** The JDBC URL of the central database (for a second node). */
@@ -138,6 +179,7 @@ public final class TestServer {
     } catch (Exception ignored) {
       // shutting down
     }
+    smtp.stop();
     try {
       db.close();
     } catch (Exception ignored) {

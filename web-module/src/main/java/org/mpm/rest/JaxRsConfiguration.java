@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         @Tag(name = "Auth", description = "Log in, refresh and log out with a user's JWT; the logged-in user"),
         @Tag(name = "API keys", description = "A company's API keys, for clients that call the API without a user"),
         @Tag(name = "Companies", description = "Register a company with its owner; a login's company; usage types"),
-        @Tag(name = "Users", description = "The company's users, roles and permissions"),
+        @Tag(name = "Users", description = "The company's users with their addresses, roles and permissions;"
+            + " password reset by e-mail"),
         @Tag(name = "Plugins", description = "MPM's plugin catalogue, the company's plugins and its onboarding"
             + " steps"),
         @Tag(name = "Geography", description = "Countries, clusters, mini-grids and cities (villages), with their"

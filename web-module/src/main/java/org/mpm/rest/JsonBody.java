@@ -98,6 +98,22 @@ public final class JsonBody extends JsonFields {
     return root(b.build());
   }
 
+  // ---- phone numbers
+
+  /**
+   * A phone number in international form that is a valid number of its country (laravel-phone's
+   * {@code phone:INTERNATIONAL}, MPM's rule for an address's phone), returned in E.164 as MPM's address model
+   * stores it; {@code min} is the least length of the text as sent (a route's {@code min} rule), 0 for none.
+   */
+  public String phone(String field, boolean required, int min) {
+    String text = string(field, required, min, MAX_STRING);
+    String e164 = PhoneNumbers.e164(text);
+    if (text != null && e164 == null) {
+      error(field, "The " + label(field) + " field must be a valid number.");
+    }
+    return e164;
+  }
+
   // ---- lists and objects
 
   /** A raw array of at most {@value #MAX_ITEMS} items, or null. */

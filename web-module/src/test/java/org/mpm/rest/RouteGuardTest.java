@@ -69,7 +69,8 @@ class RouteGuardTest {
       }
     });
     assertEquals(new TreeSet<>(List.of("POST auth/login", "POST auth/refresh", "POST app/login",
-        "POST companies", "GET mpm-plugins", "GET usage-types")), open);
+        "POST companies", "GET mpm-plugins", "GET usage-types", "POST users/password",
+        "GET users/password/validate/{token}", "POST users/password/confirm")), open);
   }
 
   @Test

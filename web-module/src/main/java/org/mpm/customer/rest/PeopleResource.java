@@ -113,8 +113,8 @@ public class PeopleResource {
 
   @POST
   @Operation(summary = "Create a person with a primary address; body {name, surname (min 2), title?, birth_date?,"
-      + " gender?, education?, city_id?, street? (min 5), email?, phone? (min 11), country_code?, is_customer?,"
-      + " is_primary?, customer_type?, mini_grid_id?}; 201")
+      + " gender?, education?, city_id?, street? (min 5), email?, phone? (min 11, international, e.g. +255713000001),"
+      + " country_code?, is_customer?, is_primary?, customer_type?, mini_grid_id?}; 201")
   public Response create(String body) {
     PersonForm form = form(JsonBody.parse(body), true);
     return Response.status(201).entity(Json.data(PersonJson.person(people.create(form)))).build();
@@ -243,13 +243,13 @@ public class PeopleResource {
 
   @PUT
   @Path("{personId: [0-9]+}/onboarding")
-  @Operation(summary = "Save the onboarding answers: body {onboarding_json: [{question, answer}]} (or the array"
-      + " itself); returns the person")
+  @Operation(summary = "Replace the onboarding answers: body {answers: [{question, answer?}]} (at most 50, questions"
+      + " distinct ignoring case; [] clears them); returns the person with onboarding_json {question: answer}")
   public Map<String, Object> onboarding(@PathParam("personId") long id, String body) {
     return Json.data(PersonJson.person(people.updateOnboarding(id, Onboarding.answers(body))));
   }
 
-  /** PersonRequest's rules. */
+  /** PersonRequest's rules; the phone also as the address routes check it (MPM's address model needs it). */
   private static PersonForm form(JsonBody b, boolean creating) {
     String title = b.string("title", false, 0, 50);
     String name = b.string("name", creating, 2, 60);
@@ -260,7 +260,7 @@ public class PeopleResource {
     Long city = b.integer("city_id", false);
     String street = b.string("street", false, 5, 191);
     String email = b.email("email", false);
-    String phone = b.string("phone", false, 11, 191);
+    String phone = b.phone("phone", false, 11);
     String countryCode = b.string("country_code", false, 0, 191);
     Boolean customer = b.bool("is_customer", false);
     Boolean primary = b.bool("is_primary", false);

@@ -44,7 +44,8 @@ public final class PersonJson {
     return m;
   }
 
-  static Map<String, Object> address(AddressView v) {
+  /** An address with its city (as a person's, a user's or the company's address list shows it). */
+  public static Map<String, Object> address(AddressView v) {
     return address(v, false);
   }
 

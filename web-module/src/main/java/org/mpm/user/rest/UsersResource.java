@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.Page;
+import org.mpm.customer.rest.PersonJson;
 import org.mpm.rest.CurrentUser;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
@@ -30,7 +31,7 @@ import org.mpm.rest.schema.ApiSchemas;
 import org.mpm.user.UserService;
 import org.mpm.user.UserView;
 
-/** Web-console users of the company (MPM's UserController and UserPasswordController@update). */
+/** Web-console users of the company (MPM's UserController). */
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
@@ -43,12 +44,14 @@ public class UsersResource {
 
   @GET
   @RequiresPermission("users")
-  @Operation(summary = "List users (?page, ?per_page): {data:[{id, name, email, roles, address_details}], links, meta}")
+  @Operation(summary = "List users (?page, ?per_page): {data:[{id, name, email, roles, address_details}], links, meta}"
+      + " (address_details [] for a user without an address)")
   public Map<String, Object> list() {
     JsonBody q = JsonBody.query(uri);
     Page<UserView> p = users.page(q.page(), q.size("per_page", 15));
     List<Map<String, Object>> data = p.items().stream().map(u -> Json.obj("id", u.id(), "name", u.name(),
-        "email", u.email(), "roles", u.roles(), "address_details", null)).toList();
+        "email", u.email(), "roles", u.roles(), "address_details",
+        u.address() == null ? List.of() : PersonJson.address(u.address()))).toList();
     return Paginator.collection(p, data, uri);
   }
 
@@ -76,10 +79,12 @@ public class UsersResource {
       content = @Content(schema = @Schema(implementation = ApiSchemas.UserData.class)))
   @APIResponse(responseCode = "404", description = "No such user in this company",
       content = @Content(schema = @Schema(implementation = ApiSchemas.Message.class)))
-  @Operation(summary = "Show a user (yourself, or anyone with the users permission)")
+  @Operation(summary = "Show a user with address_details (its address with the city, or null); yourself, or anyone"
+      + " with the users permission")
   public Map<String, Object> show(@PathParam("user") long id) {
-    Map<String, Object> user = json(users.show(current.principal(), id));
-    user.put("address_details", null);
+    UserView u = users.show(current.principal(), id);
+    Map<String, Object> user = json(u);
+    user.put("address_details", u.address() == null ? null : PersonJson.address(u.address()));
     return Json.data(user);
   }
 
@@ -104,23 +109,6 @@ public class UsersResource {
   public Map<String, Object> delete(@PathParam("user") long id) {
     users.delete(current.principal(), id);
     return Json.data(Json.message("User deleted"));
-  }
-
-  @PUT
-  @Path("password/{user}")
-  @RequestBody(content = @Content(schema = @Schema(implementation = ApiSchemas.PasswordChange.class)))
-  @RequiresPermission("users")
-  @Operation(summary = "Set a user's password; body {password (min 6), confirm_password}")
-  public Map<String, Object> setPassword(@PathParam("user") long id, String body) {
-    JsonBody b = JsonBody.parse(body);
-    String password = b.string("password", true, 6, 191);
-    String confirm = b.string("confirm_password", true);
-    if (password != null && confirm != null && !password.equals(confirm)) {
-      b.error("confirm_password", "The confirm password field must match password.");
-    }
-    b.validate();
-    users.changePassword(current.principal(), id, password);
-    return Json.data(Json.message("Password updated"));
   }
 
   static Map<String, Object> json(UserView u) {
