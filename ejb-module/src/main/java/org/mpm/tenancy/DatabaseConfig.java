@@ -32,6 +32,18 @@ public class DatabaseConfig {
   @ConfigProperty(name = "mpm.db.password")
   Optional<String> password;
 
+  /**
+   * The configuration outside the container (the operator's command-line tool): the central database's URL and
+   * the credentials, as MPM_DB_URL, MPM_DB_USER and MPM_DB_PASSWORD give them to the server.
+   */
+  public static DatabaseConfig of(String url, String user, String password) {
+    DatabaseConfig config = new DatabaseConfig();
+    config.url = url;
+    config.user = user;
+    config.password = Optional.ofNullable(password);
+    return config;
+  }
+
   public String centralUrl() {
     return url;
   }

@@ -21,6 +21,13 @@ public class DatabaseMigrator {
 
   @Inject DatabaseConfig config;
 
+  /** The migrator outside the container (the operator's command-line tool), on the given databases. */
+  public static DatabaseMigrator of(DatabaseConfig config) {
+    DatabaseMigrator migrator = new DatabaseMigrator();
+    migrator.config = config;
+    return migrator;
+  }
+
   public void createDatabaseIfMissing(String database) {
     DatabaseNames.requireSafe(database);
     try (Connection c = config.openDirect(null); Statement s = c.createStatement()) {

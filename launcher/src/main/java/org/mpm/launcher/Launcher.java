@@ -1,5 +1,6 @@
 package org.mpm.launcher;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -10,6 +11,9 @@ import java.util.Map;
  * Payara Micro serving the API on port 8000 (MPM_PORT).
  */
 public final class Launcher {
+
+  /** The file in the data folder that names the running embedded database (read by ./mpm-admin). */
+  static final String EMBEDDED_DB_URL_FILE = "embedded-db.url";
 
   private Launcher() {}
 
@@ -45,6 +49,8 @@ public final class Launcher {
       System.out.println("[mpm] starting embedded MariaDB, data in " + dataDir.resolve("mariadb"));
       db = EmbeddedDatabase.start(dataDir.resolve("mariadb"), dbPort);
       appEnv.put("MPM_DB_URL", db.centralUrl());
+      // Where the operator's tool (./mpm-admin) finds this database while the installation runs.
+      Files.writeString(dataDir.resolve(EMBEDDED_DB_URL_FILE), db.centralUrl() + "\n");
       appEnv.put("MPM_DB_USER", "root");
       appEnv.put("MPM_DB_PASSWORD", "");
     }
@@ -55,6 +61,7 @@ public final class Launcher {
       try {
         server.close();
         if (dbToStop != null) {
+          Files.deleteIfExists(dataDir.resolve(EMBEDDED_DB_URL_FILE));
           dbToStop.close();
         }
       } catch (Exception e) {
