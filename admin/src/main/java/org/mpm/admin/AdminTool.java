@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The operator's command-line tool ({@code ./mpm-admin}): the companies' databases of an installation, their
@@ -28,9 +30,13 @@ public final class AdminTool {
       the embedded database of the installation in MPM_DATA_DIR (default ./data), which must be running.
       """;
 
+  /** Flyway's progress lines; the tool prints its own summary. Held here so the setting is not collected. */
+  private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
   private AdminTool() {}
 
   public static void main(String[] args) {
+    FLYWAY_LOG.setLevel(Level.WARNING);
     int code = run(List.of(args), System.getenv(), System.in, System.out, System.err);
     System.exit(code);
   }
