@@ -4,8 +4,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -68,10 +70,12 @@ public class ApplianceSales {
     Timestamp now = Timestamp.valueOf(Timestamped.nowUtc());
     long saleId = NativeSql.insertAll(tenantDb.connection(), "INSERT INTO appliance_people (appliance_id, person_id,"
         + " total_cost, rate_count, creator_type, creator_id, created_at, updated_at, down_payment, device_serial,"
-        + " payment_type, minimum_payable_amount, price_per_day)", "(?, ?, ?, ?, 'users', ?, ?, ?, ?, ?, ?, ?, ?)",
+        + " payment_type, minimum_payable_amount, price_per_day, first_payment_date)",
+        "(?, ?, ?, ?, 'users', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         List.<Object[]>of(new Object[] {applianceId, personId, (double) cost, f.energyService() ? 0 : f.rateCount(),
             f.userId(), now, now, (double) f.downPayment(), serial, f.paymentType(),
-            f.energyService() ? f.minimumPayableAmount() : null, f.energyService() ? f.pricePerDay() : null}))
+            f.energyService() ? f.minimumPayableAmount() : null, f.energyService() ? f.pricePerDay() : null,
+            f.firstPaymentDate() == null ? null : Date.valueOf(f.firstPaymentDate())}))
         .get(0);
     if (!f.energyService()) {
       if (cost != appliance.price()) {
@@ -80,7 +84,7 @@ public class ApplianceSales {
             + " instead of Preferred Price (" + appliance.price() + " " + currency + ")");
       }
       insertRates(saleId, RateSchedule.plan(cost - f.downPayment(), f.rateCount(), f.rateType(),
-          LocalDate.now(ZoneOffset.UTC)));
+          f.firstPaymentDate() == null ? LocalDate.now(ZoneOffset.UTC) : f.firstPaymentDate()));
     }
     if (serial != null) {
       em().createNativeQuery("UPDATE devices SET person_id = ?, updated_at = ? WHERE device_serial = ?")
@@ -91,9 +95,11 @@ public class ApplianceSales {
     }
     if (f.downPayment() > 0) {
       InstallmentBooking.Sale sale = booking.lock(saleId);
+      // paid at the sale; a sale recorded afterwards (demo data) is paid on the day its schedule counts from
+      LocalDateTime paidAt = f.firstPaymentDate() == null ? null : f.firstPaymentDate().atTime(9, 0);
       booking.bookDownPayment(new PaymentRequest(CashTransaction.MORPH, serial, BigDecimal.valueOf(f.downPayment()),
           null, null, null, Map.of(CashPaymentProvider.USER_ID, f.userId(), InstallmentBooking.SALE_ID, saleId),
-          null), sale, f.downPayment());
+          paidAt), sale, f.downPayment());
     }
     return rows.sale(saleId);
   }

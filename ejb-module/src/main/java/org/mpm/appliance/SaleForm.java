@@ -1,5 +1,7 @@
 package org.mpm.appliance;
 
+import java.time.LocalDate;
+
 /**
  * A sale as the console sends it (MPM's CreateAppliancePersonRequest), read and bounded by the route.
  *
@@ -15,10 +17,11 @@ package org.mpm.appliance;
  * @param paymentProvider 0 for cash
  * @param minimumPayableAmount the smallest payment of an energy-service sale, or null
  * @param pricePerDay what a day costs on an energy-service sale, or null
+ * @param firstPaymentDate the day the schedule counts from (the first rate is due a period later); null for today
  */
 public record SaleForm(long userId, String paymentType, long cost, int rateCount, String rateType, long downPayment,
     String deviceSerial, Double latitude, Double longitude, long paymentProvider, Long minimumPayableAmount,
-    Long pricePerDay) {
+    Long pricePerDay, LocalDate firstPaymentDate) {
 
   public boolean energyService() {
     return "energy_service".equals(paymentType);

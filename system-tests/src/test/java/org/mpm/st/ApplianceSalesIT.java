@@ -54,8 +54,11 @@ class ApplianceSalesIT {
     other = api.registerCompany("appliances-b");
     userId = count(t, "SELECT id FROM users ORDER BY id LIMIT 1");
     person = PersonDevicesPaymentsIT.id(PeopleIT.create(t, "Amani", "Kiwanja", "+255716000001", null));
-    // the other company has one customer more, so that the ids of the two companies' buyers differ
-    PeopleIT.create(other, "Faraja", "Kwanza", "+255716000003", null);
+    // the other company has more customers, so that its buyer's id is none of this company's customers
+    for (int i = 0; i < 4; i++) {
+      assertEquals(201, PeopleIT.create(other, "Faraja" + (char) ('a' + i), "Kwanza", "+25571600001" + i, null)
+          .status());
+    }
     otherPerson = PersonDevicesPaymentsIT.id(PeopleIT.create(other, "Baraka", "Mbali", "+255716000002", null));
     for (Tenant x : new Tenant[] {t, other}) {
       Db.exec(x, "INSERT INTO manufacturers (id, type, name, api_name, created_at, updated_at) VALUES"
@@ -90,7 +93,14 @@ class ApplianceSalesIT {
    * booked for a sale is on the sale's rates in full.
    */
   static void conserved(Tenant x) throws Exception {
-    try (Connection c = Db.tenant(x); Statement s = c.createStatement();
+    try (Connection c = Db.tenant(x)) {
+      conserved(c);
+    }
+  }
+
+  /** {@link #conserved(Tenant)} on a company's database. */
+  static void conserved(Connection c) throws Exception {
+    try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT ap.id, (SELECT COALESCE(SUM(r.rate_cost - r.remaining), 0)"
             + " FROM appliance_rates r WHERE r.appliance_person_id = ap.id),"
             + " (SELECT COALESCE(SUM(h.amount), 0) FROM payment_histories h JOIN appliance_rates r"
@@ -106,7 +116,7 @@ class ApplianceSalesIT {
       }
     }
     // every payment booked for a sale (down payment, installment, energy service) went to the sale's rates, whole
-    try (Connection c = Db.tenant(x); Statement s = c.createStatement();
+    try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT t.id, t.amount, (SELECT COALESCE(SUM(h.amount), 0)"
             + " FROM payment_histories h WHERE h.transaction_id = t.id AND h.paid_for_type = 'appliance_rate')"
             + " FROM transactions t WHERE t.type IN ('down_payment', 'deferred_payment', 'eaas_rate')")) {

@@ -80,7 +80,7 @@ public class AppliancePeopleResource {
     SaleForm f = new SaleForm(userId, paymentType == null ? "installment" : paymentType, cost == null ? 0 : cost,
         rate == null ? 0 : rate.intValue(), rateType == null ? RateSchedule.MONTHLY : rateType,
         down == null ? 0 : down, serial, point == null ? null : point[0], point == null ? null : point[1],
-        provider == null ? 0 : provider, minimum, perDay);
+        provider == null ? 0 : provider, minimum, perDay, null);
     return Json.data(Json.obj("appliance_person", ApplianceJson.sale(sales.sell(applianceId, personId, f))));
   }
 
