@@ -383,6 +383,41 @@ class ApplianceSalesIT {
   }
 
   @Test
+  void remindersAreQueuedOnceForRatesDueSoonAndOverdue() throws Exception {
+    long ice = applianceId(api.post("/api/appliances", "{\"appliance_type_id\":4,\"name\":\"Ice Cubes (5kg)\","
+        + "\"price\":5000}", t.token()), "Ice Cubes (5kg)");
+    Resp policy = api.post("/api/sms-appliance-remind-rate", "{\"appliance_type_id\":" + ice
+        + ",\"overdue_remind_rate\":1,\"remind_rate\":3,\"enabled\":true}", t.token());
+    assertEquals(200, policy.status(), policy.body());
+    // a customer of its own: the overdue rate must not meet the other tests' payments
+    long buyer = PersonDevicesPaymentsIT.id(PeopleIT.create(t, "Rehema", "Kumbuka", "+255716000009", null));
+    long saleId = sell(t, ice, buyer, "\"cost\":5000,\"rate\":3,\"rate_type\":\"monthly\"")
+        .getJsonNumber("id").longValue();
+    List<Long> rates = new ArrayList<>();
+    for (JsonValue v : api.get("/api/appliances/person/" + saleId + "/rates", t.token()).obj().getJsonArray("data")) {
+      rates.add(v.asJsonObject().getJsonNumber("id").longValue());
+    }
+    // the first rate 5 days overdue, the second due in 2 days, the third in a month (not reminded)
+    Db.exec(t, "UPDATE appliance_rates SET due_date = CURRENT_DATE - INTERVAL 5 DAY WHERE id = " + rates.get(0),
+        "UPDATE appliance_rates SET due_date = CURRENT_DATE + INTERVAL 2 DAY WHERE id = " + rates.get(1));
+    long end = System.nanoTime() + 30_000_000_000L;
+    while (count(t, "SELECT COUNT(*) FROM sms WHERE trigger_type = 'appliance_rate' AND trigger_id IN ("
+        + rates.get(0) + ", " + rates.get(1) + ")") < 2 && System.nanoTime() < end) {
+      Thread.sleep(250);
+    }
+    Thread.sleep(7_000); // two more rounds of the reminder clock: nothing is reminded twice
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM sms WHERE trigger_type = 'appliance_rate' AND trigger_id = "
+        + rates.get(0) + " AND body LIKE 'you forgot to pay the rate of Ice Cubes (5kg) ( 1666 )%'"));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM sms WHERE trigger_type = 'appliance_rate' AND trigger_id = "
+        + rates.get(1) + " AND body LIKE '%the next rate of  Ice Cubes (5kg)%'"));
+    assertEquals(0, count(t, "SELECT COUNT(*) FROM sms WHERE trigger_type = 'appliance_rate' AND trigger_id = "
+        + rates.get(2)));
+    assertEquals(2, count(t, "SELECT remind FROM appliance_rates WHERE id = " + rates.get(0)));
+    assertEquals(1, count(t, "SELECT remind FROM appliance_rates WHERE id = " + rates.get(1)));
+    assertEquals(0, count(other, "SELECT COUNT(*) FROM sms WHERE trigger_type = 'appliance_rate'"));
+  }
+
+  @Test
   void badInputIsRefusedAndWritesNothing() throws Exception {
     long before = count(t, "SELECT COUNT(*) FROM appliance_people");
     String base = "/api/appliances/person/" + tv + "/people/" + person;
