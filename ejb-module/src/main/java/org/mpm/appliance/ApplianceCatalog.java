@@ -3,6 +3,7 @@ package org.mpm.appliance;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -136,10 +137,14 @@ public class ApplianceCatalog {
   /** Appliances by id, with their types (for sales). */
   public Map<Long, Appliance> byIds(List<Long> ids) {
     Map<Long, Appliance> out = new HashMap<>();
-    for (Long id : ids.stream().distinct().toList()) {
-      withTypes(rows("SELECT " + COLUMNS + " FROM appliances WHERE id = ?", List.of(id)))
-          .forEach(a -> out.put(a.id(), a));
+    List<Long> distinct = ids.stream().distinct().sorted().toList();
+    if (distinct.isEmpty()) {
+      return out;
     }
+    Query q = em().createNativeQuery("SELECT " + COLUMNS + " FROM appliances WHERE id IN ("
+        + NativeSql.in(distinct.size()) + ")");
+    NativeSql.bindIn(q, 1, distinct);
+    withTypes(appliances(q.getResultList())).forEach(a -> out.put(a.id(), a));
     return out;
   }
 
@@ -171,8 +176,12 @@ public class ApplianceCatalog {
   }
 
   private List<Appliance> rows(String sql, List<?> params) {
+    return appliances(query(sql, params));
+  }
+
+  private static List<Appliance> appliances(List<?> rows) {
     List<Appliance> out = new ArrayList<>();
-    for (Object o : query(sql, params)) {
+    for (Object o : rows) {
       Object[] r = (Object[]) o;
       out.add(new Appliance(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
           ((Number) r[3]).longValue(), SaleRows.time(r[4]), SaleRows.time(r[5]), null));
