@@ -68,12 +68,14 @@ public class ApplianceSales {
       checkDevice(serial, personId);
     }
     Timestamp now = Timestamp.valueOf(Timestamped.nowUtc());
+    // a sale recorded afterwards (demo data) is dated on the day its schedule counts from
+    Timestamp soldAt = f.firstPaymentDate() == null ? now : Timestamp.valueOf(f.firstPaymentDate().atTime(9, 0));
     long saleId = NativeSql.insertAll(tenantDb.connection(), "INSERT INTO appliance_people (appliance_id, person_id,"
         + " total_cost, rate_count, creator_type, creator_id, created_at, updated_at, down_payment, device_serial,"
         + " payment_type, minimum_payable_amount, price_per_day, first_payment_date)",
         "(?, ?, ?, ?, 'users', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         List.<Object[]>of(new Object[] {applianceId, personId, (double) cost, f.energyService() ? 0 : f.rateCount(),
-            f.userId(), now, now, (double) f.downPayment(), serial, f.paymentType(),
+            f.userId(), soldAt, soldAt, (double) f.downPayment(), serial, f.paymentType(),
             f.energyService() ? f.minimumPayableAmount() : null, f.energyService() ? f.pricePerDay() : null,
             f.firstPaymentDate() == null ? null : Date.valueOf(f.firstPaymentDate())}))
         .get(0);
@@ -95,8 +97,7 @@ public class ApplianceSales {
     }
     if (f.downPayment() > 0) {
       InstallmentBooking.Sale sale = booking.lock(saleId);
-      // paid at the sale; a sale recorded afterwards (demo data) is paid on the day its schedule counts from
-      LocalDateTime paidAt = f.firstPaymentDate() == null ? null : f.firstPaymentDate().atTime(9, 0);
+      LocalDateTime paidAt = f.firstPaymentDate() == null ? null : soldAt.toLocalDateTime();
       booking.bookDownPayment(new PaymentRequest(CashTransaction.MORPH, serial, BigDecimal.valueOf(f.downPayment()),
           null, null, null, Map.of(CashPaymentProvider.USER_ID, f.userId(), InstallmentBooking.SALE_ID, saleId),
           paidAt), sale, f.downPayment());

@@ -301,6 +301,29 @@ class ApplianceSalesIT {
   }
 
   @Test
+  void anEnergyServiceSaleBuysDaysAtItsPricePerDay() throws Exception {
+    registerShs("APSHS000005", person);
+    JsonObject sale = sell(t, shsAppliance, person, "\"payment_type\":\"energy_service\",\"cost\":0,\"rate\":0,"
+        + "\"minimum_payable_amount\":1000,\"price_per_day\":100,\"device_serial\":\"APSHS000005\"");
+    long saleId = sale.getJsonNumber("id").longValue();
+    assertEquals("energy_service", sale.getString("payment_type"));
+    assertEquals(100, sale.getInt("price_per_day"));
+    Resp small = pay(t, saleId, "999");
+    assertEquals(422, small.status());
+    assertEquals("Payment amount can not be less than minimum payable amount (1000)", small.message());
+    long tx = paid(t, saleId, "1500");
+    String[] tok = token(tx);
+    assertEquals("time", tok[1]);
+    assertEquals(15, (int) Double.parseDouble(tok[2]), "1500 at 100 a day");
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM transactions WHERE id = " + tx + " AND type = 'eaas_rate'"));
+    JsonObject detail = api.get("/api/appliances/person/people/detail/" + saleId, t.token()).obj()
+        .getJsonObject("data");
+    assertEquals(1500, detail.getInt("totalPayments"));
+    assertEquals(0, detail.getInt("totalRemainingAmount"));
+    assertEquals(1, detail.getJsonArray("rates").size());
+  }
+
+  @Test
   void anEnergyPaymentFirstSettlesAnOverdueInstallment() throws Exception {
     JsonObject sale = sell(t, tv, person, "\"cost\":600,\"rate\":2,\"rate_type\":\"monthly\"");
     long saleId = sale.getJsonNumber("id").longValue();
