@@ -3,6 +3,7 @@ package org.mpm.appliance;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.mpm.common.NativeSql;
 import org.mpm.sms.SmsService;
 import org.mpm.sms.SmsTemplates;
 import org.mpm.tenancy.TenantDatabase;
@@ -65,12 +67,23 @@ public class RateReminderSteps {
 
   private int round(EntityManager em, long appliance, String template, String window, Timestamp from,
       Timestamp until, int sent, LocalDateTime now, List<PaymentJobs.Work> toSend) {
-    List<?> rows = em.createNativeQuery("SELECT r.id, r.remaining, r.due_date, ap.person_id, a.name"
-            + " FROM appliance_rates r JOIN appliance_people ap ON ap.id = r.appliance_person_id"
-            + " JOIN appliances a ON a.id = ap.appliance_id WHERE ap.appliance_id = ? AND ap.deleted_at IS NULL"
-            + " AND r.remaining > 0 AND " + window + " ORDER BY r.due_date, r.id LIMIT " + BATCH
-            + " FOR UPDATE SKIP LOCKED")
+    List<?> candidates = em.createNativeQuery("SELECT r.id FROM appliance_rates r JOIN appliance_people ap"
+            + " ON ap.id = r.appliance_person_id WHERE ap.appliance_id = ? AND ap.deleted_at IS NULL"
+            + " AND r.remaining > 0 AND " + window + " ORDER BY r.due_date, r.id LIMIT " + BATCH)
         .setParameter(1, appliance).setParameter(2, from).setParameter(3, until).getResultList();
+    if (candidates.isEmpty()) {
+      return 0;
+    }
+    // the rates alone are claimed (a rate being paid, or claimed by another node, is left for the next round) and
+    // checked again under the claim
+    List<Long> ids = candidates.stream().map(id -> ((Number) id).longValue()).toList();
+    Query claim = em.createNativeQuery("SELECT r.id, r.remaining, r.due_date, (SELECT ap.person_id FROM"
+        + " appliance_people ap WHERE ap.id = r.appliance_person_id), (SELECT a.name FROM appliance_people ap"
+        + " JOIN appliances a ON a.id = ap.appliance_id WHERE ap.id = r.appliance_person_id) FROM appliance_rates r"
+        + " WHERE r.id IN (" + NativeSql.in(ids.size()) + ") AND r.remaining > 0 AND " + window
+        + " ORDER BY r.due_date, r.id FOR UPDATE SKIP LOCKED");
+    int next = NativeSql.bindIn(claim, 1, ids);
+    List<?> rows = claim.setParameter(next, from).setParameter(next + 1, until).getResultList();
     for (Object o : rows) {
       Object[] r = (Object[]) o;
       long rateId = ((Number) r[0]).longValue();

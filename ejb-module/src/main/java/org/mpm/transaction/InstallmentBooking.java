@@ -80,17 +80,19 @@ public class InstallmentBooking {
       throw new NotFoundException("No query results for model [App\\Models\\AppliancePerson] " + saleId);
     }
     debts.lockPeople(List.of(((Number) person.get(0)).longValue()));
-    List<?> rows = em().createNativeQuery("SELECT ap.id, ap.person_id, ap.device_serial, ap.payment_type,"
-            + " ap.minimum_payable_amount, ap.price_per_day, COALESCE(t.paygo_enabled, 0), ap.deleted_at"
-            + " FROM appliance_people ap LEFT JOIN appliances a ON a.id = ap.appliance_id"
-            + " LEFT JOIN appliance_types t ON t.id = a.appliance_type_id WHERE ap.id = ? FOR UPDATE")
-        .setParameter(1, saleId).getResultList();
-    Object[] r = (Object[]) rows.get(0);
+    // the sale's row only: the catalogue's rows are read without a lock, so sales of one appliance do not queue
+    Object[] r = (Object[]) em().createNativeQuery("SELECT id, person_id, device_serial, payment_type,"
+            + " minimum_payable_amount, price_per_day, appliance_id, deleted_at FROM appliance_people WHERE id = ?"
+            + " FOR UPDATE").setParameter(1, saleId).getSingleResult();
     if (r[7] != null) {
       throw new NotFoundException("No query results for model [App\\Models\\AppliancePerson] " + saleId);
     }
+    List<?> paygo = em().createNativeQuery("SELECT t.paygo_enabled FROM appliances a JOIN appliance_types t"
+        + " ON t.id = a.appliance_type_id WHERE a.id = ?").setParameter(1, r[6]).getResultList();
+    boolean isPaygo = !paygo.isEmpty() && paygo.get(0) != null && (paygo.get(0) instanceof Boolean b ? b
+        : ((Number) paygo.get(0)).intValue() != 0);
     return new Sale(saleId, ((Number) r[1]).longValue(), (String) r[2], (String) r[3], longOrNull(r[4]),
-        longOrNull(r[5]), ((Number) r[6]).intValue() != 0);
+        longOrNull(r[5]), isPaygo);
   }
 
   /** The sale's rates under lock, in schedule order. */
