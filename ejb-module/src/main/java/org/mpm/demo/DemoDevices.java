@@ -49,7 +49,7 @@ import org.mpm.tenancy.TenantDatabase;
  *   <li>an e-bike (serials 4900000001…) for every 4th customer plus 5 unassigned ones.
  * </ul>
  *
- * MPM's SHS and e-bike appliances do not exist here yet, so those devices have appliance id 0.
+ * Each SHS and e-bike is an item of MPM's demo appliance catalogue ({@link DemoAppliances}).
  */
 @Stateless
 public class DemoDevices {
@@ -61,8 +61,6 @@ public class DemoDevices {
   public static final BigDecimal SHS_DAILY_PRICE = BigDecimal.valueOf(500);
   public static final int UNSOLD_SHS = 10;
   public static final int UNASSIGNED_EBIKES = 5;
-  /** MPM's demo SHS and e-bike appliances are not seeded here yet. */
-  static final long NO_APPLIANCE = 0;
 
   static final List<String> CONNECTION_TYPES = List.of("Household", "Institutional", "Commercial",
       "Productive Use / Industrial", "Not Specified");
@@ -91,7 +89,7 @@ public class DemoDevices {
   @Inject SolarHomeSystemService units;
 
   /** Seeds everything in one transaction. */
-  public void seed(List<Home> homes) {
+  public void seed(List<Home> homes, DemoAppliances.Catalogue catalogue) {
     long[] types = connectionTypes();
     long[] groups = connectionGroups();
     long simple = tariffs.create(new TariffForm("Simple Tariff", BigDecimal.valueOf(250), CURRENCY, null, null,
@@ -106,8 +104,8 @@ public class DemoDevices {
     MeterType[] meterTypeRows = {meterTypes.create(false, 1, 5), meterTypes.create(true, 1, 60),
         meterTypes.create(true, 2, 60)};
     meters(homes, types, groups, new long[] {simple, withAccessRate}, meterTypeRows, meterMaker);
-    solarHomeSystems(homes, shsMaker);
-    eBikes(homes, ebikeMaker);
+    solarHomeSystems(homes, shsMaker, catalogue);
+    eBikes(homes, ebikeMaker, catalogue);
   }
 
   // ---- connection types and groups
@@ -230,6 +228,11 @@ public class DemoDevices {
     return String.valueOf(SHS_SERIAL_BASE + n / 3 + 1);
   }
 
+  /** The serial of the e-bike of customer n, who has one (every 4th customer). */
+  static String eBikeSerial(int n) {
+    return String.valueOf(EBIKE_SERIAL_BASE + n / 4 + 1);
+  }
+
   private Map<String, Long> idsBySerial(String sql, int count) {
     Map<String, Long> out = new HashMap<>();
     for (Object r : em().createNativeQuery(sql).setParameter(1, meterSerial(0)).setParameter(2, meterSerial(count - 1))
@@ -259,15 +262,15 @@ public class DemoDevices {
 
   // ---- solar home systems and e-bikes
 
-  private void solarHomeSystems(List<Home> homes, long manufacturerId) {
+  private void solarHomeSystems(List<Home> homes, long manufacturerId, DemoAppliances.Catalogue catalogue) {
     long serial = SHS_SERIAL_BASE;
     for (int n = 0; n < homes.size(); n++) {
       if (!hasShs(n)) {
         continue;
       }
       Home h = homes.get(n);
-      UnitView v = units.createShs(List.of(shsSerial(n)), manufacturerId, NO_APPLIANCE, h.personId(), null,
-          SHS_DAILY_PRICE).get(0);
+      UnitView v = units.createShs(List.of(shsSerial(n)), manufacturerId,
+          DemoAppliances.shsAppliance(catalogue, n).id(), h.personId(), null, SHS_DAILY_PRICE).get(0);
       locate(v.device(), h, n, 1);
       serial++;
     }
@@ -275,20 +278,21 @@ public class DemoDevices {
     for (int i = 0; i < UNSOLD_SHS; i++) {
       unsold.add(String.valueOf(++serial));
     }
-    units.createShs(unsold, manufacturerId, NO_APPLIANCE, null, null, SHS_DAILY_PRICE);
+    units.createShs(unsold, manufacturerId, catalogue.shs().get(0).id(), null, null, SHS_DAILY_PRICE);
     em().flush();
   }
 
-  private void eBikes(List<Home> homes, long manufacturerId) {
+  private void eBikes(List<Home> homes, long manufacturerId, DemoAppliances.Catalogue catalogue) {
     long serial = EBIKE_SERIAL_BASE;
     for (int n = 0; n < homes.size(); n += 4) {
       Home h = homes.get(n);
-      Device d = units.createEBike(String.valueOf(++serial), manufacturerId, NO_APPLIANCE).device();
+      Device d = units.createEBike(String.valueOf(++serial), manufacturerId,
+          DemoAppliances.eBikeAppliance(catalogue, n).id()).device();
       d.setPersonId(h.personId());
       locate(d, h, n, 2);
     }
     for (int i = 0; i < UNASSIGNED_EBIKES; i++) {
-      units.createEBike(String.valueOf(++serial), manufacturerId, NO_APPLIANCE);
+      units.createEBike(String.valueOf(++serial), manufacturerId, catalogue.eBikes().get(0).id());
     }
     em().flush();
   }

@@ -63,6 +63,7 @@ public class DemoSeeder {
   @Inject DemoDevices devices;
   @Inject DemoAgents agents;
   @Inject DemoTransactions transactions;
+  @Inject DemoAppliances appliances;
   @Inject MainSettingsService mainSettings;
   @Inject MapSettingsService mapSettings;
 
@@ -107,10 +108,12 @@ public class DemoSeeder {
     DemoGeography.seed(users, geography);
     List<DemoDevices.Home> homes = DemoCustomers.seed(people, geography);
     long start = System.nanoTime();
-    devices.seed(homes);
+    DemoAppliances.Catalogue catalogue = appliances.catalogue();
+    devices.seed(homes, catalogue);
     List<Long> agentIds = agents.seed();
     LOG.info(() -> "Demo devices seeded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     transactions.seed(homes.size(), agentIds, List.of(ownerId(), financialManager.id()));
+    appliances.sell(homes, ownerId(), catalogue);
     LOG.info(() -> "Demo company seeded (company " + company.getId() + ", database DemoCompany_1)");
   }
 

@@ -214,6 +214,25 @@ public class SmsService {
     return unsent;
   }
 
+  /**
+   * Writes an automatic message (an installment reminder) in the caller's transaction: handed to the gateway at once
+   * when the gateway sends inside the transaction, otherwise written unsent. Returns the message's id when it is
+   * still to be sent (by the payment pipeline's queue), else null.
+   */
+  public Long compose(String receiver, String body, String triggerType, Long triggerId) {
+    Sms sms = new Sms(receiver, body == null ? "" : body);
+    sms.setTrigger(triggerType, triggerId);
+    sms.setUuid(UUID.randomUUID().toString());
+    SmsGateway gateway = gateways.active();
+    if (gateway.sendsInTransaction()) {
+      apply(sms, SmsGateway.sendOrFail(gateway, receiver, sms.getBody(), sms.getUuid()), gateway.pluginId());
+    }
+    EntityManager em = tenantDb.em();
+    em.persist(sms);
+    em.flush();
+    return sms.getStatus() == Sms.STATUS_SENT ? null : sms.getId();
+  }
+
   /** A stored message to hand to the gateway: its id, receiver, body and uuid. */
   public record Outgoing(long id, String receiver, String body, String uuid) {}
 

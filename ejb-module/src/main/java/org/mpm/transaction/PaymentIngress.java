@@ -28,11 +28,15 @@ public class PaymentIngress {
   private static final int ATTEMPTS = 4;
 
   @EJB PaymentEngine engine;
+  @EJB InstallmentEngine installments;
   @Inject PaymentWorker worker;
   @Inject PaymentBatcher batcher;
   @Inject TenantDatabase tenantDb;
 
   public Accepted receive(PaymentRequest r) {
+    if (r.attributes().containsKey(InstallmentBooking.SALE_ID)) {
+      return installment(r);
+    }
     Outcome together = batcher.submit(r);
     if (together != null && together.accepted() != null) {
       wakeFor(together.accepted());
@@ -61,6 +65,26 @@ public class PaymentIngress {
         boolean lostRace = code == 1213 || code == 1205;
         if ((duplicateKey || lostRace) && attempt < ATTEMPTS) {
           continue; // the key's payment committed meanwhile (replayed above), or try once more
+        }
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * A payment on an appliance sale ({@link InstallmentEngine}): taken on its own, retried when it lost a deadlock or
+   * a lock wait to a concurrent payment of the same customer.
+   */
+  private Accepted installment(PaymentRequest r) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Accepted a = installments.ingest(r);
+        wakeFor(a);
+        return a;
+      } catch (RuntimeException e) {
+        int code = sqlErrorCode(e);
+        if ((code == 1213 || code == 1205) && attempt < ATTEMPTS) {
+          continue;
         }
         throw e;
       }

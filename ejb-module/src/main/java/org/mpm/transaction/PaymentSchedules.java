@@ -17,14 +17,16 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mpm.appliance.RateReminders;
 import org.mpm.tariff.AccessRateAccrual;
 import org.mpm.tenancy.TenantRegistry;
 
 /**
  * The pipeline's clocks, one non-persistent interval timer each, on every node: the poll that wakes every
- * company's {@link PaymentWorker} (work left by a restart, a dead node or another node) and the access-rate
- * accrual. Both are safe to run on every node at once — jobs and access-rate accounts are claimed with
- * {@code FOR UPDATE SKIP LOCKED} and each change is made once — so the cluster does the work once per company;
+ * company's {@link PaymentWorker} (work left by a restart, a dead node or another node), the access-rate accrual and
+ * the installment reminders (every {@code MPM_APPLIANCE_REMINDERS_CHECK_SECONDS}, 3600). All are safe to run on every
+ * node at once — jobs, access-rate accounts and rates to remind are claimed with {@code FOR UPDATE SKIP LOCKED} and
+ * each change is made once — so the cluster does the work once per company;
  * one company's failure is logged and the others go on.
  */
 @Startup
@@ -36,12 +38,14 @@ public class PaymentSchedules {
   private static final Logger LOG = Logger.getLogger(PaymentSchedules.class.getName());
   private static final String POLL = "payments-poll";
   private static final String ACCRUAL = "access-rate-accrual";
+  private static final String REMINDERS = "appliance-rate-reminders";
 
   @Resource TimerService timers;
   @Resource ManagedExecutorService executor;
   @Inject TenantRegistry registry;
   @Inject PaymentWorker worker;
   @Inject AccessRateAccrual accrual;
+  @Inject RateReminders reminders;
 
   @Inject
   @ConfigProperty(name = "mpm.payments.poll-seconds", defaultValue = "5")
@@ -51,10 +55,23 @@ public class PaymentSchedules {
   @ConfigProperty(name = "mpm.access-rate.check-seconds", defaultValue = "600")
   long accrualSeconds;
 
+  @Inject
+  @ConfigProperty(name = "mpm.appliance-reminders.check-seconds", defaultValue = "3600")
+  long reminderSeconds;
+
   @PostConstruct
   void start() {
     timers.createIntervalTimer(1_000, pollSeconds * 1_000, new TimerConfig(POLL, false));
     timers.createIntervalTimer(5_000, accrualSeconds * 1_000, new TimerConfig(ACCRUAL, false));
+    timers.createIntervalTimer(10_000, reminderSeconds * 1_000, new TimerConfig(REMINDERS, false));
+  }
+
+  private void remind(long companyId, String database) {
+    try {
+      reminders.run(companyId, database);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, REMINDERS + " failed for company " + companyId, e);
+    }
   }
 
   private void accrue(long companyId, String database) {
@@ -80,6 +97,8 @@ public class PaymentSchedules {
       try {
         if (POLL.equals(timer.getInfo())) {
           worker.wake(companyId, database);
+        } else if (REMINDERS.equals(timer.getInfo())) {
+          executor.execute(() -> remind(companyId, database));
         } else {
           // On a thread of its own: the timer's request context is bound to no company and must stay so.
           executor.execute(() -> accrue(companyId, database));

@@ -30,7 +30,8 @@ public class TokenRecorder {
 
   /**
    * A vend to record: the transaction (its id, provider row, sender and amount paid), the money that bought the
-   * credit, the device, what the integration returned, and the time to record it at.
+   * credit (null when the payment's histories are written already: an installment that also buys days), the
+   * device, what the integration returned, and the time to record it at.
    */
   public record Vend(long transactionId, String providerMorph, long providerRowId, String sender, double paid,
       BigDecimal credit, Device device, ChargeResult result, LocalDateTime at) {}
@@ -59,8 +60,10 @@ public class TokenRecorder {
     List<SmsService.Confirmation> confirmations = new ArrayList<>();
     for (int i = 0; i < vends.size(); i++) {
       Vend v = vends.get(i);
-      histories.add(PaymentRows.historyRow(v.transactionId(), v.providerMorph(), v.sender(), v.credit(), "energy",
-          Token.MORPH, tokenIds.get(i), v.device().getPersonId(), v.at()));
+      if (v.credit() != null) {
+        histories.add(PaymentRows.historyRow(v.transactionId(), v.providerMorph(), v.sender(), v.credit(), "energy",
+            Token.MORPH, tokenIds.get(i), v.device().getPersonId(), v.at()));
+      }
       completedByProvider.computeIfAbsent(v.providerMorph(), k -> new ArrayList<>()).add(v.providerRowId());
       Token token = new Token(v.transactionId(), v.result().token());
       token.setTokenType(tokenType(v.result()));
@@ -69,7 +72,9 @@ public class TokenRecorder {
       confirmations.add(new SmsService.Confirmation(v.transactionId(), v.device().getDeviceSerial(), v.sender(),
           v.paid(), token, v.at()));
     }
-    NativeSql.insertRows(tenantDb.connection(), PaymentRows.HISTORY_INSERT, PaymentRows.HISTORY_ROW, histories);
+    if (!histories.isEmpty()) {
+      NativeSql.insertRows(tenantDb.connection(), PaymentRows.HISTORY_INSERT, PaymentRows.HISTORY_ROW, histories);
+    }
     completedByProvider.forEach((morph, rowIds) -> providers.find(morph).ifPresent(p ->
         PaymentRows.setProviderStatus(tenantDb.em(), p, rowIds, PaymentProvider.STATUS_SUCCESS, now)));
     return jobs.confirm(confirmations);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mpm.st.Db.count;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,10 +32,11 @@ class DemoTransactionsIT {
   void demoCompanyHasAThousandCompletedPayments() throws Exception {
     String token = api.login("demo_company_admin@example.com", "123123");
     JsonObject page = api.get("/api/transactions?per_page=5", token).obj();
-    assertEquals(1000, page.getInt("total"));
 
     try (Connection c = Db.demo(); Statement s = c.createStatement()) {
-      assertEquals(1000, count(c, "SELECT COUNT(*) FROM transactions"));
+      assertEquals(count(c, "SELECT COUNT(*) FROM transactions"), page.getInt("total"));
+      // energy payments; the demo appliance sales' down payments and installments are the others
+      assertEquals(1000, count(c, "SELECT COUNT(*) FROM transactions WHERE type = 'energy'"));
       assertEquals(0, count(c, "SELECT COUNT(*) FROM transactions t LEFT JOIN agent_transactions a"
           + " ON t.original_transaction_type = 'agent_transaction' AND a.id = t.original_transaction_id"
           + " LEFT JOIN cash_transactions k ON t.original_transaction_type = 'cash_transaction'"
@@ -44,15 +46,16 @@ class DemoTransactionsIT {
           > 250, "agents took payments");
       assertTrue(count(c, "SELECT COUNT(*) FROM transactions WHERE original_transaction_type = 'cash_transaction'")
           > 500, "the desk took payments");
-      assertEquals(0, count(c, "SELECT COUNT(*) FROM transactions t WHERE (SELECT COUNT(*) FROM tokens k"
-          + " WHERE k.transaction_id = t.id) <> 1"), "one token per payment");
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM transactions t WHERE t.type = 'energy' AND (SELECT COUNT(*)"
+          + " FROM tokens k WHERE k.transaction_id = t.id) <> 1"), "one token per energy payment");
       assertEquals(0, count(c, "SELECT COUNT(*) FROM transactions t WHERE ABS(t.amount - (SELECT COALESCE(SUM("
           + "h.amount), 0) FROM payment_histories h WHERE h.transaction_id = t.id)) > 0.005"),
           "the histories of each payment add up to its amount");
       assertEquals(0, count(c, "SELECT COUNT(*) FROM transactions t JOIN tokens k ON k.transaction_id = t.id"
           + " WHERE k.created_at <> t.created_at"), "tokens at the payment's time");
       assertEquals(1000, count(c, "SELECT COUNT(*) FROM sms m JOIN transactions t ON t.id = m.trigger_id"
-          + " WHERE m.trigger_type = 'transaction' AND m.created_at = t.created_at AND m.status = 1"),
+          + " WHERE m.trigger_type = 'transaction' AND m.created_at = t.created_at AND m.status = 1"
+          + " AND t.type = 'energy'"),
           "a sent confirmation SMS at the payment's time");
       assertEquals(0, count(c, "SELECT COUNT(*) FROM payment_jobs WHERE state <> 'done'"));
       assertEquals(0, count(c, "SELECT COUNT(*) FROM transaction_conflicts"));
@@ -61,7 +64,7 @@ class DemoTransactionsIT {
 
       LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
       try (ResultSet rs = s.executeQuery("SELECT MIN(created_at), MAX(created_at), MIN(amount), MAX(amount),"
-          + " SUM(amount BETWEEN 1000 AND 20000) FROM transactions")) {
+          + " SUM(amount BETWEEN 1000 AND 20000) FROM transactions WHERE type = 'energy'")) {
         rs.next();
         LocalDateTime first = rs.getTimestamp(1).toLocalDateTime();
         LocalDateTime last = rs.getTimestamp(2).toLocalDateTime();
@@ -70,6 +73,30 @@ class DemoTransactionsIT {
         assertTrue(rs.getDouble(3) >= 1000 && rs.getDouble(4) <= 50_000);
         assertTrue(rs.getLong(5) > 850, "mostly 1,000–20,000 TZS");
       }
+    }
+  }
+
+  @Test
+  void demoAppliancesAreSoldOnInstallmentAndAccountedFor() throws Exception {
+    String token = api.login("demo_company_admin@example.com", "123123");
+    JsonArray appliances = api.get("/api/appliances", token).obj().getJsonArray("data");
+    assertEquals(10, appliances.size(), "MPM's 5 SHS, 3 e-bike, TV and ice cube appliances");
+    JsonObject shs = api.get("/api/solar-home-systems?per_page=1", token).obj().getJsonArray("data")
+        .getJsonObject(0);
+    assertEquals("SunPower Home 3000", shs.getJsonObject("appliance").getString("name"));
+    try (Connection c = Db.demo()) {
+      assertTrue(count(c, "SELECT COUNT(*) FROM appliance_people WHERE device_serial LIKE '48%'") >= 30);
+      assertTrue(count(c, "SELECT COUNT(*) FROM appliance_people WHERE device_serial LIKE '49%'") >= 10);
+      assertTrue(count(c, "SELECT COUNT(*) FROM appliance_people WHERE device_serial IS NULL") >= 10);
+      assertTrue(count(c, "SELECT COUNT(*) FROM appliance_rates WHERE remaining > 0 AND remaining < rate_cost") > 0,
+          "rates paid in part");
+      assertTrue(count(c, "SELECT COUNT(*) FROM appliance_rates WHERE remaining > 0 AND due_date < NOW()") > 0,
+          "overdue rates");
+      assertTrue(count(c, "SELECT COUNT(*) FROM tokens k JOIN transactions t ON t.id = k.transaction_id"
+          + " WHERE t.type = 'deferred_payment' AND k.token_type = 'time'") > 0, "installments buy SHS days");
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM transactions t WHERE ABS(t.amount - (SELECT COALESCE(SUM("
+          + "h.amount), 0) FROM payment_histories h WHERE h.transaction_id = t.id)) > 0.005"));
+      ApplianceSalesIT.conserved(c);
     }
   }
 }

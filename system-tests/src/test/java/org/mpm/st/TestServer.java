@@ -105,10 +105,11 @@ public final class TestServer {
         Map.entry("MPM_DB_PASSWORD", ""),
         Map.entry("MPM_JWT_SECRET", JWT_SECRET),
         Map.entry("MPM_STORAGE_DIR", storageDir().toString()),
-        // Quick clocks for the payment pipeline's retries, poll and access-rate accrual.
+        // Quick clocks for the payment pipeline's retries, poll, access-rate accrual and installment reminders.
         Map.entry("MPM_PAYMENTS_BACKOFF_MS", "200"),
         Map.entry("MPM_PAYMENTS_POLL_SECONDS", "2"),
         Map.entry("MPM_ACCESS_RATE_CHECK_SECONDS", "3"),
+        Map.entry("MPM_APPLIANCE_REMINDERS_CHECK_SECONDS", "3"),
         // Mails go to the suite's SMTP server, with a login and without TLS.
         Map.entry("MPM_MAIL_HOST", "127.0.0.1"),
         Map.entry("MPM_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort())),

@@ -47,6 +47,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " analytics; payment providers"),
         @Tag(name = "Payments", description = "Payment histories: a customer's payments per month or period, debts;"
             + " the company's payments per day"),
+        @Tag(name = "Appliances", description = "The appliance catalogue and its types; appliances sold to customers"
+            + " on installment or as an energy service, their rates, change logs and payments"),
         @Tag(name = "Agent app", description = "MPM's agent app: an agent's login, the payments it takes and its"
             + " balance"),
         @Tag(name = "SMS", description = "Messages to customers, the texts of the automatic ones and the SMS settings"

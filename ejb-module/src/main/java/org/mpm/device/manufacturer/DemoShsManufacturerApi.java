@@ -16,10 +16,11 @@ import org.mpm.device.openpaygo.OpenPaygoTokenType;
  * The built-in demo solar-home-system manufacturer (MPM's {@code DemoShsManufacturerApi} plugin), issuing real
  * OpenPAYGO Token v2.3 tokens from each device's set-up in {@code open_paygo_devices}.
  *
- * <p>Days for an amount as MPM's demo: {@code ceil(amount / daily price)}. MPM takes the daily price from the
- * appliance plan sold with the device; until appliance sales exist here it is the device's {@code daily_price}
- * given when the SHS is registered or updated. Every token locks the device's row, so the count advances with
- * the token row in the caller's transaction and two requests never share a count.
+ * <p>Days for an amount as MPM's demo: {@code ceil(amount / daily price)}, with the device's {@code daily_price}
+ * given when the SHS is registered or updated; an installment payment on the appliance plan sold with the device
+ * sets it to the plan's daily price first (as MPM takes it from the plan). A plan paid off gets {@link #unlock}.
+ * Every token locks the device's row, so the count advances with the token row in the caller's transaction and two
+ * requests never share a count.
  */
 @ApplicationScoped
 public class DemoShsManufacturerApi implements ManufacturerApi {
@@ -82,6 +83,11 @@ public class DemoShsManufacturerApi implements ManufacturerApi {
   /** A DISABLE_PAYG token (value 998): the device is paid off and unlocked for good. */
   public GeneratedToken disablePayg(Device device) {
     return issue(device, locked(device), OpenPaygoTokenType.DISABLE_PAYG, 0);
+  }
+
+  @Override
+  public ChargeResult unlock(Device device) {
+    return new ChargeResult(disablePayg(device).token(), "unlock", null, null);
   }
 
   /** A COUNTER_SYNC token (value 999): brings the device's count up to the server's. */

@@ -54,6 +54,15 @@ public interface ManufacturerApi {
    */
   ChargeResult charge(ChargeRequest request);
 
+  /**
+   * The token that unlocks a device for good once its appliance is paid off (MPM's {@code unlockDevice}).
+   *
+   * @throws UnsupportedManufacturerCallException when the integration cannot unlock devices
+   */
+  default ChargeResult unlock(Device device) {
+    throw new UnsupportedManufacturerCallException("The manufacturer of this device does not support unlocking it.");
+  }
+
   /** Whether the unit is known on the manufacturer's side; {@code supported=false} when there is no such API. */
   default DeviceMapping deviceInfo(Device device) {
     return DeviceMapping.unsupported();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.appliance.ApplianceCatalog;
 import org.mpm.common.Page;
 import org.mpm.common.ValidationException;
 import org.mpm.customer.PersonViews;
@@ -37,6 +38,7 @@ public class EBikesResource {
   @Inject SolarHomeSystemService units;
   @Inject DeviceService devices;
   @Inject PersonViews people;
+  @Inject ApplianceCatalog catalog;
   @Context UriInfo uri;
 
   @GET
@@ -45,7 +47,7 @@ public class EBikesResource {
     JsonBody q = JsonBody.query(uri);
     return Paginator.allOrPage(q, "per_page",
         () -> units.listEBikes(null, 1, Integer.MAX_VALUE).items(), (page, size) -> units.listEBikes(null, page, size),
-        l -> SolarHomeSystemsResource.json(l, people), uri);
+        l -> SolarHomeSystemsResource.json(l, people, catalog), uri);
   }
 
   @GET
@@ -56,7 +58,7 @@ public class EBikesResource {
     String term = q.string("term", false);
     q.validate();
     Page<UnitView> p = units.listEBikes(term == null ? "" : term, q.page(), q.size("paginate", 1));
-    return Paginator.raw(p, SolarHomeSystemsResource.json(p.items(), people), uri);
+    return Paginator.raw(p, SolarHomeSystemsResource.json(p.items(), people, catalog), uri);
   }
 
   @POST
@@ -68,7 +70,8 @@ public class EBikesResource {
     Long applianceId = b.integer("appliance_id", true);
     b.validate();
     UnitView v = units.createEBike(serial, manufacturerId, applianceId);
-    return Response.status(201).entity(Json.data(SolarHomeSystemsResource.json(List.of(v), people).get(0))).build();
+    return Response.status(201).entity(Json.data(SolarHomeSystemsResource.json(List.of(v), people, catalog).get(0)))
+        .build();
   }
 
   @GET
@@ -76,7 +79,7 @@ public class EBikesResource {
   @Operation(summary = "An e-bike by serial; {data: []} when there is none (as MPM)")
   public Map<String, Object> show(@PathParam("serialNumber") String serial) {
     UnitView v = units.eBike(serial);
-    return Json.data(v == null ? List.of() : SolarHomeSystemsResource.json(List.of(v), people).get(0));
+    return Json.data(v == null ? List.of() : SolarHomeSystemsResource.json(List.of(v), people, catalog).get(0));
   }
 
   @POST
@@ -98,6 +101,6 @@ public class EBikesResource {
       throw ValidationException.field("manufacturer_name", "The selected manufacturer name is invalid.");
     }
     devices.switchDevice(v.device(), "on".equals(status));
-    return Json.data(SolarHomeSystemsResource.json(List.of(units.eBike(serial)), people).get(0));
+    return Json.data(SolarHomeSystemsResource.json(List.of(units.eBike(serial)), people, catalog).get(0));
   }
 }

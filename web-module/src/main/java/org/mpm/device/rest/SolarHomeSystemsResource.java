@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.appliance.ApplianceCatalog;
+import org.mpm.appliance.ApplianceCatalog.Appliance;
 import org.mpm.common.Page;
 import org.mpm.customer.PersonView;
 import org.mpm.customer.PersonViews;
@@ -50,6 +52,7 @@ public class SolarHomeSystemsResource {
   @Inject SolarHomeSystemService units;
   @Inject DeviceService devices;
   @Inject PersonViews people;
+  @Inject ApplianceCatalog catalog;
   @Context UriInfo uri;
 
   @GET
@@ -59,7 +62,7 @@ public class SolarHomeSystemsResource {
     JsonBody q = JsonBody.query(uri);
     return Paginator.allOrPage(q, "per_page",
         () -> units.listShs(null, 1, Integer.MAX_VALUE).items(), (page, size) -> units.listShs(null, page, size),
-        l -> json(l, people), uri);
+        l -> json(l, people, catalog), uri);
   }
 
   @GET
@@ -70,7 +73,7 @@ public class SolarHomeSystemsResource {
     String term = q.string("term", false);
     q.validate();
     Page<UnitView> p = units.listShs(term == null ? "" : term, q.page(), q.size("per_page", 15));
-    return Paginator.raw(p, json(p.items(), people), uri);
+    return Paginator.raw(p, json(p.items(), people, catalog), uri);
   }
 
   @POST
@@ -88,7 +91,8 @@ public class SolarHomeSystemsResource {
     BigDecimal dailyPrice = dailyPrice(b);
     OpenPaygoSetup setup = openPaygo(b);
     b.validate();
-    return Json.data(json(units.createShs(serials, manufacturerId, applianceId, personId, setup, dailyPrice), people));
+    return Json.data(json(units.createShs(serials, manufacturerId, applianceId, personId, setup, dailyPrice), people,
+        catalog));
   }
 
   @GET
@@ -97,7 +101,7 @@ public class SolarHomeSystemsResource {
       + " tokens")
   public Map<String, Object> show(@PathParam("id") String id) {
     UnitView v = units.showShs(shsId(id));
-    Map<String, Object> m = json(List.of(v), people).get(0);
+    Map<String, Object> m = json(List.of(v), people, catalog).get(0);
     if (v.device() != null) {
       @SuppressWarnings("unchecked")
       Map<String, Object> device = (Map<String, Object>) m.get("device");
@@ -119,7 +123,8 @@ public class SolarHomeSystemsResource {
     Long applianceId = b.integer("appliance_id", true);
     BigDecimal dailyPrice = dailyPrice(b);
     b.validate();
-    return Json.data(json(List.of(units.updateShs(shsId, manufacturerId, applianceId, dailyPrice)), people).get(0));
+    return Json.data(json(List.of(units.updateShs(shsId, manufacturerId, applianceId, dailyPrice)), people, catalog)
+        .get(0));
   }
 
   @GET
@@ -140,7 +145,7 @@ public class SolarHomeSystemsResource {
   }
 
   /** SHS or e-bike rows with {@code manufacturer}, {@code appliance} and {@code device} (with {@code person}). */
-  static List<Map<String, Object>> json(List<UnitView> views, PersonViews people) {
+  static List<Map<String, Object>> json(List<UnitView> views, PersonViews people, ApplianceCatalog catalog) {
     Set<Long> owners = new HashSet<>();
     views.forEach(v -> {
       if (v.device() != null && v.device().getPersonId() != null) {
@@ -148,11 +153,22 @@ public class SolarHomeSystemsResource {
       }
     });
     Map<Long, PersonView> persons = owners.isEmpty() ? Map.of() : people.viewsById(new ArrayList<>(owners));
+    List<Long> applianceIds = new ArrayList<>();
+    for (UnitView v : views) {
+      if (DeviceJson.concrete(v.unit()).get("appliance_id") instanceof Number n) {
+        applianceIds.add(n.longValue());
+      }
+    }
+    Map<Long, Appliance> appliances = applianceIds.isEmpty() ? Map.of() : catalog.byIds(applianceIds);
     List<Map<String, Object>> out = new ArrayList<>();
     for (UnitView v : views) {
       Map<String, Object> m = DeviceJson.concrete(v.unit());
       m.put("manufacturer", DeviceJson.manufacturer(v.manufacturer()));
-      m.put("appliance", null);
+      Object applianceId = m.get("appliance_id");
+      Appliance a = applianceId instanceof Number n ? appliances.get(n.longValue()) : null;
+      m.put("appliance", a == null ? null : Json.obj("id", a.id(), "name", a.name(),
+          "appliance_type_id", a.applianceTypeId(), "price", a.price(), "created_at", Json.ts(a.createdAt()),
+          "updated_at", Json.ts(a.updatedAt())));
       Map<String, Object> d = DeviceJson.device(v.device());
       if (d != null) {
         PersonView p = v.device().getPersonId() == null ? null : persons.get(v.device().getPersonId());
