@@ -76,7 +76,7 @@ public class TicketQueries {
   }
 
   /** Tickets with their relations, a query per relation for the whole list. */
-  List<TicketView> views(List<Ticket> tickets, boolean withComments) {
+  public List<TicketView> views(List<Ticket> tickets, boolean withComments) {
     EntityManager em = tenantDb.em();
     Map<Long, TicketCategory> categories = ByIds.map(em, TicketCategory.class,
         tickets.stream().map(Ticket::getCategoryId).toList(), TicketCategory::getId);
