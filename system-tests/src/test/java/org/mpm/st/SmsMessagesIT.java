@@ -210,7 +210,7 @@ class SmsMessagesIT {
     long id = s.obj().getJsonObject("data").getJsonNumber("id").longValue();
     Resp foreign = api.get("/api/sms-android-callback/" + uuid + "/delivered/" + other.companyId(), null);
     assertEquals(200, foreign.status());
-    assertEquals("", foreign.body());
+    assertEquals("{}", foreign.body());
     assertEquals(1, count(t, "SELECT status FROM sms WHERE id = " + id));
     assertEquals(200, api.get("/api/sms-android-callback/" + uuid + "/delivered/999999", null).status());
     assertEquals(200, api.get("/api/sms-android-callback/nope/delivered/" + t.companyId(), null).status());
@@ -218,7 +218,7 @@ class SmsMessagesIT {
 
     Resp delivered = api.get("/api/sms-android-callback/" + uuid + "/delivered/" + t.companyId(), null);
     assertEquals(200, delivered.status());
-    assertEquals("", delivered.body());
+    assertEquals("{}", delivered.body());
     assertEquals(2, count(t, "SELECT status FROM sms WHERE id = " + id));
     api.get("/api/sms-android-callback/" + uuid + "/failed/" + t.companyId(), null);
     assertEquals(-1, count(t, "SELECT status FROM sms WHERE id = " + id));
