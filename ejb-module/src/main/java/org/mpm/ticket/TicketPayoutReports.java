@@ -77,6 +77,20 @@ public class TicketPayoutReports {
   }
 
   /**
+   * The monthly run (MPM's {@code reports:ticket-outsource-payout} on the 1st): the report of the month up to
+   * {@code day}, unless the company has it already. The company's main settings row is locked meanwhile, so nodes
+   * running the schedule together write it once.
+   */
+  public void generateOnce(long companyId, LocalDate day) {
+    tenantDb.em().createNativeQuery("SELECT id FROM main_settings ORDER BY id LIMIT 1 FOR UPDATE").getResultList();
+    String date = day.withDayOfMonth(1) + "---" + day;
+    if (tenantDb.em().createNativeQuery("SELECT id FROM ticket_outsource_payout_reports WHERE date = ?")
+        .setParameter(1, date).getResultList().isEmpty()) {
+      generate(companyId, day);
+    }
+  }
+
+  /**
    * Writes the report of the month up to {@code day} (MPM: the tickets of outsourced categories created from the
    * first of the month to that day, each with its owner, date, payout and category) and records it.
    */
