@@ -30,7 +30,7 @@ public class TicketService {
   public record NewTicket(String title, String content, long categoryId, Long assignedId, LocalDateTime dueDate,
       long ownerId, Long outsourcing) {}
 
-  /** A ticket as just opened, with its creator and owner. */
+  /** A ticket as just opened, with its creator (a user; null for an agent) and owner. */
   public record Opened(Ticket ticket, User creator, Person owner) {}
 
   /**
@@ -39,6 +39,15 @@ public class TicketService {
    * ticket user or person is a 422 and writes nothing.
    */
   public Opened open(long userId, NewTicket f) {
+    return open(Ticket.CREATOR_USER, userId, f);
+  }
+
+  /** Opens a ticket for a customer by an agent of the agent app (creator {@code agent}). */
+  public Opened openByAgent(long agentId, NewTicket f) {
+    return open(Ticket.CREATOR_AGENT, agentId, f);
+  }
+
+  private Opened open(String creatorType, long creatorId, NewTicket f) {
     EntityManager em = tenantDb.em();
     Map<String, List<String>> errors = new LinkedHashMap<>();
     TicketCategory category = em.find(TicketCategory.class, f.categoryId());
@@ -55,9 +64,9 @@ public class TicketService {
     if (!errors.isEmpty()) {
       throw new ValidationException(errors);
     }
-    User creator = em.find(User.class, userId);
+    User creator = Ticket.CREATOR_USER.equals(creatorType) ? em.find(User.class, creatorId) : null;
     Ticket t = new Ticket(f.title(), f.content(), f.categoryId(), f.assignedId(), f.dueDate());
-    t.setCreator(Ticket.CREATOR_USER, userId);
+    t.setCreator(creatorType, creatorId);
     t.setOwner(Person.MORPH, f.ownerId());
     em.persist(t);
     em.flush();

@@ -220,6 +220,40 @@ class TicketsIT {
   }
 
   @Test
+  void theAgentAppOpensAndListsItsTickets() throws Exception {
+    String email = "ticket-agent-" + System.nanoTime() + "@example.com";
+    long agentId = Db.insertAgent(t.companyId(), email, t.companyId());
+    String agent = api.post("/api/app/login", "{\"email\":\"" + email + "\",\"password\":\"123123\"}", null).obj()
+        .getString("access_token");
+    long category = label(t, "Field visit", false);
+    Resp r = api.post("/api/app/agents/ticket", "{\"owner_id\":" + customer + ",\"title\":\"Broken meter\","
+        + "\"description\":\"Display dark\",\"label\":" + category + ",\"due_date\":\"2026-02-01\"}", agent);
+    assertEquals(200, r.status(), r.body());
+    JsonObject created = r.obj().getJsonArray("data").getJsonObject(0);
+    assertEquals("agent", created.getString("creator_type"));
+    assertEquals(agentId, created.getJsonNumber("creator_id").longValue());
+    assertEquals(email, created.getJsonObject("creator").getString("email"));
+    assertEquals("Neema", created.getJsonObject("owner").getString("name"));
+    assertEquals(0, created.getJsonArray("comments").size());
+    long id = created.getJsonNumber("id").longValue();
+
+    JsonObject mine = api.get("/api/app/agents/ticket", agent).obj();
+    assertEquals(15, mine.getInt("per_page"));
+    assertEquals(id, mine.getJsonArray("data").getJsonObject(0).getJsonNumber("id").longValue());
+    assertEquals(1, api.get("/api/app/agents/ticket/customer/" + customer, agent).obj().getInt("total"));
+    assertEquals("Broken meter", api.get("/api/app/agents/ticket/" + id, agent).obj().getJsonObject("data")
+        .getString("title"));
+    assertEquals(1, api.get("/api/tickets/agents/" + agentId, t.token()).obj().getInt("total"));
+    // Bad input and another company's customer write nothing.
+    long before = count(t, "SELECT COUNT(*) FROM tickets");
+    assertEquals(422, api.post("/api/app/agents/ticket", "{\"title\":\"x\"}", agent).status());
+    assertEquals(422, api.post("/api/app/agents/ticket", "{\"owner_id\":" + otherCustomer + ",\"title\":\"x\","
+        + "\"description\":\"y\",\"label\":" + category + "}", agent).status());
+    assertEquals(before, count(t, "SELECT COUNT(*) FROM tickets"));
+    assertEquals(401, api.get("/api/app/agents/ticket", t.token()).status());
+  }
+
+  @Test
   void payoutReportsAreListedAndDownloaded() throws Exception {
     Path dir = TestServer.get().storageDir().resolve("reports/" + t.companyId() + "/ticket_outsource_payout");
     Files.createDirectories(dir);
