@@ -33,10 +33,11 @@ import org.mpm.user.UserView;
  * key {@code demo-api-key-1234567890}, MPM's demo clusters, mini-grids and villages ({@link DemoGeography}),
  * 250 customers ({@link DemoCustomers}) and their meters, solar home systems and e-bikes with MPM's demo tariffs,
  * connection types and manufacturers ({@link DemoDevices}), an agent per mini-grid ({@link DemoAgents}) and
- * 1000 payments of the last year with their tokens and SMS ({@link DemoTransactions}). Its settings are saved as
- * the owner would save them in the console's first-run dialog (country Tanzania; the maps on MPM's default centre
- * and zoom with OpenStreetMap tiles), so the console opens on the dashboard. Runs only when no company exists; a
- * database lock keeps two nodes starting together from seeding twice.
+ * 1000 payments of the last year with their tokens and SMS ({@link DemoTransactions}), ticket categories,
+ * tickets with comments, a payout report and conversations with customers ({@link DemoTickets}). Its settings
+ * are saved as the owner would save them in the console's first-run dialog (country Tanzania; the maps on MPM's
+ * default centre and zoom with OpenStreetMap tiles), so the console opens on the dashboard. Runs only when no
+ * company exists; a database lock keeps two nodes starting together from seeding twice.
  */
 @ApplicationScoped
 public class DemoSeeder {
@@ -64,6 +65,7 @@ public class DemoSeeder {
   @Inject DemoAgents agents;
   @Inject DemoTransactions transactions;
   @Inject DemoAppliances appliances;
+  @Inject DemoTickets tickets;
   @Inject MainSettingsService mainSettings;
   @Inject MapSettingsService mapSettings;
 
@@ -114,6 +116,8 @@ public class DemoSeeder {
     LOG.info(() -> "Demo devices seeded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     transactions.seed(homes.size(), agentIds, List.of(ownerId(), financialManager.id()));
     appliances.sell(homes, ownerId(), catalogue);
+    tickets.seed(company.getId(), List.of(ownerId(), financialManager.id()));
+    tickets.seedMessages();
     LOG.info(() -> "Demo company seeded (company " + company.getId() + ", database DemoCompany_1)");
   }
 

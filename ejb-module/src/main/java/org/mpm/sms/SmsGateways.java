@@ -18,7 +18,11 @@ public class SmsGateways {
 
   /** The configured gateway; an unknown name is a configuration error. */
   public SmsGateway active() {
-    String wanted = configured == null || configured.isBlank() ? RecordingSmsGateway.NAME : configured.trim();
+    return named(configured == null || configured.isBlank() ? RecordingSmsGateway.NAME : configured.trim());
+  }
+
+  /** The gateway of this name; an unknown name is a configuration error. */
+  public SmsGateway named(String wanted) {
     for (SmsGateway g : gateways) {
       if (g.name().equalsIgnoreCase(wanted)) {
         return g;

@@ -36,6 +36,8 @@ public class SmsService {
 
   @Inject TenantDatabase tenantDb;
   @Inject SmsGateways gateways;
+  @Inject SmsAndroidPhones androidPhones;
+  @Inject SmsOutbox outbox;
 
   /** All templates, by id. */
   public List<SmsBody> bodies() {
@@ -68,14 +70,22 @@ public class SmsService {
     return deliver(sms);
   }
 
-  /** Writes the message (status 0, a new uuid), hands it to the gateway and records the outcome. */
+  /**
+   * Writes the message (status 0, a new uuid), hands it to a gateway that sends inside the transaction and records
+   * the outcome; for any other gateway the message is queued ({@link SmsOutbox}) and left status 0.
+   */
   private Sms deliver(Sms sms) {
     EntityManager em = tenantDb.em();
+    SmsGateway gateway = gateway();
+    if (!gateway.sendsInTransaction()) {
+      long id = outbox.queue(List.of(new SmsOutbox.Outgoing(sms.getReceiver(), sms.getBody(), sms.getSenderId(),
+          sms.getTriggerType(), sms.getTriggerId()))).get(0);
+      return em.find(Sms.class, id);
+    }
     String receiver = sms.getReceiver();
     sms.setUuid(UUID.randomUUID().toString());
     em.persist(sms);
     em.flush();
-    SmsGateway gateway = gateways.active();
     apply(sms, SmsGateway.sendOrFail(gateway, receiver, sms.getBody(), sms.getUuid()), gateway.pluginId());
     em.flush();
     return sms;
@@ -190,7 +200,7 @@ public class SmsService {
     if (messages.isEmpty()) {
       return List.of();
     }
-    SmsGateway gateway = gateways.active();
+    SmsGateway gateway = gateway();
     List<Object[]> rows = new ArrayList<>(messages.size());
     for (int i = 0; i < messages.size(); i++) {
       Sms sms = messages.get(i);
@@ -260,8 +270,11 @@ public class SmsService {
     sms.setGatewayId(gatewayId);
   }
 
-  /** The active gateway. */
+  /**
+   * The company's gateway: the Android gateway when its main settings choose it (MPM's {@code sms_gateway_id} 2)
+   * and it has a phone, else the installation's ({@code mpm.sms.gateway}).
+   */
   public SmsGateway gateway() {
-    return gateways.active();
+    return androidPhones.chosen() ? gateways.named(AndroidSmsGateway.NAME) : gateways.active();
   }
 }

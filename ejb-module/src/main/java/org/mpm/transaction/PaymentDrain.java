@@ -95,7 +95,11 @@ public class PaymentDrain {
     return jobs.stream().filter(j -> kind.equals(j.kind())).toList();
   }
 
-  /** The batch's messages: read in one transaction, sent outside any, the answers recorded in one. */
+  /**
+   * The batch's messages: read in one transaction, sent outside any. A gateway that sends over the network has
+   * each answer recorded at once, in a transaction of its own, so a crash sends at most the message on its way
+   * again; the others' answers are recorded together.
+   */
   private void sendAll(List<Job> jobs, List<LocalDateTime> retries) {
     if (jobs.isEmpty()) {
       return;
@@ -105,7 +109,13 @@ public class PaymentDrain {
     List<PaymentJobSteps.SmsOutcome> outcomes = new ArrayList<>();
     for (PaymentJobSteps.SmsWork w : work) {
       SmsGateway.Result result = SmsGateway.sendOrFail(gateway, w.sms().receiver(), w.sms().body(), w.sms().uuid());
-      outcomes.add(new PaymentJobSteps.SmsOutcome(w.jobId(), w.sms().id(), result, gateway.pluginId()));
+      PaymentJobSteps.SmsOutcome outcome = new PaymentJobSteps.SmsOutcome(w.jobId(), w.sms().id(), result,
+          gateway.pluginId());
+      if (gateway.sendsInTransaction()) {
+        outcomes.add(outcome);
+      } else {
+        retries.addAll(steps.smsSentAll(List.of(outcome)));
+      }
     }
     retries.addAll(steps.smsSentAll(outcomes));
   }

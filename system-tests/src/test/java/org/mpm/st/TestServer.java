@@ -24,7 +24,8 @@ import org.mpm.launcher.PayaraServer;
  * in this JVM) that receives the server's mails, and Payara Micro with the built WAR, on free ports. Started on
  * first use, stopped when the test JVM exits. Tests may kill and restart Payara (crash tests); the database and
  * the mail server keep running. The server's other outside world is simulated in this JVM too: Bing Maps
- * ({@link BingSimulator}), which only the check of a map key calls.
+ * ({@link BingSimulator}), which only the check of a map key calls, and Firebase Cloud Messaging
+ * ({@link FcmSimulator}), through which the Android SMS gateway pushes messages to a company's phone.
  */
 public final class TestServer {
 
@@ -44,14 +45,17 @@ public final class TestServer {
   private final GreenMail smtp;
   private final int port;
   private final BingSimulator bing;
+  private final FcmSimulator fcm;
   private PayaraServer server;
 
-  private TestServer(Path work, EmbeddedDatabase db, GreenMail smtp, int port, BingSimulator bing) {
+  private TestServer(Path work, EmbeddedDatabase db, GreenMail smtp, int port, BingSimulator bing,
+      FcmSimulator fcm) {
     this.work = work;
     this.db = db;
     this.smtp = smtp;
     this.port = port;
     this.bing = bing;
+    this.fcm = fcm;
   }
 
   public static synchronized TestServer get() {
@@ -70,7 +74,8 @@ public final class TestServer {
         GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.setUser(MAIL_USER + "@mpm.test", MAIL_USER, MAIL_PASSWORD);
         smtp.start();
-        TestServer s = new TestServer(work, db, smtp, freePort(), BingSimulator.start());
+        TestServer s = new TestServer(work, db, smtp, freePort(), BingSimulator.start(),
+            FcmSimulator.start());
         Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly));
         try {
           s.startServer();
@@ -85,6 +90,11 @@ public final class TestServer {
       }
     }
     return instance;
+  }
+
+  /** The Firebase Cloud Messaging the Android SMS gateway pushes to. */
+  FcmSimulator fcm() {
+    return fcm;
   }
 
   /** The Bing Maps the server is configured with. */
@@ -119,7 +129,10 @@ public final class TestServer {
         Map.entry("MPM_MAIL_FROM", "MicroPowerManager <" + MAIL_FROM + ">"),
         Map.entry("MPM_FRONTEND_URL", CONSOLE_URL),
         Map.entry("MPM_MAPS_BING_URL", bing.baseUrl()),
-        Map.entry("MPM_MAPS_BING_TIMEOUT_MS", "2000")), work.resolve("payara.log"), "1g");
+        Map.entry("MPM_MAPS_BING_TIMEOUT_MS", "2000"),
+        Map.entry("MPM_SMS_ANDROID_URL", fcm.url()),
+        Map.entry("MPM_SMS_ANDROID_KEY", "simulator-server-key"),
+        Map.entry("MPM_SMS_ANDROID_TIMEOUT_MS", "2000")), work.resolve("payara.log"), "1g");
     // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
     // the machine is busy with other work.
     server.awaitReady(Duration.ofMinutes(8));
@@ -187,6 +200,7 @@ public final class TestServer {
       // shutting down
     }
     bing.stop();
+    fcm.stop();
   }
 
   private static int freePort() throws Exception {

@@ -52,7 +52,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         @Tag(name = "Agent app", description = "MPM's agent app: an agent's login, the payments it takes and its"
             + " balance"),
         @Tag(name = "SMS", description = "Messages to customers, the texts of the automatic ones and the SMS settings"
-            + " (resend keyword, installment reminders, Android gateway phones)"),
+            + " (resend keyword, installment reminders, Android gateway phones); conversations, bulk messages and the"
+            + " Android gateway's callbacks"),
+        @Tag(name = "Tickets", description = "The service desk: tickets of customers, their categories, comments,"
+            + " the people they are assigned to and the payout reports of outsourced work"),
         @Tag(name = "Settings", description = "The company's main settings and map defaults, the SMS gateways it may"
             + " choose, MPM's currency list, the check of a Bing Maps key")})
 @SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")

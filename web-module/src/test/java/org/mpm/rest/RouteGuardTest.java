@@ -70,7 +70,9 @@ class RouteGuardTest {
     });
     assertEquals(new TreeSet<>(List.of("POST auth/login", "POST auth/refresh", "POST app/login",
         "POST companies", "GET mpm-plugins", "GET usage-types", "POST users/password",
-        "GET users/password/validate/{token}", "POST users/password/confirm")), open);
+        "GET users/password/validate/{token}", "POST users/password/confirm",
+        "GET sms-android-callback/{uuid}/delivered/{slug}", "GET sms-android-callback/{uuid}/failed/{slug}",
+        "GET sms-android-callback/{uuid}/sent/{slug}")), open);
   }
 
   @Test
