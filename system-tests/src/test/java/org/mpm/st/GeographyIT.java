@@ -109,12 +109,16 @@ class GeographyIT {
     assertEquals(94, api.get("/api/solar-home-systems?per_page=1", token).obj().getInt("total"), "84 sold + 10 unsold");
     assertEquals(68, api.get("/api/e-bikes?per_page=1", token).obj().getInt("total"), "63 assigned + 5 unassigned");
 
-    Resp t = api.post("/api/devices/" + shs.getJsonNumber("id").longValue() + "/token",
-        "{\"amount\":1000,\"unit\":\"currency\"}", token);
+    // The SHS is sold on installment in the demo: its daily price is its plan's (each installment sets it).
+    long shsId = shs.getJsonNumber("id").longValue();
+    double dailyPrice = api.get("/api/devices/" + shsId + "/openpaygo", token).obj().getJsonObject("data")
+        .getJsonNumber("daily_price").doubleValue();
+    Resp t = api.post("/api/devices/" + shsId + "/token", "{\"amount\":1000,\"unit\":\"currency\"}", token);
     assertEquals(201, t.status(), t.body());
     JsonObject tok = t.obj().getJsonObject("data");
     assertEquals("days", tok.getString("token_unit"));
-    assertEquals(2.0, tok.getJsonNumber("token_amount").doubleValue(), "1000 TZS at 500 TZS a day");
+    assertEquals(Math.ceil(1000 / dailyPrice), tok.getJsonNumber("token_amount").doubleValue(),
+        "1000 TZS at " + dailyPrice + " TZS a day");
     assertTrue(tok.getString("token").matches("\\d{9}"), tok.toString());
   }
 
