@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDateTime;
 import org.mpm.auth.PasswordHasher;
+import org.mpm.common.NotFoundException;
 import org.mpm.common.Timestamped;
 import org.mpm.common.ValidationException;
 import org.mpm.company.LoginDirectory;
@@ -24,6 +25,31 @@ public class AgentService {
     AgentCommission c = new AgentCommission(name, energy, appliance, riskBalance);
     tenantDb.em().persist(c);
     tenantDb.em().flush();
+    return c;
+  }
+
+  /** Changes a commission plan; 404 for an unknown id. */
+  public AgentCommission updateCommission(long id, String name, double energy, double appliance,
+      double riskBalance) {
+    AgentCommission c = commission(id);
+    c.setName(name);
+    c.setEnergyCommission(energy);
+    c.setApplianceCommission(appliance);
+    c.setRiskBalance(riskBalance);
+    tenantDb.em().flush();
+    return c;
+  }
+
+  /** Deletes a commission plan; 404 for an unknown id. */
+  public void deleteCommission(long id) {
+    tenantDb.em().remove(commission(id));
+  }
+
+  private AgentCommission commission(long id) {
+    AgentCommission c = tenantDb.em().find(AgentCommission.class, id);
+    if (c == null) {
+      throw NotFoundException.model(AgentCommission.MODEL, id);
+    }
     return c;
   }
 
