@@ -10,6 +10,7 @@ import org.mpm.common.Timestamped;
 import org.mpm.common.ValidationException;
 import org.mpm.company.LoginDirectory;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.tenancy.TenantMemo;
 
 /**
  * Agents of the current company. An agent is a person of type {@code agent}; its e-mail is also in the central
@@ -20,6 +21,7 @@ public class AgentService {
 
   @Inject TenantDatabase tenantDb;
   @Inject LoginDirectory directory;
+  @Inject TenantMemo memo;
 
   public AgentCommission createCommission(String name, double energy, double appliance, double riskBalance) {
     AgentCommission c = new AgentCommission(name, energy, appliance, riskBalance);
@@ -37,12 +39,14 @@ public class AgentService {
     c.setApplianceCommission(appliance);
     c.setRiskBalance(riskBalance);
     tenantDb.em().flush();
+    memo.changed(TenantMemo.AGENT_COMMISSIONS, tenantDb.databaseName());
     return c;
   }
 
   /** Deletes a commission plan; 404 for an unknown id. */
   public void deleteCommission(long id) {
     tenantDb.em().remove(commission(id));
+    memo.changed(TenantMemo.AGENT_COMMISSIONS, tenantDb.databaseName());
   }
 
   private AgentCommission commission(long id) {

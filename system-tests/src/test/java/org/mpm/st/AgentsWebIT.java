@@ -183,6 +183,67 @@ class AgentsWebIT {
   }
 
   @Test
+  void agentsAreCreatedChangedSearchedGivenAPasswordAndDeleted() throws Exception {
+    long grid = Db.insert(t, "INSERT INTO mini_grids (cluster_id, name, created_at, updated_at)"
+        + " VALUES (1, 'Agents Grid', NOW(), NOW())");
+    long city = Db.insert(t, "INSERT INTO cities (name, country_id, mini_grid_id, created_at, updated_at)"
+        + " VALUES ('Agents Town', 1, " + grid + ", NOW(), NOW())");
+    Resp bad = api.post("/api/agents", "{\"email\":\"no\",\"name\":\"Al\",\"password\":\"12\","
+        + "\"city_id\":" + city + ",\"agent_commission_id\":" + planId + "}", t.token());
+    assertEquals(422, bad.status(), bad.body());
+    JsonObject errors = bad.obj().getJsonObject("errors");
+    assertTrue(errors.containsKey("email") && errors.containsKey("name") && errors.containsKey("surname")
+        && errors.containsKey("password"), bad.body());
+    String body = "{\"email\":\"made-agent@example.com\",\"name\":\"Baraka\",\"surname\":\"Mwita\","
+        + "\"password\":\"secret1\",\"city_id\":" + city + ",\"agent_commission_id\":" + planId
+        + ",\"phone\":\"+255700000123\"}";
+    Resp noPlan = api.post("/api/agents", body.replace("\"agent_commission_id\":" + planId,
+        "\"agent_commission_id\":999999"), t.token());
+    assertEquals(422, noPlan.status(), noPlan.body());
+    assertEquals(0, Db.countCentral("SELECT COUNT(*) FROM database_proxies WHERE email = 'made-agent@example.com'"));
+    Resp made = api.post("/api/agents", body, t.token());
+    assertEquals(201, made.status(), made.body());
+    long id = GeographyIT.id(made);
+    assertEquals(grid, made.obj().getJsonObject("data").getJsonNumber("mini_grid_id").longValue());
+    assertEquals(422, api.post("/api/agents", body, t.token()).status(), "the e-mail is taken");
+    assertEquals(200, api.post("/api/app/login", "{\"email\":\"made-agent@example.com\",\"password\":"
+        + "\"secret1\"}", null).status());
+
+    Resp changed = api.put("/api/agents/" + id, "{\"name\":\"Barakaa\",\"phone\":\"+255700000999\"}",
+        t.token());
+    assertEquals(200, changed.status(), changed.body());
+    JsonObject person = changed.obj().getJsonObject("data").getJsonObject("person");
+    assertEquals("Barakaa", person.getString("name"));
+    assertTrue(person.getJsonArray("addresses").toString().contains("+255700000999"), person.toString());
+    assertEquals(422, api.put("/api/agents/" + id, "{\"miniGridId\":999999}", t.token()).status());
+    assertEquals(404, api.put("/api/agents/" + id, "{\"name\":\"Other\"}", other.token()).status());
+
+    Resp mismatch = api.put("/api/agents/" + id + "/password", "{\"password\":\"newpass1\","
+        + "\"password_confirmation\":\"newpass2\"}", t.token());
+    assertEquals(422, mismatch.status(), mismatch.body());
+    Resp pw = api.put("/api/agents/" + id + "/password", "{\"password\":\"newpass1\","
+        + "\"password_confirmation\":\"newpass1\"}", t.token());
+    assertEquals(200, pw.status(), pw.body());
+    assertEquals(200, api.post("/api/app/login", "{\"email\":\"made-agent@example.com\",\"password\":"
+        + "\"newpass1\"}", null).status());
+
+    Resp found = api.get("/api/agents/search?term=Barakaa", t.token());
+    assertEquals(200, found.status(), found.body());
+    assertEquals(1, found.obj().getInt("total"), found.body());
+    assertEquals(0, api.get("/api/agents/search?term=Barakaa", other.token()).obj().getInt("total"));
+    assertEquals(1, api.get("/api/agents/search?term=made-agent&paginate=0", t.token()).obj()
+        .getJsonArray("data").size());
+
+    assertEquals(404, api.delete("/api/agents/" + id, other.token()).status());
+    Resp deleted = api.delete("/api/agents/" + id, t.token());
+    assertEquals(200, deleted.status(), deleted.body());
+    assertEquals("{\"data\":{\"message\":\"Agent deleted successfully\",\"status_code\":200}}",
+        deleted.body());
+    assertEquals(404, api.get("/api/agents/" + id, t.token()).status());
+    assertEquals(0, Db.countCentral("SELECT COUNT(*) FROM database_proxies WHERE email = 'made-agent@example.com'"));
+  }
+
+  @Test
   void commissionPlansAreCreatedChangedAndDeleted() throws Exception {
     Resp bad = api.post("/api/agents/commissions", "{\"name\":\"\",\"energy_commission\":2,"
         + "\"appliance_commission\":\"x\"}", t.token());

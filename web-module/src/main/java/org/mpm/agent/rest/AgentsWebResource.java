@@ -2,8 +2,10 @@ package org.mpm.agent.rest;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -12,17 +14,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.agent.AgentAccounts;
+import org.mpm.agent.AgentAccounts.Changes;
+import org.mpm.agent.AgentAccounts.NewAgent;
 import org.mpm.agent.AgentAppliances;
 import org.mpm.agent.AgentAppliances.Assigned;
 import org.mpm.agent.AgentAppliances.Sold;
 import org.mpm.agent.AgentLedger;
 import org.mpm.agent.AgentLedger.Booked;
 import org.mpm.agent.AgentViews;
+import org.mpm.agent.AgentViews.AgentRow;
 import org.mpm.agent.AgentViews.ReceiptRow;
 import org.mpm.common.Page;
 import org.mpm.customer.PersonView;
@@ -52,6 +59,7 @@ public class AgentsWebResource {
 
   @Inject AgentViews views;
   @Inject AgentLedger ledger;
+  @Inject AgentAccounts accounts;
   @Inject AgentAppliances appliances;
   @Inject TransactionService transactions;
   @Inject PersonViews people;
@@ -66,6 +74,80 @@ public class AgentsWebResource {
     JsonBody q = JsonBody.query(uri);
     return Paginator.allOrPage(q, "per_page", views::agents, views::agents,
         l -> l.stream().map(AgentJson::agent).toList(), uri);
+  }
+
+  @POST
+  @Operation(summary = "Create an agent {email, name, surname (at least 3 characters), password (at least 6),"
+      + " city_id (the agent works in the city's mini-grid), agent_commission_id, phone?, nationality?} with its"
+      + " person, primary address and login: 201 {data: agent}")
+  public Response create(String body) {
+    JsonBody b = JsonBody.parse(body);
+    String email = b.email("email", true);
+    String name = b.string("name", true, 3, JsonBody.MAX_STRING);
+    String surname = b.string("surname", true, 3, JsonBody.MAX_STRING);
+    String password = b.string("password", true, 6, JsonBody.MAX_STRING);
+    Long city = b.integer("city_id", true, 1, JsonBody.MAX_INT);
+    Long plan = b.integer("agent_commission_id", true, 1, JsonBody.MAX_INT);
+    String phone = b.string("phone", false);
+    String nationality = b.string("nationality", false);
+    b.validate();
+    return created(AgentAuthResource.agent(accounts.create(new NewAgent(name, surname, email, password, city, plan,
+        phone, nationality))));
+  }
+
+  @PUT
+  @Path("{agentId: [0-9]+}")
+  @Operation(summary = "Change an agent {name?, surname? (at least 3 characters), gender?, birthday?, phone?,"
+      + " commissionTypeId?, miniGridId?}: {data: agent with person, mini_grid and commission}")
+  public Map<String, Object> update(@PathParam("agentId") long id, String body) {
+    JsonBody b = JsonBody.parse(body);
+    String name = b.string("name", false, 3, JsonBody.MAX_STRING);
+    String surname = b.string("surname", false, 3, JsonBody.MAX_STRING);
+    String gender = b.string("gender", false);
+    LocalDate birthday = b.date("birthday", false);
+    String phone = b.string("phone", false);
+    Long plan = b.integer("commissionTypeId", false, 1, JsonBody.MAX_INT);
+    Long grid = b.integer("miniGridId", false, 1, JsonBody.MAX_INT);
+    b.validate();
+    return Json.data(AgentJson.agent(accounts.update(id, new Changes(name, surname, gender, birthday, phone, plan,
+        grid))));
+  }
+
+  @PUT
+  @Path("{agentId: [0-9]+}/password")
+  @Operation(summary = "Set an agent's password {password (at least 6 characters), password_confirmation}:"
+      + " {data: {message}}")
+  public Map<String, Object> password(@PathParam("agentId") long id, String body) {
+    JsonBody b = JsonBody.parse(body);
+    String password = b.string("password", true, 6, JsonBody.MAX_STRING);
+    String confirmation = b.string("password_confirmation", false);
+    if (password != null && !password.equals(confirmation)) {
+      b.error("password", "The password field confirmation does not match.");
+    }
+    b.validate();
+    accounts.changePassword(id, password);
+    return Json.data(Json.message("Password updated successfully"));
+  }
+
+  @DELETE
+  @Path("{agentId: [0-9]+}")
+  @Operation(summary = "Delete an agent and its login (its person and ledger stay): {data: {message, status_code}}")
+  public Map<String, Object> delete(@PathParam("agentId") long id) {
+    accounts.delete(id);
+    return Json.data(Json.obj("message", "Agent deleted successfully", "status_code", 200));
+  }
+
+  @GET
+  @Path("search")
+  @Operation(summary = "Agents whose mini-grid name, name or e-mail contains ?term: raw paginator of 15 (with"
+      + " ?paginate=0 {data:[…]}, at most 1000)")
+  public Map<String, Object> search() {
+    JsonBody q = JsonBody.query(uri);
+    String term = q.string("term", false);
+    boolean paginate = !"0".equals(q.string("paginate", false));
+    Page<AgentRow> p = accounts.search(term, paginate ? q.page() : 1, paginate ? 15 : 1000);
+    List<Map<String, Object>> rows = p.items().stream().map(AgentJson::agent).toList();
+    return paginate ? Paginator.raw(p, rows, uri) : Json.data(rows);
   }
 
   @GET
