@@ -37,7 +37,7 @@ public class AgentPaymentProvider implements PaymentProvider {
   public static final String AGENT_ID = "agent_id";
   public static final String MOBILE_DEVICE_ID = "mobile_device_id";
 
-  /** How long a commission plan is remembered (plans change rarely and only in the database). */
+  /** How long a commission plan is remembered (plans change rarely; the plan routes forget them at once). */
   static final long PLAN_NANOS = 10_000_000_000L;
 
   @Inject TenantDatabase tenantDb;
@@ -186,8 +186,9 @@ public class AgentPaymentProvider implements PaymentProvider {
   /**
    * The agents, locked in id order, with their plans. Only the agents' rows are locked: agents share commission
    * plans, and a lock on a plan would make every agent of the company wait for every other. A plan is
-   * remembered for 10 s ({@link TenantMemo#AGENT_COMMISSIONS}): this server has no route that changes plans, so
-   * a change made in the database counts within 10 s. A sale of an agent without a plan is refused (403).
+   * remembered for 10 s ({@link TenantMemo#AGENT_COMMISSIONS}); the routes that change or delete a plan forget it
+   * at once, a change made directly in the database counts within 10 s. A sale of an agent without a plan is
+   * refused (403).
    */
   private Map<Long, AgentAccount> lockedAgents(List<Long> ids) {
     Query q = em().createNativeQuery("SELECT id, balance, commission_revenue, agent_commission_id, mobile_device_id"

@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDateTime;
 import org.mpm.auth.PasswordHasher;
+import org.mpm.common.NotFoundException;
 import org.mpm.common.Timestamped;
 import org.mpm.common.ValidationException;
 import org.mpm.company.LoginDirectory;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.tenancy.TenantMemo;
 
 /**
  * Agents of the current company. An agent is a person of type {@code agent}; its e-mail is also in the central
@@ -19,11 +21,39 @@ public class AgentService {
 
   @Inject TenantDatabase tenantDb;
   @Inject LoginDirectory directory;
+  @Inject TenantMemo memo;
 
   public AgentCommission createCommission(String name, double energy, double appliance, double riskBalance) {
     AgentCommission c = new AgentCommission(name, energy, appliance, riskBalance);
     tenantDb.em().persist(c);
     tenantDb.em().flush();
+    return c;
+  }
+
+  /** Changes a commission plan; 404 for an unknown id. */
+  public AgentCommission updateCommission(long id, String name, double energy, double appliance,
+      double riskBalance) {
+    AgentCommission c = commission(id);
+    c.setName(name);
+    c.setEnergyCommission(energy);
+    c.setApplianceCommission(appliance);
+    c.setRiskBalance(riskBalance);
+    tenantDb.em().flush();
+    memo.changed(TenantMemo.AGENT_COMMISSIONS, tenantDb.databaseName());
+    return c;
+  }
+
+  /** Deletes a commission plan; 404 for an unknown id. */
+  public void deleteCommission(long id) {
+    tenantDb.em().remove(commission(id));
+    memo.changed(TenantMemo.AGENT_COMMISSIONS, tenantDb.databaseName());
+  }
+
+  private AgentCommission commission(long id) {
+    AgentCommission c = tenantDb.em().find(AgentCommission.class, id);
+    if (c == null) {
+      throw NotFoundException.model(AgentCommission.MODEL, id);
+    }
     return c;
   }
 

@@ -70,6 +70,20 @@ public class SaleRows {
         List.of(personId));
   }
 
+  /** A page of the sales a creator ({@code user} or {@code agent}) recorded, newest first, deleted ones included. */
+  public List<Sale> salesBy(String creatorType, long creatorId, int page, int size) {
+    return sales("SELECT " + SALE_COLUMNS + " FROM appliance_people WHERE creator_type = ? AND creator_id = ?"
+        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", List.of(creatorType, creatorId, size,
+            (page - 1) * size));
+  }
+
+  /** How many sales a creator recorded. */
+  public long countBy(String creatorType, long creatorId) {
+    return ((Number) em().createNativeQuery("SELECT COUNT(*) FROM appliance_people WHERE creator_type = ?"
+        + " AND creator_id = ?").setParameter(1, creatorType).setParameter(2, creatorId).getSingleResult())
+        .longValue();
+  }
+
   /** The rates of sales, by sale, in schedule order. */
   public Map<Long, List<Rate>> ratesOf(List<Long> saleIds) {
     Map<Long, List<Rate>> out = new HashMap<>();

@@ -51,6 +51,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " on installment or as an energy service, their rates, change logs and payments"),
         @Tag(name = "Agent app", description = "MPM's agent app: an agent's login, the payments it takes and its"
             + " balance"),
+        @Tag(name = "Agents", description = "The web console's agent pages: agents, their commission plans,"
+            + " receipts and charges on the agent's ledger, transactions, balance history and appliances"),
         @Tag(name = "SMS", description = "Messages to customers, the texts of the automatic ones and the SMS settings"
             + " (resend keyword, installment reminders, Android gateway phones); conversations, bulk messages and the"
             + " Android gateway's callbacks"),

@@ -15,7 +15,7 @@ import org.mpm.device.rest.DeviceJson;
 import org.mpm.rest.Json;
 
 /** MPM's JSON of appliance types, appliances, sales ({@code AppliancePerson}), rates and logs. */
-final class ApplianceJson {
+public final class ApplianceJson {
 
   /** A {@code datetime} column without a cast, as Eloquent gives it. */
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -27,7 +27,7 @@ final class ApplianceJson {
         "created_at", Json.ts(t.createdAt()), "updated_at", Json.ts(t.updatedAt()));
   }
 
-  static Map<String, Object> appliance(Appliance a) {
+  public static Map<String, Object> appliance(Appliance a) {
     if (a == null) {
       return null;
     }
@@ -42,7 +42,7 @@ final class ApplianceJson {
   }
 
   /** The sale's columns, as Eloquent gives a model read from the database. */
-  static Map<String, Object> sale(Sale s) {
+  public static Map<String, Object> sale(Sale s) {
     return Json.obj("id", s.id(), "appliance_id", s.applianceId(), "person_id", s.personId(),
         "total_cost", number(s.totalCost()), "rate_count", s.rateCount(), "creator_type", s.creatorType(),
         "creator_id", s.creatorId(), "created_at", Json.ts(s.createdAt()), "updated_at", Json.ts(s.updatedAt()),
