@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import org.mpm.agent.AgentAccounts;
+import org.mpm.agent.AgentAccounts.NewAgent;
 import org.mpm.agent.AgentCommission;
 import org.mpm.agent.AgentService;
 import org.mpm.tenancy.TenantDatabase;
@@ -21,6 +23,7 @@ public class DemoAgents {
   public static final double RISK_BALANCE = 1_000_000;
 
   @Inject AgentService agents;
+  @Inject AgentAccounts accounts;
   @Inject TenantDatabase tenantDb;
 
   /** Creates the commission plan and the agents; returns the agents' ids in mini-grid order. */
@@ -34,8 +37,11 @@ public class DemoAgents {
     for (Object[] grid : grids) {
       n++;
       String email = n == 1 ? AGENT : "demo_company_agent_" + n + "@example.com";
-      ids.add(agents.create("Agent", String.valueOf(grid[1]), email, DemoSeeder.PASSWORD,
-          ((Number) grid[0]).longValue(), commission.getId()).id());
+      // In the first village of its mini-grid, with a phone, as MPM's demo agents (the console reads the phone).
+      long city = ((Number) tenantDb.em().createNativeQuery("SELECT MIN(id) FROM cities WHERE mini_grid_id = ?")
+          .setParameter(1, grid[0]).getSingleResult()).longValue();
+      ids.add(accounts.create(new NewAgent("Agent", String.valueOf(grid[1]), email, DemoSeeder.PASSWORD, city,
+          commission.getId(), String.format("+2556500000%02d", n), null)).id());
     }
     return ids;
   }

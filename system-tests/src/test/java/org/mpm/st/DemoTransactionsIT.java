@@ -77,6 +77,15 @@ class DemoTransactionsIT {
   }
 
   @Test
+  void demoAgentsHaveAPhoneInTheirMiniGridsFirstVillage() {
+    String token = api.login("demo_company_admin@example.com", "123123");
+    JsonObject agent = api.get("/api/agents/1", token).obj().getJsonObject("data");
+    JsonObject address = agent.getJsonObject("person").getJsonArray("addresses").getJsonObject(0);
+    assertEquals("+255650000001", address.getString("phone"), "the console's agent detail reads this phone");
+    assertEquals(-646000.0, agent.getJsonNumber("balance").doubleValue(), "the demo payments' cash it holds");
+  }
+
+  @Test
   void demoAppliancesAreSoldOnInstallmentAndAccountedFor() throws Exception {
     String token = api.login("demo_company_admin@example.com", "123123");
     JsonArray appliances = api.get("/api/appliances", token).obj().getJsonArray("data");
