@@ -73,12 +73,17 @@ public class AgentAppliances {
 
   /** A page of the sales the agent recorded, newest first. */
   public Page<Sold> sold(long agentId, int page, int size) {
-    List<Sale> list = sales.salesBy(Agent.MORPH, agentId, page, size);
+    return sold(agentId, null, page, size);
+  }
+
+  /** A page of the sales the agent recorded (to one customer when {@code personId} is given), newest first. */
+  public Page<Sold> sold(long agentId, Long personId, int page, int size) {
+    List<Sale> list = sales.salesBy(Agent.MORPH, agentId, personId, page, size);
     Map<Long, Appliance> appliances = catalog.byIds(list.stream().map(Sale::applianceId).toList());
     Map<Long, PersonView> persons = list.isEmpty() ? Map.of()
         : people.viewsById(list.stream().map(Sale::personId).distinct().toList());
     return new Page<>(list.stream().map(s -> new Sold(s, appliances.get(s.applianceId()),
-        persons.get(s.personId()))).toList(), page, size, sales.countBy(Agent.MORPH, agentId));
+        persons.get(s.personId()))).toList(), page, size, sales.countBy(Agent.MORPH, agentId, personId));
   }
 
   private List<Assigned> assigned(List<?> rows) {

@@ -72,16 +72,36 @@ public class SaleRows {
 
   /** A page of the sales a creator ({@code user} or {@code agent}) recorded, newest first, deleted ones included. */
   public List<Sale> salesBy(String creatorType, long creatorId, int page, int size) {
+    return salesBy(creatorType, creatorId, null, page, size);
+  }
+
+  /** A page of the sales a creator recorded (to one customer when {@code personId} is given), newest first. */
+  public List<Sale> salesBy(String creatorType, long creatorId, Long personId, int page, int size) {
+    List<Object> params = new ArrayList<>(List.of(creatorType, creatorId));
+    if (personId != null) {
+      params.add(personId);
+    }
+    params.add(size);
+    params.add((page - 1) * size);
     return sales("SELECT " + SALE_COLUMNS + " FROM appliance_people WHERE creator_type = ? AND creator_id = ?"
-        + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?", List.of(creatorType, creatorId, size,
-            (page - 1) * size));
+        + (personId == null ? "" : " AND person_id = ?") + " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+        params);
   }
 
   /** How many sales a creator recorded. */
   public long countBy(String creatorType, long creatorId) {
-    return ((Number) em().createNativeQuery("SELECT COUNT(*) FROM appliance_people WHERE creator_type = ?"
-        + " AND creator_id = ?").setParameter(1, creatorType).setParameter(2, creatorId).getSingleResult())
-        .longValue();
+    return countBy(creatorType, creatorId, null);
+  }
+
+  /** How many sales a creator recorded (to one customer when {@code personId} is given). */
+  public long countBy(String creatorType, long creatorId, Long personId) {
+    var q = em().createNativeQuery("SELECT COUNT(*) FROM appliance_people WHERE creator_type = ?"
+        + " AND creator_id = ?" + (personId == null ? "" : " AND person_id = ?")).setParameter(1, creatorType)
+        .setParameter(2, creatorId);
+    if (personId != null) {
+      q.setParameter(3, personId);
+    }
+    return ((Number) q.getSingleResult()).longValue();
   }
 
   /** The rates of sales, by sale, in schedule order. */

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.agent.AgentAppAccount;
 import org.mpm.agent.AgentAuthService;
 import org.mpm.agent.AgentLoginFailedException;
 import org.mpm.agent.AgentView;
@@ -39,6 +40,7 @@ import org.mpm.settings.MainSettingsService.AppSettings;
 public class AgentAuthResource {
 
   @Inject AgentAuthService auth;
+  @Inject AgentAppAccount account;
   @Inject TokenService tokens;
   @Inject CurrentAgent current;
   @Inject MainSettingsService settings;
@@ -61,6 +63,23 @@ public class AgentAuthResource {
     }
     AgentAuthService.Session s = auth.login(email, password, deviceId, issuer());
     return Response.ok(session(s.token(), s.agent())).build();
+  }
+
+  @POST
+  @Path("reset-password")
+  @Public
+  @Operation(summary = "Reset an agent's password: body {email}. A new password is mailed to the agent, never"
+      + " answered. 200 {data: {message, status_code: 200}}; unknown e-mail 422 {data: {message: Invalid email.,"
+      + " status_code: 400}}")
+  public Response resetPassword(String body) {
+    JsonBody b = JsonBody.parse(body);
+    String email = b.string("email", false, 0, 191);
+    if (!b.valid() || !account.resetPassword(email)) {
+      return Response.status(422).entity(Json.data(Json.obj("message", "Invalid email.", "status_code", 400)))
+          .build();
+    }
+    return Response.ok(Json.data(Json.obj("message", "A new password has been sent to your e-mail address.",
+        "status_code", 200))).build();
   }
 
   @POST

@@ -19,7 +19,7 @@ import org.mpm.rest.JsonBody;
  * stores them: an object of answers keyed by question, in the order of the rows, an empty answer null; no rows
  * clear it (null).
  */
-final class Onboarding {
+public final class Onboarding {
 
   /** The most answers a person's onboarding may hold (MPM's {@code PersonOnboardingRequest::MAX_ANSWERS}). */
   static final int MAX_ANSWERS = 50;
@@ -29,7 +29,7 @@ final class Onboarding {
   private Onboarding() {}
 
   /** The answers as the JSON text to store (null for none), or a 422 naming what is wrong. */
-  static String answers(String body) {
+  public static String answers(String body) {
     JsonBody b = JsonBody.parse(body);
     JsonValue raw = b.raw("answers");
     List<JsonBody> rows = List.of();

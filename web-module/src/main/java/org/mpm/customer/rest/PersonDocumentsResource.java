@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.File;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -35,10 +36,14 @@ public class PersonDocumentsResource {
   @Operation(summary = "The document's file, as an attachment under its original name")
   public Response download(@PathParam("documentId") long id) {
     PersonDocument d = documents.find(id);
-    var file = documents.file(d);
+    return attachment(d, documents.file(d).toFile());
+  }
+
+  /** The document's file as an attachment under its original name. */
+  public static Response attachment(PersonDocument d, File file) {
     String name = d.getOriginalName() == null ? d.getName() : d.getOriginalName();
     String ascii = name.replaceAll("[^A-Za-z0-9._ -]", "_");
-    return Response.ok(file.toFile(), d.getMimeType() == null ? "application/octet-stream" : d.getMimeType())
+    return Response.ok(file, d.getMimeType() == null ? "application/octet-stream" : d.getMimeType())
         .header("Content-Disposition", "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
             + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
         .build();

@@ -110,7 +110,7 @@ public final class PersonJson {
     return m;
   }
 
-  static Map<String, Object> document(PersonDocument d) {
+  public static Map<String, Object> document(PersonDocument d) {
     return Json.obj("id", d.getId(), "person_id", d.getPersonId(), "category", d.getCategory(), "type", d.getType(),
         "name", d.getName(), "original_name", d.getOriginalName(), "mime_type", d.getMimeType(),
         "file_size", d.getFileSize(), "location", d.getLocation(), "created_at", Json.ts(d.getCreatedAt()),

@@ -18,7 +18,7 @@ import org.mpm.storage.FileStorage.Staged;
  * staging folder. The type is taken from the content, not from what the client claims: a PDF starts with
  * {@code %PDF-}, a DOCX is a ZIP package holding {@code word/}.
  */
-final class Uploads {
+public final class Uploads {
 
   static final int MAX_KILOBYTES = 5120;
   static final String PDF = "application/pdf";
@@ -34,7 +34,7 @@ final class Uploads {
    * The document part staged, or null with the field's error recorded (nothing kept). The caller places the
    * upload's file or discards it.
    */
-  static Upload document(FileStorage storage, JsonBody errors, EntityPart part) {
+  public static Upload document(FileStorage storage, JsonBody errors, EntityPart part) {
     if (part == null || part.getFileName().isEmpty()) {
       // a text field named file (read with the form's fields) is not a file
       errors.error("file", errors.has("file") ? "The file field must be a file." : "The file field is required.");
