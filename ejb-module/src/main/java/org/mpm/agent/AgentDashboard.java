@@ -34,7 +34,7 @@ public class AgentDashboard {
   public Boxes boxes(long agentId) {
     Agent a = agent(agentId);
     LocalDateTime lastReceipt = lastReceiptAt(agentId);
-    StringBuilder sql = new StringBuilder("SELECT AVG(amount) FROM agent_balance_histories WHERE agent_id = ?1"
+    StringBuilder sql = new StringBuilder("SELECT AVG(-amount) FROM agent_balance_histories WHERE agent_id = ?1"
         + " AND trigger_type = ?2");
     if (lastReceipt != null) {
       sql.append(" AND created_at > ?3");
@@ -48,14 +48,18 @@ public class AgentDashboard {
         lastReceipt == null ? a.getCreatedAt() : lastReceipt);
   }
 
-  /** Each day's closing balance since the agent's last receipt (or its creation), oldest first. */
+  /**
+   * Each day's closing balance since the agent's last receipt (or its creation), oldest first: a balance row keeps
+   * the balance before it, so the balance after it is that plus its amount.
+   */
   public List<DayBalance> balanceSinceLastReceipt(long agentId) {
     Agent a = agent(agentId);
     LocalDateTime lastReceipt = lastReceiptAt(agentId);
     LocalDateTime since = lastReceipt == null ? a.getCreatedAt() : lastReceipt;
     Map<String, Double> days = new LinkedHashMap<>();
-    for (Object o : em().createNativeQuery("SELECT created_at, available_balance FROM agent_balance_histories"
-            + " WHERE agent_id = ? AND created_at >= ? ORDER BY id").setParameter(1, agentId)
+    for (Object o : em().createNativeQuery("SELECT created_at, available_balance + amount"
+            + " FROM agent_balance_histories WHERE agent_id = ? AND created_at >= ? AND trigger_type IN"
+            + " ('agent_transaction', 'agent_appliance', 'agent_charge', 'agent_receipt') ORDER BY id").setParameter(1, agentId)
         .setParameter(2, Timestamp.valueOf(since)).getResultList()) {
       Object[] r = (Object[]) o;
       days.put(localDateTime(r[0]).toLocalDate().toString(), ((Number) r[1]).doubleValue());

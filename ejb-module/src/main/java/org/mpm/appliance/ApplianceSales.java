@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mpm.appliance.ApplianceCatalog.Appliance;
@@ -46,13 +47,33 @@ public class ApplianceSales {
   @Inject DeviceService devices;
   @Inject SaleViews views;
 
+  /**
+   * Who records a sale (its creator) and how its down payment arrives: a user of the console taking cash, or an
+   * agent (the down payment is then a payment the agent took, an {@code agent_transaction}).
+   */
+  public record Seller(String creatorType, long creatorId, String provider, Map<String, Object> attributes) {
+
+    public static Seller user(long userId) {
+      return new Seller("users", userId, CashTransaction.MORPH, Map.of(CashPaymentProvider.USER_ID, userId));
+    }
+  }
+
+  /** A sale recorded, and the transaction of its down payment (null without one). */
+  public record Sold(SaleRows.Sale sale, Long downPaymentTransactionId) {}
+
   /** Sells an appliance to a customer; answers the sale as MPM answers it. */
   public SaleRows.Sale sell(long applianceId, long personId, SaleForm f) {
+    return sell(applianceId, personId, f, Seller.user(f.userId())).sale();
+  }
+
+  /** Sells an appliance to a customer on behalf of a user or an agent. */
+  public Sold sell(long applianceId, long personId, SaleForm f, Seller seller) {
     Appliance appliance = catalog.appliance(applianceId);
     if (count("SELECT COUNT(*) FROM people WHERE id = ?", personId) == 0) {
       throw NotFoundException.model(PersonService.MODEL, personId);
     }
-    if (count("SELECT COUNT(*) FROM users WHERE id = ?", f.userId()) == 0) {
+    boolean byUser = "users".equals(seller.creatorType());
+    if (byUser && count("SELECT COUNT(*) FROM users WHERE id = ?", f.userId()) == 0) {
       throw ValidationException.field("user_id", "The selected user id is invalid.");
     }
     if (f.paymentProvider() != 0) {
@@ -69,18 +90,19 @@ public class ApplianceSales {
     }
     Timestamp now = Timestamp.valueOf(Timestamped.nowUtc());
     // a sale recorded afterwards (demo data) is dated on the day its schedule counts from
-    Timestamp soldAt = f.firstPaymentDate() == null ? now : Timestamp.valueOf(f.firstPaymentDate().atTime(9, 0));
+    Timestamp soldAt = f.firstPaymentDate() == null || !byUser ? now
+        : Timestamp.valueOf(f.firstPaymentDate().atTime(9, 0));
     long saleId = NativeSql.insertAll(tenantDb.connection(), "INSERT INTO appliance_people (appliance_id, person_id,"
         + " total_cost, rate_count, creator_type, creator_id, created_at, updated_at, down_payment, device_serial,"
         + " payment_type, minimum_payable_amount, price_per_day, first_payment_date)",
-        "(?, ?, ?, ?, 'users', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         List.<Object[]>of(new Object[] {applianceId, personId, (double) cost, f.energyService() ? 0 : f.rateCount(),
-            f.userId(), soldAt, soldAt, (double) f.downPayment(), serial, f.paymentType(),
+            seller.creatorType(), seller.creatorId(), soldAt, soldAt, (double) f.downPayment(), serial, f.paymentType(),
             f.energyService() ? f.minimumPayableAmount() : null, f.energyService() ? f.pricePerDay() : null,
             f.firstPaymentDate() == null ? null : Date.valueOf(f.firstPaymentDate())}))
         .get(0);
     if (!f.energyService()) {
-      if (cost != appliance.price()) {
+      if (byUser && cost != appliance.price()) {
         String currency = rows.currency();
         rows.log(SaleRows.SALE_MODEL, saleId, f.userId(), "Appliance is sold to " + cost + " " + currency
             + " instead of Preferred Price (" + appliance.price() + " " + currency + ")");
@@ -95,14 +117,16 @@ public class ApplianceSales {
         devices.updateGeoInformation(List.of(new DeviceService.GeoUpdate(serial, f.latitude(), f.longitude())));
       }
     }
+    Long txId = null;
     if (f.downPayment() > 0) {
       InstallmentBooking.Sale sale = booking.lock(saleId);
-      LocalDateTime paidAt = f.firstPaymentDate() == null ? null : soldAt.toLocalDateTime();
-      booking.bookDownPayment(new PaymentRequest(CashTransaction.MORPH, serial, BigDecimal.valueOf(f.downPayment()),
-          null, null, null, Map.of(CashPaymentProvider.USER_ID, f.userId(), InstallmentBooking.SALE_ID, saleId),
-          paidAt), sale, f.downPayment());
+      LocalDateTime paidAt = f.firstPaymentDate() == null || !byUser ? null : soldAt.toLocalDateTime();
+      Map<String, Object> attributes = new HashMap<>(seller.attributes());
+      attributes.put(InstallmentBooking.SALE_ID, saleId);
+      txId = booking.bookDownPayment(new PaymentRequest(seller.provider(), serial,
+          BigDecimal.valueOf(f.downPayment()), null, null, null, attributes, paidAt), sale, f.downPayment());
     }
-    return rows.sale(saleId);
+    return new Sold(rows.sale(saleId), txId);
   }
 
   /**

@@ -9,7 +9,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,9 @@ import org.mpm.agent.AgentAppliances.Sold;
 import org.mpm.agent.AgentDashboard;
 import org.mpm.agent.AgentDashboard.Boxes;
 import org.mpm.agent.AgentDashboard.DayBalance;
+import org.mpm.agent.AgentSales;
+import org.mpm.agent.AgentSales.AgentSale;
+import org.mpm.agent.AgentSales.SoldRow;
 import org.mpm.agent.AgentStock;
 import org.mpm.agent.AgentStock.FreeDevice;
 import org.mpm.appliance.rest.ApplianceJson;
@@ -47,10 +52,14 @@ import org.mpm.rest.Paginator;
 public class AgentAppResource {
 
   static final List<String> DEVICE_TYPES = List.of(SolarHomeSystem.MORPH, EBike.MORPH);
+  static final List<String> PAYMENT_TYPES = List.of("installment", "energy_service");
+  static final List<String> RATE_TYPES = List.of("monthly", "weekly");
+  static final int MAX_RATES = 600;
 
   @Inject AgentAppAccount account;
   @Inject AgentAppliances appliances;
   @Inject AgentStock stock;
+  @Inject AgentSales sales;
   @Inject AgentDashboard dashboard;
   @Inject CurrentAgent current;
   @Context UriInfo uri;
@@ -78,6 +87,53 @@ public class AgentAppResource {
   @Operation(summary = "The appliance sales the agent recorded for one customer, newest first: raw paginator")
   public Map<String, Object> soldTo(@PathParam("customerId") long customerId) {
     return sold(customerId);
+  }
+
+  @POST
+  @Path("appliances")
+  @Operation(summary = "Sell an appliance assigned to the agent: {person_id, agent_assigned_appliance_id,"
+      + " payment_type? (installment|energy_service), rate_type? (monthly|weekly), down_payment, tenure,"
+      + " first_payment_date (all three unless energy_service), device_serial (required for a solar home system),"
+      + " points? (\"lat,lng\"), minimum_payable_amount?, price_per_day?}. The sale at the assigned cost, its down"
+      + " payment an agent transaction, the agent's balance and commission on its ledger; 201 {data: agent sold"
+      + " appliance}; 403 Risk balance exceeded; 422 for an appliance not assigned to the agent or a customer"
+      + " outside its mini-grid")
+  public Response sell(String body) {
+    JsonBody b = JsonBody.parse(body);
+    Long person = b.integer("person_id", true, 1, JsonBody.MAX_INT);
+    String paymentType = b.in("payment_type", false, PAYMENT_TYPES);
+    boolean energy = "energy_service".equals(paymentType);
+    String rateType = b.in("rate_type", false, RATE_TYPES);
+    Long down = b.integer("down_payment", !energy, 0, JsonBody.MAX_INT);
+    Long tenure = b.integer("tenure", !energy, 0, MAX_RATES);
+    LocalDate first = b.date("first_payment_date", !energy);
+    Long assigned = b.integer("agent_assigned_appliance_id", true, 1, JsonBody.MAX_INT);
+    String serial = b.string("device_serial", false, 0, 191);
+    String points = b.string("points", false, 0, 191);
+    Long minimum = b.integer("minimum_payable_amount", false, 0, JsonBody.MAX_INT);
+    Long perDay = b.integer("price_per_day", false, 0, JsonBody.MAX_INT);
+    b.validate();
+    double[] point = point(points);
+    SoldRow sold = sales.sell(agentId(), current.agent().miniGridId(), new AgentSale(person, assigned, paymentType,
+        rateType, down == null ? 0 : down, tenure == null ? 0 : tenure.intValue(), first, serial,
+        point == null ? null : point[0], point == null ? null : point[1], minimum, perDay));
+    return Response.status(201).entity(Json.data(Json.obj("person_id", sold.personId(),
+        "agent_assigned_appliance_id", sold.assignedId(), "updated_at", Json.ts(sold.createdAt()),
+        "created_at", Json.ts(sold.createdAt()), "id", sold.id()))).build();
+  }
+
+  /** MPM's GeographicalInformation::pointFromString: "lat,lng", anything else is no location. */
+  static double[] point(String points) {
+    if (points == null) {
+      return null;
+    }
+    String[] parts = points.split(",", 2);
+    try {
+      return parts.length == 2 ? new double[] {Double.parseDouble(parts[0].trim()),
+          Double.parseDouble(parts[1].trim())} : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   @GET
@@ -120,22 +176,23 @@ public class AgentAppResource {
 
   @GET
   @Path("dashboard/boxes")
-  @Operation(summary = "{data: {balance, profit (commission revenue), dept (the positive part of the balance),"
+  @Operation(summary = "{data: {balance, profit (commission revenue), dept (the cash the agent holds: -balance, if"
+      + " positive),"
       + " average (energy sale since the last receipt), since (last receipt or creation), status_code: 200}}")
   public Map<String, Object> boxes() {
     Boxes b = dashboard.boxes(agentId());
-    return Json.data(Json.obj("balance", b.balance(), "profit", b.profit(), "dept", Math.max(0.0, b.balance()),
+    return Json.data(Json.obj("balance", b.balance(), "profit", b.profit(), "dept", Math.max(0.0, -b.balance()),
         "average", b.average(), "since", Json.ts(b.since()), "status_code", 200));
   }
 
   @GET
   @Path("dashboard/graph")
   @Operation(summary = "The agent's closing balance of each day since its last receipt: {YYYY-MM-DD: {balance,"
-      + " due}}")
+      + " due (the cash held)}}")
   public Map<String, Object> graph() {
     Map<String, Object> out = new LinkedHashMap<>();
     for (DayBalance d : dashboard.balanceSinceLastReceipt(agentId())) {
-      out.put(d.day(), Json.obj("balance", d.balance(), "due", Math.max(0.0, d.balance())));
+      out.put(d.day(), Json.obj("balance", d.balance(), "due", Math.max(0.0, -d.balance())));
     }
     return out;
   }
