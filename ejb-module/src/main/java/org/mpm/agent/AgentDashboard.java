@@ -59,8 +59,8 @@ public class AgentDashboard {
     Map<String, Double> days = new LinkedHashMap<>();
     for (Object o : em().createNativeQuery("SELECT created_at, available_balance + amount"
             + " FROM agent_balance_histories WHERE agent_id = ? AND created_at >= ? AND trigger_type IN"
-            + " ('agent_transaction', 'agent_appliance', 'agent_charge', 'agent_receipt') ORDER BY id").setParameter(1, agentId)
-        .setParameter(2, Timestamp.valueOf(since)).getResultList()) {
+            + " ('agent_transaction', 'agent_appliance', 'agent_charge', 'agent_receipt') ORDER BY id")
+        .setParameter(1, agentId).setParameter(2, Timestamp.valueOf(since)).getResultList()) {
       Object[] r = (Object[]) o;
       days.put(localDateTime(r[0]).toLocalDate().toString(), ((Number) r[1]).doubleValue());
     }
