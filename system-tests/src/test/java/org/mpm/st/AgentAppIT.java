@@ -335,6 +335,68 @@ class AgentAppIT {
   }
 
   @Test
+  void agentsRegisterCustomersAndBindMeters() throws Exception {
+    String body = "{\"name\":\"Subira\",\"surname\":\"Mpya\",\"phone\":\"+255714100051\",\"city_id\":" + villageA
+        + ",\"geo_points\":\"-6.8,39.28\"}";
+    Resp elsewhere = api.post(APP + "/customers", body.replace("\"city_id\":" + villageA, "\"city_id\":" + villageB),
+        tokenA);
+    assertEquals(422, elsewhere.status(), elsewhere.body());
+    assertTrue(elsewhere.obj().getJsonObject("errors").containsKey("city_id"), elsewhere.body());
+    Resp bad = api.post(APP + "/customers", "{\"name\":\"Al\",\"surname\":\"Mpya\",\"phone\":\"12\"}", tokenA);
+    assertEquals(422, bad.status(), bad.body());
+    JsonObject errors = bad.obj().getJsonObject("errors");
+    assertTrue(errors.containsKey("name") && errors.containsKey("phone") && errors.containsKey("city_id"),
+        bad.body());
+    assertEquals(0, Db.count(t, "SELECT COUNT(*) FROM people WHERE name = 'Subira'"));
+    Resp made = api.post(APP + "/customers", body, tokenA);
+    assertEquals(201, made.status(), made.body());
+    long customer = GeographyIT.id(made);
+    assertEquals(1, made.obj().getJsonObject("data").getInt("is_customer"));
+    assertEquals(1, Db.count(t, "SELECT COUNT(*) FROM geographical_informations g JOIN addresses a"
+        + " ON g.owner_type = 'address' AND g.owner_id = a.id WHERE a.owner_id = " + customer
+        + " AND g.geo_json LIKE '%39.28,-6.8%'"));
+    assertTrue(ids(api.get(APP + "/customers", tokenA)).contains(customer));
+    Resp again = api.post(APP + "/customers", body, tokenA);
+    assertEquals(422, again.status(), again.body());
+    assertTrue(again.obj().getJsonObject("errors").containsKey("phone"), again.body());
+
+    long maker = Db.insert(t, "INSERT INTO manufacturers (type, name, api_name, created_at, updated_at) VALUES"
+        + " ('meter', 'Agent Meters', 'DemoMeterManufacturerApi', NOW(), NOW())");
+    long type = GeographyIT.id(api.post("/api/meter-types", "{\"online\":false,\"phase\":1,\"max_current\":10}",
+        t.token()));
+    long tariff = GeographyIT.id(api.post("/api/tariffs", "{\"name\":\"Agent\",\"price\":250,\"currency\":"
+        + "\"TZS\",\"factor\":1,\"minimum_purchase_amount\":0}", t.token()));
+    long group = Db.insert(t, "INSERT INTO connection_groups (name, created_at, updated_at)"
+        + " VALUES ('G', NOW(), NOW())");
+    long ctype = Db.insert(t, "INSERT INTO connection_types (name, created_at, updated_at) VALUES ('T', NOW(), NOW())");
+    String meter = "{\"serial_number\":\"APP-NEW-1\",\"manufacturer_id\":" + maker + ",\"meter_type_id\":" + type
+        + ",\"tariff_id\":" + tariff + ",\"connection_group_id\":" + group + ",\"connection_type_id\":" + ctype + "}";
+    assertEquals(422, api.post(APP + "/customers/" + customerB + "/meters", meter, tokenA).status());
+    assertEquals(422, api.post(APP + "/customers/" + customer + "/meters", meter, tokenB).status());
+    assertEquals(404, api.post(APP + "/customers/99999999/meters", meter, tokenA).status());
+    Resp unknownMaker = api.post(APP + "/customers/" + customer + "/meters",
+        meter.replace("\"manufacturer_id\":" + maker, "\"manufacturer_id\":99999"), tokenA);
+    assertEquals(422, unknownMaker.status(), unknownMaker.body());
+    assertEquals(0, Db.count(t, "SELECT COUNT(*) FROM meters WHERE serial_number = 'APP-NEW-1'"));
+    Resp bound = api.post(APP + "/customers/" + customer + "/meters", meter, tokenA);
+    assertEquals(201, bound.status(), bound.body());
+    assertEquals(customer, Db.count(t, "SELECT person_id FROM devices WHERE device_serial = 'APP-NEW-1'"));
+    assertEquals(1, Db.count(t, "SELECT in_use FROM meters WHERE serial_number = 'APP-NEW-1'"));
+    Resp taken = api.post(APP + "/customers/" + customer + "/meters", meter, tokenA);
+    assertEquals(422, taken.status(), taken.body());
+    assertEquals("This meter is already assigned to another customer.", taken.obj().getJsonObject("errors")
+        .getJsonArray("serial_number").getString(0));
+    // a free meter is taken as it is registered
+    assertEquals(201, api.post("/api/meters", "{\"serial_number\":\"APP-FREE-1\",\"manufacturer_id\":" + maker
+        + ",\"meter_type_id\":" + type + ",\"in_use\":0,\"tariff_id\":" + tariff + "}", t.token()).status());
+    Resp free = api.post(APP + "/customers/" + customer + "/meters", meter.replace("APP-NEW-1", "APP-FREE-1"),
+        tokenA);
+    assertEquals(201, free.status(), free.body());
+    assertEquals(1, Db.count(t, "SELECT COUNT(*) FROM meters WHERE serial_number = 'APP-FREE-1' AND in_use = 1"
+        + " AND connection_group_id = " + group));
+  }
+
+  @Test
   void firebaseTokenAndPasswordReset() throws Exception {
     Resp missing = api.post(APP + "/firebase", "{}", tokenB);
     assertEquals(422, missing.status(), missing.body());

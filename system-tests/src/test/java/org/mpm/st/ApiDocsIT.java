@@ -81,7 +81,7 @@ class ApiDocsIT {
     assertEquals(names.size(), new HashSet<>(names).size(), "each tag once: " + names);
     List<String> areas = List.of("Auth", "API keys", "Companies", "Users", "Plugins", "Geography", "Customers",
         "Devices", "Meters", "Manufacturers", "Tariffs", "Connection types", "Transactions", "Payments", "Agent app",
-        "Agents", "SMS", "Settings");
+        "Agents", "Customer registration app", "SMS", "Settings");
     assertEquals(areas, names.stream().filter(areas::contains).toList(), "every area, in the defined order");
 
     Set<String> operationIds = new HashSet<>();

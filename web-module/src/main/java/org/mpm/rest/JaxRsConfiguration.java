@@ -49,10 +49,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " the company's payments per day"),
         @Tag(name = "Appliances", description = "The appliance catalogue and its types; appliances sold to customers"
             + " on installment or as an energy service, their rates, change logs and payments"),
-        @Tag(name = "Agent app", description = "MPM's agent app: an agent's login, the payments it takes and its"
-            + " balance"),
+        @Tag(name = "Agent app", description = "MPM's agent app: an agent's login and password reset, the payments it"
+            + " takes and its balance, the customers of its mini-grid with their documents and meters, its appliance"
+            + " sales, tickets and dashboard"),
         @Tag(name = "Agents", description = "The web console's agent pages: agents, their commission plans,"
             + " receipts and charges on the agent's ledger, transactions, balance history and appliances"),
+        @Tag(name = "Customer registration app", description = "MPM's customer-registration app: the lists its form"
+            + " offers and the registration of a customer with its meter"),
         @Tag(name = "SMS", description = "Messages to customers, the texts of the automatic ones and the SMS settings"
             + " (resend keyword, installment reminders, Android gateway phones); conversations, bulk messages and the"
             + " Android gateway's callbacks"),

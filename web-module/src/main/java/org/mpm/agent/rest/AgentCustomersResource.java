@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.agent.AgentCustomers;
 import org.mpm.agent.AgentDashboard;
+import org.mpm.agent.AgentRegistrations;
 import org.mpm.common.ApiException;
 import org.mpm.common.Page;
 import org.mpm.customer.PersonDocument;
@@ -29,10 +30,14 @@ import org.mpm.customer.PersonDocumentService;
 import org.mpm.customer.PersonDocumentService.Upload;
 import org.mpm.customer.PersonService;
 import org.mpm.customer.PersonView;
+import org.mpm.customer.rest.CustomerRegistrationAppResource;
 import org.mpm.customer.rest.Onboarding;
 import org.mpm.customer.rest.PersonDocumentsResource;
 import org.mpm.customer.rest.PersonJson;
 import org.mpm.customer.rest.Uploads;
+import org.mpm.device.Meter;
+import org.mpm.device.MeterService.MeterForm;
+import org.mpm.device.rest.DeviceJson;
 import org.mpm.rest.AgentAuth;
 import org.mpm.rest.CurrentAgent;
 import org.mpm.rest.FormParts;
@@ -57,6 +62,7 @@ public class AgentCustomersResource {
   static final List<String> ORDERS = List.of("asc", "desc", "ASC", "DESC");
 
   @Inject AgentCustomers customers;
+  @Inject AgentRegistrations registrations;
   @Inject AgentDashboard dashboard;
   @Inject PersonService people;
   @Inject PersonDocumentService documents;
@@ -70,6 +76,47 @@ public class AgentCustomersResource {
   public Map<String, Object> list() {
     JsonBody q = JsonBody.query(uri);
     return page(customers.list(miniGrid(), q.page(), q.size("per_page", 15)));
+  }
+
+  @POST
+  @Operation(summary = "Register a customer in a village of the agent's mini-grid: {name, surname (3+ characters),"
+      + " phone (international), city_id, geo_points? (\"lat,lng\")}; 201 {data: person with addresses}; 422 for a"
+      + " village of another mini-grid or a phone already in use")
+  public Response register(String body) {
+    JsonBody b = JsonBody.parse(body);
+    String name = b.string("name", true, 3, 191);
+    String surname = b.string("surname", true, 3, 191);
+    String phone = b.phone("phone", true, 0);
+    Long city = b.integer("city_id", true, 1, JsonBody.MAX_INT);
+    String geo = b.string("geo_points", false, 0, 191);
+    b.validate();
+    PersonView p = registrations.register(miniGrid(), name, surname, phone, city,
+        CustomerRegistrationAppResource.location(geo));
+    return Response.status(201).entity(Json.data(PersonJson.person(p))).build();
+  }
+
+  @POST
+  @Path("{customerId: [0-9]+}/meters")
+  @Operation(summary = "Bind a meter to one of the agent's customers: {serial_number, manufacturer_id, meter_type_id,"
+      + " tariff_id, connection_group_id, connection_type_id, geo_points?}; a free meter with the serial is taken"
+      + " (its fields changed), else one is registered; 201 {data: meter with device}; 422 for a serial in use or a"
+      + " customer outside the agent's mini-grid")
+  public Response meter(@PathParam("customerId") long id, String body) {
+    JsonBody b = JsonBody.parse(body);
+    String serial = b.string("serial_number", true, 1, 191);
+    Long manufacturer = b.integer("manufacturer_id", true, 1, JsonBody.MAX_INT);
+    Long meterType = b.integer("meter_type_id", true, 1, JsonBody.MAX_INT);
+    Long tariff = b.integer("tariff_id", true, 1, JsonBody.MAX_INT);
+    Long group = b.integer("connection_group_id", true, 1, JsonBody.MAX_INT);
+    Long type = b.integer("connection_type_id", true, 1, JsonBody.MAX_INT);
+    String geo = b.string("geo_points", false, 0, 191);
+    b.validate();
+    Meter m = registrations.assignMeter(miniGrid(), id, new MeterForm(serial, meterType, manufacturer, true, type,
+        group, tariff), CustomerRegistrationAppResource.location(geo));
+    Map<String, Object> json = DeviceJson.meter(m);
+    json.put("device", Json.obj("person_id", id, "device_type", Meter.MORPH, "device_id", m.getId(),
+        "device_serial", m.getSerialNumber()));
+    return Response.status(201).entity(Json.data(json)).build();
   }
 
   @GET

@@ -70,6 +70,11 @@ public class PeopleResource {
       + " ?latest_payment_to, ?registration_from, ?registration_to, ?device_type (meter|solar_home_system|e_bike),"
       + " ?per_page, ?page, ?sort (id, created_at, name, agent, city, device; - for descending; default -created_at)")
   public Map<String, Object> list() {
+    return list(queries, uri);
+  }
+
+  /** The people list of {@code GET /api/people} for a request's query (also the registration app's alias). */
+  public static Map<String, Object> list(PersonQueries queries, UriInfo uri) {
     JsonBody q = JsonBody.query(uri);
     Long customer = q.integer("is_customer", false);
     Long city = q.integer("city_id", false);

@@ -36,7 +36,7 @@ public final class GeographyJson {
   }
 
   /** A village with {@code location}, {@code mini_grid} (with its cluster's id and name) and {@code country}. */
-  static Map<String, Object> city(CityView v) {
+  public static Map<String, Object> city(CityView v) {
     Map<String, Object> m = city(v.city());
     m.put("location", location(v.location()));
     if (v.miniGrid() != null) {
