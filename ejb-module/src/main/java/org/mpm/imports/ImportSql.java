@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import org.mpm.common.NativeSql;
 import org.mpm.common.Timestamped;
@@ -61,7 +62,7 @@ final class ImportSql {
   }
 
   int execute(String sql, Object... params) {
-    return NativeSql.execute(c, sql, List.of(params));
+    return NativeSql.execute(c, sql, Arrays.asList(params));
   }
 
   static Timestamp now() {
