@@ -9,15 +9,19 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * An Excel workbook (one sheet, {@code Sheet1}) written with POI's streaming SXSSF: only the last
- * {@value #WINDOW} rows are in memory, the others go to a compressed temporary file that is removed on close.
+ * {@value #WINDOW} rows are in memory, the others go to a compressed temporary file that is removed on close. A
+ * sheet holds at most {@value #SHEET_ROWS} rows (Excel's limit); past that the rows go on in {@code Sheet2} and on,
+ * each starting with the first row written (the header).
  */
 public final class ExcelTableWriter implements TableWriter {
 
   static final int WINDOW = 200;
+  static final int SHEET_ROWS = 1_048_576;
 
   private final OutputStream out;
   private final SXSSFWorkbook workbook;
-  private final Sheet sheet;
+  private Sheet sheet;
+  private List<?> header;
   private int next;
 
   public ExcelTableWriter(OutputStream out) {
@@ -29,6 +33,17 @@ public final class ExcelTableWriter implements TableWriter {
 
   @Override
   public void row(List<?> values) {
+    if (header == null) {
+      header = values;
+    } else if (next == SHEET_ROWS) {
+      sheet = workbook.createSheet("Sheet" + (workbook.getNumberOfSheets() + 1));
+      next = 0;
+      write(header);
+    }
+    write(values);
+  }
+
+  private void write(List<?> values) {
     Row row = sheet.createRow(next++);
     for (int i = 0; i < values.size(); i++) {
       Object v = values.get(i);
