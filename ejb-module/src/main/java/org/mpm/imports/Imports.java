@@ -12,8 +12,8 @@ import org.mpm.common.ValidationException;
 import org.mpm.tenancy.TenantDatabase;
 
 /**
- * Runs an import of customers, devices or transactions: at once, or as a background job ({@link ImportJobs}) whose
- * rows are kept with it and carried out by {@link ImportWorker} on any node.
+ * Runs an import of customers, devices, transactions, clusters or appliances: at once, or as a background job
+ * ({@link ImportJobs}) whose rows are kept with it and carried out by {@link ImportWorker} on any node.
  */
 @ApplicationScoped
 public class Imports {
@@ -21,12 +21,15 @@ public class Imports {
   public static final String CUSTOMERS = "customers";
   public static final String DEVICES = "devices";
   public static final String TRANSACTIONS = "transactions";
+  public static final String CLUSTERS = "clusters";
+  public static final String APPLIANCES = "appliances";
 
   private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
   @Inject CustomerImports customers;
   @Inject DeviceImports devices;
   @Inject TransactionImports transactions;
+  @Inject CatalogImports catalog;
   @Inject ImportJobs jobs;
   @Inject ImportWorker worker;
   @Inject TenantDatabase tenantDb;
@@ -37,6 +40,8 @@ public class Imports {
       case CUSTOMERS -> customers.importAll(cast(items, CustomerItem.class));
       case DEVICES -> devices.importAll(cast(items, DeviceItem.class));
       case TRANSACTIONS -> transactions.importAll(cast(items, TransactionItem.class));
+      case CLUSTERS -> catalog.clusters(cast(items, ClusterItem.class));
+      case APPLIANCES -> catalog.appliances(cast(items, ApplianceItem.class));
       default -> throw new IllegalArgumentException("import " + type);
     };
   }
@@ -55,6 +60,8 @@ public class Imports {
     List<?> items = switch (job.type()) {
       case CUSTOMERS -> Arrays.asList(JSONB.fromJson(job.payload(), CustomerItem[].class));
       case DEVICES -> Arrays.asList(JSONB.fromJson(job.payload(), DeviceItem[].class));
+      case CLUSTERS -> Arrays.asList(JSONB.fromJson(job.payload(), ClusterItem[].class));
+      case APPLIANCES -> Arrays.asList(JSONB.fromJson(job.payload(), ApplianceItem[].class));
       default -> Arrays.asList(JSONB.fromJson(job.payload(), TransactionItem[].class));
     };
     try {

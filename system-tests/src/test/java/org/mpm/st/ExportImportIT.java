@@ -286,6 +286,72 @@ class ExportImportIT {
     assertEquals(devices.getJsonObject(0).get("geo"), moved.getJsonObject(0).get("geo"));
   }
 
+  @Test
+  @Order(6)
+  void smallerExportsAsMpmNamesThem() throws Exception {
+    Resp settings = api.get("/api/export/settings", a.token());
+    assertEquals(200, settings.status(), settings.body());
+    assertEquals(1, settings.obj().getJsonArray("data").size(), settings.body());
+    assertTrue(settings.obj().getJsonArray("data").getJsonObject(0).containsKey("currency"), settings.body());
+
+    Resp users = api.get("/api/export/user-permissions", b.token());
+    assertEquals(200, users.status(), users.body());
+    JsonArray list = users.obj().getJsonArray("data");
+    assertEquals(1, list.size(), "only the company's own users: " + users.body());
+    assertEquals(b.ownerEmail(), list.getJsonObject(0).getString("email"));
+    assertEquals("owner", list.getJsonObject(0).getJsonArray("roles").getJsonObject(0).getString("name"));
+    assertTrue(list.getJsonObject(0).getJsonArray("all_permissions").toString().contains("\"exports\""));
+
+    assertEquals(200, api.get("/api/export/clusters?format=json", a.token()).status());
+    assertEquals(200, api.get("/api/export/appliances?format=json", a.token()).status());
+    Resp debts = api.get("/api/export/debts?format=json", a.token());
+    assertEquals(200, debts.status(), debts.body());
+    assertTrue(debts.obj().getJsonObject("meta").containsKey("report_date"), debts.body());
+    for (String path : List.of("debts", "clusters?format=csv", "appliances", "appliance-people?format=csv",
+        "settings?format=excel", "user-permissions?format=csv")) {
+      HttpResponse<byte[]> file = api.download("/api/export/" + path, a.token());
+      assertEquals(200, file.statusCode(), path);
+      assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename="),
+          path);
+    }
+    HttpResponse<byte[]> sales = api.download("/api/export/appliance-people?format=csv", a.token());
+    assertTrue(new String(sales.body(), StandardCharsets.UTF_8).startsWith("\"Customer Name\",\"Customer Surname\","
+        + "Appliance,\"Appliance Type\""));
+    assertEquals(422, api.get("/api/export/appliance-people?paymentType=cash", a.token()).status());
+  }
+
+  @Test
+  @Order(7)
+  void clustersAppliancesAndSettingsImport() throws Exception {
+    Resp clusters = api.post("/api/import/clusters", "{\"data\":[{\"cluster_name\":\"Lake Zone\",\"manager\":"
+        + "\"nobody\",\"mini_grids\":\"Ukerewe, Kome\",\"villages\":\"\",\"geo_json\":{\"type\":\"Polygon\","
+        + "\"coordinates\":[]}}]}", b.token());
+    assertEquals(200, clusters.status(), clusters.body());
+    assertEquals(1, clusters.obj().getJsonObject("data").getInt("added_count"), clusters.body());
+    assertEquals(2, count(b, "SELECT COUNT(*) FROM mini_grids m JOIN clusters c ON c.id = m.cluster_id"
+        + " WHERE c.name = 'Lake Zone'"));
+    JsonArray exported = api.get("/api/export/clusters?format=json", b.token()).obj().getJsonArray("data");
+    assertEquals("Ukerewe, Kome", exported.getJsonObject(0).getString("mini_grids"), exported.toString());
+    assertEquals(0, api.get("/api/export/clusters?format=json", a.token()).obj().getJsonArray("data").size());
+
+    Resp appliances = api.post("/api/import/appliances", "{\"data\":[{\"appliance_name\":\"Fridge\","
+        + "\"appliance_type\":\"Cooling\",\"price\":\"150,000\"}]}", b.token());
+    assertEquals(200, appliances.status(), appliances.body());
+    assertEquals(150000, count(b, "SELECT price FROM appliances WHERE name = 'Fridge'"));
+    Resp badPrice = api.post("/api/import/appliances", "{\"data\":[{\"appliance_name\":\"Stove\",\"price\":"
+        + "\"cheap\"}]}", b.token());
+    assertEquals(422, badPrice.status(), badPrice.body());
+
+    Resp settings = api.post("/api/import/settings", "{\"data\":[{\"site_title\":\"Imported Title\","
+        + "\"vat_energy\":5}]}", b.token());
+    assertEquals(200, settings.status(), settings.body());
+    assertEquals("Imported Title", settings.obj().getJsonObject("data").getJsonArray("modified").getJsonObject(0)
+        .getString("site_title"));
+    assertEquals(422, api.post("/api/import/settings", "{\"data\":[{},{}]}", b.token()).status());
+    assertEquals(422, api.post("/api/import/settings", "{\"data\":[{\"vat_energy\":\"x\"}]}", b.token())
+        .status());
+  }
+
   static Set<String> deviceView(JsonArray items) {
     Set<String> out = new TreeSet<>();
     for (JsonValue v : items) {

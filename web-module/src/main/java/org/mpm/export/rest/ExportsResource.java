@@ -11,10 +11,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.common.Timestamped;
+import org.mpm.export.CatalogExportRows;
 import org.mpm.export.DeviceExportRows;
 import org.mpm.export.ExportValues;
 import org.mpm.export.PeopleExportRows;
@@ -24,8 +27,9 @@ import org.mpm.rest.JsonBody;
 import org.mpm.rest.RequiresPermission;
 
 /**
- * MPM's exports (TransactionExportController, PersonExportController, DeviceExportController): {@code ?format}
- * excel (default), csv or json, with MPM's filters; streamed a page at a time, never the whole table in memory.
+ * MPM's exports (transactions, customers, devices, outstanding debts, clusters, appliances, main settings):
+ * {@code ?format} excel (default), csv or json, with MPM's filters; streamed a page at a time, never a whole table
+ * of payments, customers or devices in memory.
  */
 @Path("export")
 @Produces({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
@@ -36,10 +40,14 @@ public class ExportsResource {
   static final List<String> FORMATS = List.of("excel", "csv", "json");
   static final List<String> TYPES = List.of("meter", "solar_home_system", "e_bike");
   static final int PAGE = 2000;
+  static final List<String> SALE_KEYS = List.of("customer_name", "customer_surname", "appliance_name",
+      "appliance_type", "device_serial", "payment_type", "total_cost", "rate_count", "down_payment",
+      "first_payment_date", "minimum_payable_amount", "price_per_day", "registered_date");
 
   @Inject TransactionExportRows transactions;
   @Inject PeopleExportRows people;
   @Inject DeviceExportRows devices;
+  @Inject CatalogExportRows catalog;
   @Context UriInfo uri;
 
   @GET
@@ -152,6 +160,188 @@ public class ExportsResource {
     return Downloads.table(format, "device_export", DeviceExportRows.HEADERS, pages, d -> Arrays.asList(d.serial(),
         d.type(), d.customer(), d.city() == null ? "" : d.city(), d.manufacturer() == null ? "" : d.manufacturer(),
         ExportValues.dateTime(d.createdAt()), ExportValues.dateTime(d.updatedAt())));
+  }
+
+  @GET
+  @Path("debts")
+  @Operation(summary = "Export outstanding debts (installments due before today and not paid off): ?format (excel,"
+      + " default, or json). File outstanding_debts_export_<time>.xlsx; json is {data: [{customer, appliance,"
+      + " device_serial, due_date, currency, remaining, down_payment, total_paid, total_remaining}], meta: {total,"
+      + " currency, report_date, exported_at}}")
+  public Response debts() {
+    JsonBody q = JsonBody.query(uri);
+    String format = format(q);
+    q.validate();
+    String currency = transactions.currency();
+    LocalDateTime now = Timestamped.nowUtc();
+    long[] after = {0};
+    Downloads.Pages<CatalogExportRows.DebtRow> pages = () -> {
+      List<CatalogExportRows.DebtRow> page = catalog.debts(after[0], PAGE, now.toLocalDate());
+      if (!page.isEmpty()) {
+        after[0] = page.get(page.size() - 1).id();
+      }
+      return page;
+    };
+    if ("json".equals(format)) {
+      return Downloads.json(pages, d -> Json.obj("customer", d.customer(), "appliance", d.appliance(),
+          "device_serial", d.deviceSerial(), "due_date", ExportValues.dateTime(d.dueDate()), "currency", currency,
+          "remaining", ExportValues.readable(d.remaining()), "down_payment", ExportValues.readable(d.downPayment()),
+          "total_paid", ExportValues.readable(d.totalPaid()), "total_remaining",
+          ExportValues.readable(d.totalRemaining())), Json.obj("currency", currency, "report_date", Json.ts(now)));
+    }
+    return Downloads.table("excel", "outstanding_debts_export", List.of("Customer", "Appliance", "Device Serial",
+        "Due Date", "Currency", "Remaining", "Down Payment", "Total Paid", "Total Remaining"), pages,
+        d -> Arrays.asList(d.customer(), d.appliance(), d.deviceSerial(), ExportValues.dateTime(d.dueDate()), currency,
+            d.remaining(), d.downPayment(), d.totalPaid(), d.totalRemaining()));
+  }
+
+  @GET
+  @Path("clusters")
+  @Operation(summary = "Export clusters: ?format (excel|csv|json). Files cluster_export_<time>.xlsx/.csv; json is"
+      + " {data: [{cluster_name, manager, geo_json, mini_grids, villages, created_at, updated_at}], meta: {total,"
+      + " exported_at}}")
+  public Response clusters() {
+    JsonBody q = JsonBody.query(uri);
+    String format = format(q);
+    q.validate();
+    Downloads.Pages<CatalogExportRows.ClusterRow> pages = once(catalog.clusters());
+    if ("json".equals(format)) {
+      return Downloads.json(pages, c -> Json.obj("cluster_name", c.name(), "manager", c.manager(), "geo_json",
+          Json.parsed(c.geoJson()), "mini_grids", c.miniGrids(), "villages", c.villages(), "created_at",
+          ExportValues.dateTime(c.createdAt()), "updated_at", ExportValues.dateTime(c.updatedAt())), Json.obj());
+    }
+    return Downloads.table(format, "cluster_export", List.of("Cluster Name", "Manager", "Mini Grids Count",
+        "Cities Count", "Created At", "Updated At"), pages, c -> Arrays.asList(c.name(), c.manager(),
+            c.miniGridCount(), c.villageCount(), ExportValues.dateTime(c.createdAt()),
+            ExportValues.dateTime(c.updatedAt())));
+  }
+
+  @GET
+  @Path("appliances")
+  @Operation(summary = "Export appliances: ?format (excel|csv|json). Files appliance_export_<time>.xlsx/.csv; json is"
+      + " {data: [{appliance_name, appliance_type, price, currency, total_sold, payment_plans: [{total_cost,"
+      + " rate_count, down_payment}], created_at, updated_at}], meta: {total, currency, exported_at}}")
+  public Response appliances() {
+    JsonBody q = JsonBody.query(uri);
+    String format = format(q);
+    q.validate();
+    String currency = transactions.currency();
+    List<CatalogExportRows.ApplianceRow> rows = catalog.appliances();
+    if ("json".equals(format)) {
+      Map<Long, List<Object>> plans = new HashMap<>();
+      for (CatalogExportRows.Plan p : catalog.plans()) {
+        plans.computeIfAbsent(p.applianceId(), id -> new ArrayList<>()).add(Json.obj("total_cost",
+            ExportValues.readable(p.totalCost()), "rate_count", p.rateCount(), "down_payment",
+            ExportValues.readable(p.downPayment())));
+      }
+      return Downloads.json(once(rows), a -> Json.obj("appliance_name", a.name(), "appliance_type", a.type(),
+          "price", ExportValues.readable(a.price()), "currency", currency, "total_sold", a.sold(), "payment_plans",
+          plans.getOrDefault(a.id(), List.of()), "created_at", ExportValues.dateTime(a.createdAt()), "updated_at",
+          ExportValues.dateTime(a.updatedAt())), Json.obj("currency", currency));
+    }
+    return Downloads.table(format, "appliance_export", List.of("Appliance Name", "Appliance Type", "Price",
+        "Total Sold", "Total Rates", "Created At", "Updated At"), once(rows), a -> Arrays.asList(a.name(), a.type(),
+            ExportValues.readable(a.price()) + currency, a.sold(), a.sold(), ExportValues.dateTime(a.createdAt()),
+            ExportValues.dateTime(a.updatedAt())));
+  }
+
+  @GET
+  @Path("settings")
+  @Operation(summary = "Export the main settings: ?format (json, default, excel or csv). Files"
+      + " settings_export_<time>.xlsx/.csv; json is {data: [{site_title, company_name, currency, country, language,"
+      + " vat_energy, vat_appliance, usage_type, sms_gateway_id, transaction_sms_enabled, created_at, updated_at}],"
+      + " meta: {total, exported_at}}")
+  public Response settings() {
+    JsonBody q = JsonBody.query(uri);
+    String f = q.in("format", false, FORMATS);
+    q.validate();
+    String format = f == null ? "json" : f;
+    List<Object[]> rows = catalog.settings();
+    if ("json".equals(format)) {
+      return Downloads.json(once(rows), r -> Json.obj("site_title", r[0], "company_name", r[1], "currency", r[2],
+          "country", r[3], "language", r[4], "vat_energy", r[5], "vat_appliance", r[6], "usage_type", r[7],
+          "sms_gateway_id", r[8], "transaction_sms_enabled", r[9] instanceof Boolean b ? b
+              : r[9] != null && ((Number) r[9]).intValue() != 0,
+          "created_at", ExportValues.dateTime((LocalDateTime) r[10]), "updated_at",
+          ExportValues.dateTime((LocalDateTime) r[11])), Json.obj());
+    }
+    return Downloads.table(format, "settings_export", List.of("Site Title", "Company Name", "Currency", "Country",
+        "Language", "VAT Energy", "VAT Appliance", "Usage Type", "SMS Gateway ID", "Created At", "Updated At"),
+        once(rows), r -> Arrays.asList(r[0], r[1], r[2], r[3], r[4],
+            ExportValues.readable(r[5] == null ? 0 : ((Number) r[5]).doubleValue()),
+            ExportValues.readable(r[6] == null ? 0 : ((Number) r[6]).doubleValue()), r[7] == null ? "" : r[7],
+            r[8] == null ? "" : r[8], ExportValues.dateTime((LocalDateTime) r[10]),
+            ExportValues.dateTime((LocalDateTime) r[11])));
+  }
+
+  @GET
+  @Path("appliance-people")
+  @Operation(summary = "Export appliance sales: ?format (excel|csv|json), ?paymentType (installment|energy_service),"
+      + " ?personId. Files appliance_person_export_<time>.xlsx/.csv; json is {data: [{customer_name,"
+      + " customer_surname, appliance_name, appliance_type, device_serial, payment_type, total_cost, rate_count,"
+      + " down_payment, first_payment_date, minimum_payable_amount, price_per_day, registered_date}], meta: {total,"
+      + " filters, exported_at}}")
+  public Response sales() {
+    JsonBody q = JsonBody.query(uri);
+    String format = format(q);
+    String paymentType = q.in("paymentType", false, List.of("installment", "energy_service"));
+    Long personId = q.integer("personId", false);
+    q.validate();
+    long[] after = {0};
+    Downloads.Pages<CatalogExportRows.SaleRow> pages = () -> {
+      List<CatalogExportRows.SaleRow> page = catalog.sales(paymentType, personId, after[0], PAGE);
+      if (!page.isEmpty()) {
+        after[0] = page.get(page.size() - 1).id();
+      }
+      return page;
+    };
+    if ("json".equals(format)) {
+      return Downloads.json(pages, r -> {
+        Map<String, Object> m = Json.obj();
+        for (int i = 0; i < SALE_KEYS.size(); i++) {
+          m.put(SALE_KEYS.get(i), r.values().get(i));
+        }
+        return m;
+      }, Json.obj("filters", Json.obj("payment_type", paymentType, "person_id", personId)));
+    }
+    return Downloads.table(format, "appliance_person_export", List.of("Customer Name", "Customer Surname",
+        "Appliance", "Appliance Type", "Device Serial", "Payment Type", "Total Cost", "Rate Count", "Down Payment",
+        "First Payment Date", "Minimum Payable Amount", "Price Per Day", "Registered Date"), pages,
+        CatalogExportRows.SaleRow::values);
+  }
+
+  @GET
+  @Path("user-permissions")
+  @Operation(summary = "Export users with their roles and permissions: ?format (json, default, excel or csv). Files"
+      + " user_permission_export_<time>.xlsx/.csv; json is {data: [{id, name, email, company_id, roles: [{name,"
+      + " permissions}], all_permissions, created_at, updated_at}], meta: {total, exported_at}}")
+  public Response users() {
+    JsonBody q = JsonBody.query(uri);
+    String f = q.in("format", false, FORMATS);
+    q.validate();
+    String format = f == null ? "json" : f;
+    List<CatalogExportRows.UserRow> rows = catalog.users();
+    if ("json".equals(format)) {
+      return Downloads.json(once(rows), u -> Json.obj("id", u.id(), "name", u.name(), "email", u.email(),
+          "company_id", u.companyId(), "roles", u.roles().entrySet().stream().map(e -> Json.obj("name", e.getKey(),
+              "permissions", e.getValue())).toList(), "all_permissions", u.permissions(), "created_at",
+          ExportValues.dateTime(u.createdAt()), "updated_at", ExportValues.dateTime(u.updatedAt())), Json.obj());
+    }
+    return Downloads.table(format, "user_permission_export", List.of("Name", "Email", "Roles", "Permissions",
+        "Created At"), once(rows), u -> Arrays.asList(u.name(), u.email(), String.join(", ", u.roles().keySet()),
+            String.join(", ", u.permissions()), ExportValues.dateTime(u.createdAt())));
+  }
+
+  /** A list read at once (a company's clusters, appliances or settings: tens of rows) as one page. */
+  private static <T> Downloads.Pages<T> once(List<T> rows) {
+    boolean[] given = {false};
+    return () -> {
+      if (given[0]) {
+        return List.of();
+      }
+      given[0] = true;
+      return rows;
+    };
   }
 
   private static Map<String, Object> device(DeviceExportRows.Row d) {

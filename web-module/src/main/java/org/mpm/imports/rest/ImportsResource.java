@@ -20,17 +20,27 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.NotFoundException;
+import org.mpm.imports.ApplianceItem;
+import org.mpm.imports.ClusterItem;
 import org.mpm.imports.CustomerItem;
 import org.mpm.imports.DeviceItem;
 import org.mpm.imports.ImportJobs;
 import org.mpm.imports.Imports;
 import org.mpm.imports.TransactionItem;
+import org.mpm.rest.CurrentUser;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
+import org.mpm.rest.JsonFields;
 import org.mpm.rest.RequiresPermission;
+import org.mpm.settings.MainSettings;
+import org.mpm.settings.MainSettingsChange;
+import org.mpm.settings.MainSettingsChange.Value;
+import org.mpm.settings.MainSettingsService;
+import org.mpm.settings.rest.SettingsJson;
 
 /**
- * MPM's imports of its own JSON exports ({@code {"data": [...]}}): customers, devices and transactions. Every row is
+ * MPM's imports of its own JSON exports ({@code {"data": [...]}}): customers, devices, transactions, clusters,
+ * appliances and the main settings. Every row is
  * validated first; one bad row is a 422 for the whole file and nothing is written. Fewer than {@value #ASYNC} rows
  * are imported at once ({@code {data: {success, message, counts, added, modified, failed}}}); more answer 202 with
  * a job id whose status {@code GET import/status/{jobId}} shows to the company's users.
@@ -48,6 +58,8 @@ public class ImportsResource {
 
   @Inject Imports imports;
   @Inject ImportJobs jobs;
+  @Inject MainSettingsService settings;
+  @Inject CurrentUser current;
 
   @POST
   @Path("customers")
@@ -136,7 +148,7 @@ public class ImportsResource {
     for (int i = 0; i < rows.size(); i++) {
       JsonBody r = rows.get(i);
       String device = r.string("device_id", true, 1, 191);
-      BigDecimal amount = amount(r, "data." + i + ".amount");
+      BigDecimal amount = amount(r, "amount", "data." + i + ".amount", false);
       String customer = r.string("customer", false);
       String type = r.string("transaction_type", false);
       var sent = r.dateTime("sent_date", false);
@@ -144,6 +156,83 @@ public class ImportsResource {
     }
     b.validate();
     return answer(Imports.TRANSACTIONS, items);
+  }
+
+  @POST
+  @Path("clusters")
+  @RequiresPermission("customers")
+  @Operation(summary = "Import clusters: {data: [{cluster_name (required), manager (a user's name; else the"
+      + " importing user), mini_grids, villages (comma-separated names), geo_json}]}. A cluster is found by name"
+      + " or created, with the mini-grids and villages it names")
+  public Response clusters(String body) {
+    JsonBody b = JsonBody.parse(body);
+    long user = current.principal().id();
+    List<ClusterItem> items = new ArrayList<>();
+    for (JsonBody r : rows(b)) {
+      String name = r.string("cluster_name", true, 1, 191);
+      String manager = r.string("manager", false);
+      String grids = r.string("mini_grids", false, 0, 65_535);
+      String villages = r.string("villages", false, 0, 65_535);
+      String geo = r.has("geo_json") && r.object("geo_json", false) != null ? r.raw("geo_json").toString() : null;
+      items.add(new ClusterItem(name, manager, grids, villages, geo, user));
+    }
+    b.validate();
+    return answer(Imports.CLUSTERS, items);
+  }
+
+  @POST
+  @Path("appliances")
+  @RequiresPermission("appliances")
+  @Operation(summary = "Import appliances: {data: [{appliance_name (required), appliance_type (a name), price (a"
+      + " number or an exported text such as \"150,000\")}]}. An appliance is found by name or created")
+  public Response appliances(String body) {
+    JsonBody b = JsonBody.parse(body);
+    List<ApplianceItem> items = new ArrayList<>();
+    List<JsonBody> rows = rows(b);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonBody r = rows.get(i);
+      String name = r.string("appliance_name", true, 1, 191);
+      String type = r.string("appliance_type", false);
+      BigDecimal price = r.has("price") ? amount(r, "price", "data." + i + ".price", true) : null;
+      items.add(new ApplianceItem(name, type, price == null ? null : price.longValue()));
+    }
+    b.validate();
+    return answer(Imports.APPLIANCES, items);
+  }
+
+  @POST
+  @Path("settings")
+  @RequiresPermission("settings")
+  @Operation(summary = "Import the main settings: {data: [one object: site_title, company_name, currency, country,"
+      + " language, vat_energy, vat_appliance, usage_type, sms_gateway_id, transaction_sms_enabled]}; a field left"
+      + " out or null keeps its value")
+  public Map<String, Object> settings(String body) {
+    JsonBody b = JsonBody.parse(body);
+    List<JsonBody> rows = b.list("data", true, 1);
+    if (rows != null && rows.size() != 1 && b.valid()) {
+      b.error("data", "The data must contain exactly one settings object.");
+    }
+    MainSettingsChange change = null;
+    if (rows != null && rows.size() == 1) {
+      JsonBody r = rows.get(0);
+      BigDecimal vatEnergy = r.number("vat_energy", false, BigDecimal.ZERO, new BigDecimal("100"));
+      BigDecimal vatAppliance = r.number("vat_appliance", false, BigDecimal.ZERO, new BigDecimal("100"));
+      Long gateway = r.integer("sms_gateway_id", false, 1, JsonFields.MAX_INT);
+      change = new MainSettingsChange(r.string("site_title", false, 0, MainSettings.TITLE_MAX),
+          r.string("company_name", false, 0, MainSettings.TITLE_MAX),
+          r.string("currency", false, 0, MainSettings.CURRENCY_MAX),
+          r.string("country", false, 0, MainSettings.TITLE_MAX),
+          r.string("language", false, 0, MainSettings.LANGUAGE_MAX),
+          vatEnergy == null ? null : new Value<>(vatEnergy.doubleValue()),
+          vatAppliance == null ? null : new Value<>(vatAppliance.doubleValue()),
+          r.in("usage_type", false, MainSettings.USAGE_TYPES), gateway == null ? null : new Value<>(gateway),
+          r.bool("transaction_sms_enabled", false));
+    }
+    b.validate();
+    MainSettings saved = settings.update(settings.current().getId(), change, current.principal().id());
+    return Json.data(Json.obj("success", true, "message", "Settings imported successfully", "imported_count", 1,
+        "added_count", 0, "modified_count", 1, "failed_count", 0, "added", List.of(), "modified",
+        List.of(SettingsJson.main(saved)), "failed", List.of()));
   }
 
   @GET
@@ -163,13 +252,13 @@ public class ImportsResource {
   }
 
   /**
-   * An amount as MPM's exports write it: a number, or a text whose digits and point make one ("1,234.56 TZS"); it
-   * must be a positive number.
+   * An amount (or a price, {@code zero} allowed) as MPM's exports write it: a number, or a text whose digits and
+   * point make one ("1,234.56 TZS").
    */
-  private static BigDecimal amount(JsonBody r, String label) {
-    JsonValue v = r.raw("amount");
-    if (!r.has("amount")) {
-      r.missing("amount", true);
+  private static BigDecimal amount(JsonBody r, String field, String label, boolean zero) {
+    JsonValue v = r.raw(field);
+    if (!r.has(field)) {
+      r.missing(field, true);
       return null;
     }
     BigDecimal amount = null;
@@ -181,8 +270,9 @@ public class ImportsResource {
         amount = new BigDecimal(digits);
       }
     }
-    if (amount == null || amount.signum() <= 0 || amount.compareTo(new BigDecimal("1000000000")) > 0) {
-      r.error("amount", "The " + label + " field must be a positive amount.");
+    if (amount == null || amount.signum() < 0 || !zero && amount.signum() == 0
+        || amount.compareTo(new BigDecimal("1000000000")) > 0) {
+      r.error(field, "The " + label + " field must be a positive amount.");
       return null;
     }
     return amount;
