@@ -71,7 +71,8 @@ public class ExportsResource {
     boolean json = "json".equals(format);
     TransactionExportRows.Filter filter = new TransactionExportRows.Filter(
         type == null || "all".equals(type) ? null : type, csv ? null : serial, csv || json ? null : tariff,
-        provider == null || "all".equals(provider) ? null : provider, status == null ? null : status.intValue(),
+        provider == null || "all".equals(provider) || "-1".equals(provider) ? null : provider,
+        status == null ? null : status.intValue(),
         from, to);
     String currency = transactions.currency();
     long[] before = {Long.MAX_VALUE};
