@@ -39,7 +39,7 @@ public class ExportsResource {
 
   static final List<String> FORMATS = List.of("excel", "csv", "json");
   static final List<String> TYPES = List.of("meter", "solar_home_system", "e_bike");
-  static final int PAGE = 2000;
+  static final int PAGE = 5000;
   static final List<String> SALE_KEYS = List.of("customer_name", "customer_surname", "appliance_name",
       "appliance_type", "device_serial", "payment_type", "total_cost", "rate_count", "down_payment",
       "first_payment_date", "minimum_payable_amount", "price_per_day", "registered_date");
