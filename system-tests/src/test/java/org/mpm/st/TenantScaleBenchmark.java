@@ -80,7 +80,7 @@ class TenantScaleBenchmark {
     }
   }
 
-  private static String run(String... cmd) throws Exception {
+  static String run(String... cmd) throws Exception {
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     p.waitFor();

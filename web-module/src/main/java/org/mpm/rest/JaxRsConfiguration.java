@@ -62,6 +62,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         @Tag(name = "Tickets", description = "The service desk: tickets of customers, their categories, comments,"
             + " the people they are assigned to and the payout reports of outsourced work"),
         @Tag(name = "Settings", description = "The company's main settings and map defaults, the SMS gateways it may"
-            + " choose, MPM's currency list, the check of a Bing Maps key")})
+            + " choose, MPM's currency list, the check of a Bing Maps key"),
+        @Tag(name = "Export", description = "Transactions, customers and devices as Excel, CSV or JSON files,"
+            + " streamed as they are read"),
+        @Tag(name = "Import", description = "Customers, devices and transactions from MPM's JSON exports; large"
+            + " imports run in the background as a job whose status is polled")})
 @SecurityScheme(securitySchemeName = "jwt", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT")
 public class JaxRsConfiguration extends Application {}

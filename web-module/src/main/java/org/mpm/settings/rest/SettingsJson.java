@@ -7,11 +7,11 @@ import org.mpm.settings.MapSettings;
 import org.mpm.settings.SmsGatewayOptions.Option;
 
 /** MPM's JSON of the settings rows: every column in the table's order, as Eloquent serialises them. */
-final class SettingsJson {
+public final class SettingsJson {
 
   private SettingsJson() {}
 
-  static Map<String, Object> main(MainSettings s) {
+  public static Map<String, Object> main(MainSettings s) {
     return Json.obj("id", s.getId(), "usage_type", s.getUsageType(), "site_title", s.getSiteTitle(),
         "company_name", s.getCompanyName(), "currency", s.getCurrency(), "country", s.getCountry(),
         "language", s.getLanguage(), "vat_energy", s.getVatEnergy(), "vat_appliance", s.getVatAppliance(),
