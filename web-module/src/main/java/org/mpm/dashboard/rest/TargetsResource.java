@@ -83,7 +83,8 @@ public class TargetsResource {
     String type = b.in("targetForType", true, List.of(Targets.MINI_GRID, Targets.CLUSTER));
     Long ownerId = b.integer("targetForId", true, 1, JsonFields.MAX_INT);
     List<NewSubTarget> figures = new ArrayList<>();
-    for (JsonBody item : b.list("data", true, JsonFields.MAX_ITEMS)) {
+    List<JsonBody> items = b.list("data", true, JsonFields.MAX_ITEMS);
+    for (JsonBody item : items == null ? List.<JsonBody>of() : items) {
       Long group = item.integer("id", true, 1, JsonFields.MAX_INT);
       JsonBody t = item.object("target", true);
       if (t == null) {
