@@ -2,6 +2,8 @@ package org.mpm.dashboard;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,35 +64,117 @@ public class DashboardService {
   /** Ticket categories and, per ISO week, per category: opened and closed. */
   public record TicketChart(List<TicketCategory> categories, Map<String, Object> weeks) {}
 
-  /** Every cluster's dashboard for {@code range}; the per-mini-grid and per-type figures are of this year. */
+  /**
+   * Every cluster's dashboard for {@code range}; the per-mini-grid and per-connection-type figures are of this
+   * year. Two grouped queries over the payments (the range by cluster, month and week; the year by mini-grid,
+   * connection type and month) serve every cluster.
+   */
   public List<ClusterDashboard> clusters(DateRange range) {
     DateRange year = thisYear();
-    Map<Long, Periodic> monthly = byCluster(revenue.clustersRevenue(range, RevenuePeriod.MONTHLY));
-    Map<Long, Periodic> weekly = byCluster(revenue.clustersRevenue(range, RevenuePeriod.WEEK_MONTH));
+    Map<Long, Map<String, Object>> monthSlots = new HashMap<>();
+    Map<Long, Map<String, Object>> weekSlots = new HashMap<>();
+    Map<Long, Double> totals = new HashMap<>();
+    for (GridFigures.ClusterWeek w : figures.weeklyByCluster(range.from(), range.to())) {
+      add(monthSlots.computeIfAbsent(w.clusterId(), k -> slots(range, RevenuePeriod.MONTHLY)),
+          RevenuePeriod.MONTHLY.slotOf(w.month(), w.yearWeek()), w.amount());
+      add(weekSlots.computeIfAbsent(w.clusterId(), k -> slots(range, RevenuePeriod.WEEK_MONTH)),
+          RevenuePeriod.WEEK_MONTH.slotOf(w.month(), w.yearWeek()), w.amount());
+      totals.merge(w.clusterId(), w.amount(), Double::sum);
+    }
+    List<MiniGrid> grids = geography.allMiniGrids();
+    Map<Long, Long> clusterOf = new HashMap<>();
+    grids.forEach(g -> clusterOf.put(g.getId(), g.getClusterId()));
+    List<ConnectionType> types = connections.types();
+    Map<Long, String> typeNames = new HashMap<>();
+    types.forEach(t -> typeNames.put(t.getId(), t.getName()));
+    Map<Long, Map<String, Object>> gridMonths = new HashMap<>();
+    Map<Long, Double> gridTotals = new HashMap<>();
+    Map<Long, Map<String, Map<String, Object>>> analysis = new HashMap<>();
+    for (GridFigures.GridMonth m : figures.monthlyByGridAndType(year.from(), year.to())) {
+      add(gridMonths.computeIfAbsent(m.miniGridId(), k -> slots(year, RevenuePeriod.MONTHLY)),
+          new String[] {m.month()}, m.amount());
+      gridTotals.merge(m.miniGridId(), m.amount(), Double::sum);
+      Long cluster = clusterOf.get(m.miniGridId());
+      String type = m.typeId() == null ? null : typeNames.get(m.typeId());
+      if (cluster != null && type != null) {
+        Map<String, Map<String, Object>> a = analysis.computeIfAbsent(cluster, k -> emptyAnalysis(types, year));
+        add(a.get(type), new String[] {m.month()}, m.amount());
+        add(a.get("Total"), new String[] {m.month()}, m.amount());
+      }
+    }
+    GridFigures.Keyed counts = figures.clusterCounts();
+    GridFigures.Keyed appliances = figures.appliancesSold();
     List<ClusterDashboard> out = new ArrayList<>();
     for (ClusterView v : geography.clusterViews()) {
       long id = v.cluster().getId();
-      out.add(new ClusterDashboard(revenue.clusterDetail(id), revenue.clusterFigures(id, range),
-          figures.appliancesSold(id), revenue.miniGridsRevenue(id, year, RevenuePeriod.MONTHLY),
-          revenue.connectionTypeRevenue(id, year, RevenuePeriod.MONTHLY), monthly.get(id), weekly.get(id)));
+      Map<Long, Double> c = counts.of(id);
+      List<MiniGridRevenue> cities = grids.stream().filter(g -> g.getClusterId() == id)
+          .map(g -> new MiniGridRevenue(g, new Periodic(gridMonths.getOrDefault(g.getId(),
+              slots(year, RevenuePeriod.MONTHLY)), gridTotals.getOrDefault(g.getId(), 0.0)))).toList();
+      double total = totals.getOrDefault(id, 0.0);
+      Periodic month = new Periodic(monthSlots.getOrDefault(id, slots(range, RevenuePeriod.MONTHLY)), total);
+      Periodic week = new Periodic(weekSlots.getOrDefault(id, slots(range, RevenuePeriod.WEEK_MONTH)), total);
+      out.add(new ClusterDashboard(revenue.clusterDetail(id), new ClusterFigures(
+          c.getOrDefault(0L, 0.0).longValue(), c.getOrDefault(1L, 0.0).longValue(), total,
+          c.getOrDefault(2L, 0.0).longValue()), appliances.of(id).getOrDefault(0L, 0.0).longValue(), cities,
+          sorted(analysis.getOrDefault(id, emptyAnalysis(types, year))), month, week));
     }
     return out;
   }
 
-  private static Map<Long, Periodic> byCluster(List<GridRevenueService.ClusterRevenue> list) {
-    Map<Long, Periodic> out = new HashMap<>();
-    list.forEach(r -> out.put(r.cluster().cluster().getId(), r.revenue()));
+  private static Map<String, Map<String, Object>> emptyAnalysis(List<ConnectionType> types, DateRange year) {
+    Map<String, Map<String, Object>> a = new LinkedHashMap<>();
+    for (ConnectionType t : types) {
+      a.computeIfAbsent(t.getName(), k -> slots(year, RevenuePeriod.MONTHLY));
+      a.computeIfAbsent("Total", k -> slots(year, RevenuePeriod.MONTHLY));
+    }
+    return a;
+  }
+
+  /** MPM's order of the analysis (PHP's {@code asort}). */
+  private static Map<String, Map<String, Object>> sorted(Map<String, Map<String, Object>> analysis) {
+    List<Map.Entry<String, Map<String, Object>>> entries = new ArrayList<>(analysis.entrySet());
+    entries.sort((x, y) -> GridRevenueService.phpCompare(x.getValue(), y.getValue()));
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    entries.forEach(e -> out.put(e.getKey(), e.getValue()));
     return out;
   }
 
-  /** Every mini-grid's dashboard for {@code range}. */
+  private static Map<String, Object> slots(DateRange range, RevenuePeriod period) {
+    return period.slots(range.from(), range.to(), () -> 0.0);
+  }
+
+  /** Adds an amount to the slot at {@code path} (creating it if the range did not). */
+  @SuppressWarnings("unchecked")
+  private static void add(Map<String, Object> slots, String[] path, double amount) {
+    Map<String, Object> level = slots;
+    for (int i = 0; i < path.length - 1; i++) {
+      level = (Map<String, Object>) level.computeIfAbsent(path[i], k -> new LinkedHashMap<String, Object>());
+    }
+    level.merge(path[path.length - 1], amount, (x, y) -> (Double) x + (Double) y);
+  }
+
+  /** Every mini-grid's dashboard for {@code range}; each figure is one query grouped by mini-grid. */
   public List<MiniGridDashboard> miniGrids(DateRange range) {
+    List<ConnectionGroup> groups = connections.groups();
+    List<ConnectionType> types = connections.types();
+    GridFigures.Keyed sales = figures.salesByMiniGrid(range.from(), range.to());
+    GridFigures.Keyed energy = figures.energyByMiniGrid(range.from(), range.to());
+    GridFigures.Keyed rev = figures.revenueByGroup(Scope.MINI_GRID, null, range.from(), range.to());
+    GridFigures.Keyed total = figures.metersByGroup(Scope.MINI_GRID, null, range.to());
+    GridFigures.Keyed added = figures.newMetersByGroup(Scope.MINI_GRID, null, range.from(), range.to());
+    Map<Long, List<WeeklyAmount>> weekly = new HashMap<>();
+    figures.weeklyRevenueByType(null, range.from(), range.to())
+        .forEach(w -> weekly.computeIfAbsent(w.miniGridId(), k -> new ArrayList<>()).add(w));
     List<MiniGridDashboard> out = new ArrayList<>();
     for (MiniGrid g : geography.allMiniGrids()) {
       long id = g.getId();
-      out.add(new MiniGridDashboard(g, revenue.miniGridEnergy(id, range), revenue.miniGridSales(id, range),
-          weeklyByType(id, range), tickets(id, range.from(), range.to()),
-          groupFigures(Scope.MINI_GRID, id, range)));
+      Map<Long, Double> s = sales.of(id);
+      out.add(new MiniGridDashboard(g, round3(energy.of(id).getOrDefault(0L, 0.0)),
+          new Sales(s.getOrDefault(0L, 0.0).longValue(), s.getOrDefault(1L, 0.0)),
+          weeks(types, weekly.getOrDefault(id, List.of()), range),
+          tickets(id, range.from(), range.to()),
+          groupFigures(groups, rev.of(id), total.of(id), added.of(id), listOf(targets.forMiniGrid(id, range.to())))));
     }
     return out;
   }
@@ -106,10 +190,14 @@ public class DashboardService {
     } else {
       geography.miniGrid(id);
     }
-    List<ConnectionGroup> groups = connections.groups();
-    Map<Long, Double> rev = figures.revenueByGroup(scope, id, range.from(), range.to());
-    Map<Long, Double> total = figures.metersByGroup(scope, id, range.to());
-    Map<Long, Double> added = figures.newMetersByGroup(scope, id, range.from(), range.to());
+    return groupFigures(connections.groups(), figures.revenueByGroup(scope, id, range.from(), range.to()).of(id),
+        figures.metersByGroup(scope, id, range.to()).of(id),
+        figures.newMetersByGroup(scope, id, range.from(), range.to()).of(id),
+        scope == Scope.CLUSTER ? targets.forCluster(id, range.to()) : listOf(targets.forMiniGrid(id, range.to())));
+  }
+
+  private static GroupFigures groupFigures(List<ConnectionGroup> groups, Map<Long, Double> rev,
+      Map<Long, Double> total, Map<Long, Double> added, List<Targets.Detail> inForce) {
     Map<String, Object> revenues = new LinkedHashMap<>();
     Map<String, Object> totals = new LinkedHashMap<>();
     Map<String, Object> news = new LinkedHashMap<>();
@@ -120,8 +208,6 @@ public class DashboardService {
       totals.put(g.getName(), total.getOrDefault(g.getId(), 0.0).longValue());
       news.put(g.getName(), added.getOrDefault(g.getId(), 0.0).longValue());
     }
-    List<Targets.Detail> inForce = scope == Scope.CLUSTER ? targets.forCluster(id, range.to())
-        : listOf(targets.forMiniGrid(id, range.to()));
     Map<String, Object> formatted = new LinkedHashMap<>();
     if (inForce.isEmpty()) {
       for (ConnectionGroup g : groups) {
@@ -152,7 +238,10 @@ public class DashboardService {
     if (geography.citiesOf(miniGridId).isEmpty()) {
       return null;
     }
-    List<ConnectionType> types = connections.types();
+    return weeks(connections.types(), figures.weeklyRevenueByType(miniGridId, range.from(), range.to()), range);
+  }
+
+  private static Map<String, Object> weeks(List<ConnectionType> types, List<WeeklyAmount> amounts, DateRange range) {
     Map<Long, String> names = new HashMap<>();
     types.forEach(t -> names.put(t.getId(), t.getName()));
     Map<String, Object> weeks = RevenuePeriod.WEEKLY.slots(range.from(), range.to(), () -> {
@@ -160,7 +249,7 @@ public class DashboardService {
       types.forEach(t -> m.put(t.getName(), Map.of("revenue", 0L)));
       return m;
     });
-    for (WeeklyAmount w : figures.weeklyRevenueByType(miniGridId, range.from(), range.to())) {
+    for (WeeklyAmount w : amounts) {
       String name = names.get(w.typeId());
       if (name != null) {
         @SuppressWarnings("unchecked")
@@ -170,6 +259,10 @@ public class DashboardService {
       }
     }
     return weeks;
+  }
+
+  private static double round3(double v) {
+    return BigDecimal.valueOf(v).setScale(3, RoundingMode.HALF_UP).doubleValue();
   }
 
   /** Tickets of the mini-grid's customers opened and closed per ISO week and category, since MPM's start date. */

@@ -312,7 +312,7 @@ public class GridRevenueService {
 
   /** PHP 8's comparison of arrays and numbers ({@code <=>}), as {@code asort} uses it. */
   @SuppressWarnings("unchecked")
-  static int phpCompare(Object a, Object b) {
+  public static int phpCompare(Object a, Object b) {
     if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
       if (x.size() != y.size()) {
         return Integer.compare(x.size(), y.size());
