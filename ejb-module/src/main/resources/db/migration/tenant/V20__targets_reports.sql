@@ -44,8 +44,3 @@ CREATE TABLE IF NOT EXISTS revenues (
   created_at TIMESTAMP NULL,
   updated_at TIMESTAMP NULL
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
-
--- Not in MPM: the dashboards sum the payments of each device (found by its serial in message) over a date range;
--- this index answers that without reading the rows.
-CREATE INDEX transactions_message_revenue_index
-  ON transactions (message, created_at, amount, original_transaction_type, original_transaction_id);
