@@ -34,7 +34,8 @@ import org.mpm.user.UserView;
  * 250 customers ({@link DemoCustomers}) and their meters, solar home systems and e-bikes with MPM's demo tariffs,
  * connection types and manufacturers ({@link DemoDevices}), an agent per mini-grid ({@link DemoAgents}) and
  * 1000 payments of the last year with their tokens and SMS ({@link DemoTransactions}), ticket categories,
- * tickets with comments, a payout report and conversations with customers ({@link DemoTickets}). Its settings
+ * tickets with comments, a payout report and conversations with customers ({@link DemoTickets}), targets and
+ * village reports ({@link DemoTargets}). Its settings
  * are saved as the owner would save them in the console's first-run dialog (country Tanzania; the maps on MPM's
  * default centre and zoom with OpenStreetMap tiles), so the console opens on the dashboard. Runs only when no
  * company exists; a database lock keeps two nodes starting together from seeding twice.
@@ -66,6 +67,7 @@ public class DemoSeeder {
   @Inject DemoTransactions transactions;
   @Inject DemoAppliances appliances;
   @Inject DemoTickets tickets;
+  @Inject DemoTargets targets;
   @Inject MainSettingsService mainSettings;
   @Inject MapSettingsService mapSettings;
 
@@ -118,6 +120,7 @@ public class DemoSeeder {
     appliances.sell(homes, ownerId(), catalogue);
     tickets.seed(company.getId(), List.of(ownerId(), financialManager.id()));
     tickets.seedMessages();
+    targets.seed(company.getId());
     LOG.info(() -> "Demo company seeded (company " + company.getId() + ", database DemoCompany_1)");
   }
 

@@ -43,7 +43,7 @@ public class GridRevenueService {
    * (the first one, should there be several). Leaves out devices without owner, owners that are deleted or live
    * nowhere, and deleted villages and mini-grids.
    */
-  private static final String DEVICE_PLACE = " JOIN people p ON p.id = d.person_id AND p.deleted_at IS NULL"
+  public static final String DEVICE_PLACE = " JOIN people p ON p.id = d.person_id AND p.deleted_at IS NULL"
       + " JOIN addresses a ON a.id = (SELECT MIN(a2.id) FROM addresses a2 WHERE a2.owner_type = 'person'"
       + " AND a2.owner_id = p.id AND a2.is_primary = 1)"
       + " JOIN cities c ON c.id = a.city_id AND c.deleted_at IS NULL"
@@ -312,7 +312,7 @@ public class GridRevenueService {
 
   /** PHP 8's comparison of arrays and numbers ({@code <=>}), as {@code asort} uses it. */
   @SuppressWarnings("unchecked")
-  static int phpCompare(Object a, Object b) {
+  public static int phpCompare(Object a, Object b) {
     if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
       if (x.size() != y.size()) {
         return Integer.compare(x.size(), y.size());

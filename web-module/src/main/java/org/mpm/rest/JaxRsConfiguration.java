@@ -61,6 +61,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             + " Android gateway's callbacks"),
         @Tag(name = "Tickets", description = "The service desk: tickets of customers, their categories, comments,"
             + " the people they are assigned to and the payout reports of outsourced work"),
+        @Tag(name = "Dashboards", description = "Cluster, mini-grid and agent dashboards, revenue against targets,"
+            + " revenue trends, targets and the weekly and monthly village reports"),
         @Tag(name = "Settings", description = "The company's main settings and map defaults, the SMS gateways it may"
             + " choose, MPM's currency list, the check of a Bing Maps key"),
         @Tag(name = "Export", description = "Transactions, customers and devices as Excel, CSV or JSON files,"

@@ -57,25 +57,25 @@ public final class GeographyJson {
         "updated_at", Json.ts(g.getUpdatedAt()));
   }
 
-  static Map<String, Object> miniGrid(MiniGrid m) {
+  public static Map<String, Object> miniGrid(MiniGrid m) {
     return Json.obj("id", m.getId(), "cluster_id", m.getClusterId(), "name", m.getName(),
         "created_at", Json.ts(m.getCreatedAt()), "updated_at", Json.ts(m.getUpdatedAt()),
         "deleted_at", Json.ts(m.getDeletedAt()));
   }
 
-  static Map<String, Object> miniGrid(MiniGridView v) {
+  public static Map<String, Object> miniGrid(MiniGridView v) {
     Map<String, Object> m = miniGrid(v.miniGrid());
     m.put("location", location(v.location()));
     return m;
   }
 
-  static Map<String, Object> cluster(Cluster c) {
+  public static Map<String, Object> cluster(Cluster c) {
     return Json.obj("id", c.getId(), "name", c.getName(), "manager_id", c.getManagerId(),
         "geo_json", Json.parsed(c.getGeoJson()), "created_at", Json.ts(c.getCreatedAt()),
         "updated_at", Json.ts(c.getUpdatedAt()), "deleted_at", Json.ts(c.getDeletedAt()));
   }
 
-  static Map<String, Object> cluster(ClusterView v) {
+  public static Map<String, Object> cluster(ClusterView v) {
     Map<String, Object> m = cluster(v.cluster());
     m.put("mini_grids", v.miniGrids().stream().map(GeographyJson::miniGrid).toList());
     return m;
@@ -84,7 +84,7 @@ public final class GeographyJson {
   // ---- figures and revenue
 
   /** A number as PHP's json_encode writes it: a whole float without a fraction (1200.0 → 1200). */
-  static Object num(double v) {
+  public static Object num(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Object) (long) v : (Object) v;
   }
 
@@ -92,7 +92,7 @@ public final class GeographyJson {
    * A cluster with {@code mini_grids} (each with its location) and {@code cities} (each with Laravel's
    * {@code laravel_through_key}, the cluster id, as a has-many-through relation gives it).
    */
-  static Map<String, Object> clusterWithRelations(ClusterDetail d, Map<String, Object> extra) {
+  public static Map<String, Object> clusterWithRelations(ClusterDetail d, Map<String, Object> extra) {
     Map<String, Object> m = cluster(d.cluster());
     m.putAll(extra);
     m.put("mini_grids", d.miniGrids().stream().map(GeographyJson::miniGrid).toList());
@@ -134,7 +134,7 @@ public final class GeographyJson {
   }
 
   /** A mini-grid with its {@code period} slots ({@code {"revenue": n}}) and {@code totalRevenue}. */
-  static Map<String, Object> miniGridPeriodic(MiniGridRevenue r) {
+  public static Map<String, Object> miniGridPeriodic(MiniGridRevenue r) {
     Map<String, Object> m = miniGrid(r.miniGrid());
     m.put("period", slots(r.revenue().slots(), true));
     m.put("totalRevenue", num(r.revenue().total()));
@@ -142,7 +142,7 @@ public final class GeographyJson {
   }
 
   /** Revenue per connection type name (and {@code Total}), each slot a plain number; none → {@code []}. */
-  static Object connectionTypeRevenue(Map<String, Map<String, Object>> analysis) {
+  public static Object connectionTypeRevenue(Map<String, Map<String, Object>> analysis) {
     if (analysis.isEmpty()) {
       return List.of();
     }
@@ -153,7 +153,7 @@ public final class GeographyJson {
 
   /** Period slots as JSON: amounts as numbers or as {@code {"revenue": n}}; an empty list is PHP's {@code []}. */
   @SuppressWarnings("unchecked")
-  static Object slots(Map<String, Object> slots, boolean wrapped) {
+  public static Object slots(Map<String, Object> slots, boolean wrapped) {
     if (slots.isEmpty()) {
       return List.of();
     }

@@ -11,12 +11,12 @@ import org.mpm.rest.JsonBody;
  * {@code date}, {@code after_or_equal} and {@code in} rules, and MPM's defaults for what the caller left out.
  * Ranges are whole days (a time after a date is ignored).
  */
-final class RevenueQuery {
+public final class RevenueQuery {
 
   private RevenueQuery() {}
 
   /** {@code ?period}: monthly (the default), weekly or weekMonth. */
-  static RevenuePeriod period(JsonBody q) {
+  public static RevenuePeriod period(JsonBody q) {
     String name = q.string("period", false);
     if (name == null) {
       return RevenuePeriod.MONTHLY;
@@ -32,7 +32,8 @@ final class RevenueQuery {
    * is bad or both are given and the end comes first. A default that falls after a given end leaves the range
    * empty, as in MPM.
    */
-  static DateRange range(JsonBody q, String fromField, LocalDate defaultFrom, String toField, LocalDate defaultTo) {
+  public static DateRange range(JsonBody q, String fromField, LocalDate defaultFrom, String toField,
+      LocalDate defaultTo) {
     LocalDate from = q.date(fromField, false);
     LocalDate to = q.date(toField, false);
     q.notBefore(toField, to, fromField, from);
@@ -41,7 +42,7 @@ final class RevenueQuery {
   }
 
   /** Both dates, or (as MPM) the 31 days before today when either is missing. */
-  static DateRange bothOrLastMonth(JsonBody q, String fromField, String toField) {
+  public static DateRange bothOrLastMonth(JsonBody q, String fromField, String toField) {
     LocalDate from = q.date(fromField, false);
     LocalDate to = q.date(toField, false);
     q.notBefore(toField, to, fromField, from);
@@ -53,15 +54,15 @@ final class RevenueQuery {
   }
 
   /** {@code startDate} (default 1 January) to {@code endDate} (default the end of this month). */
-  static DateRange thisYear(JsonBody q) {
+  public static DateRange thisYear(JsonBody q) {
     return range(q, "startDate", today().withDayOfYear(1), "endDate", endOfMonth());
   }
 
-  static LocalDate today() {
+  public static LocalDate today() {
     return LocalDate.now(ZoneOffset.UTC);
   }
 
-  static LocalDate endOfMonth() {
+  public static LocalDate endOfMonth() {
     LocalDate today = today();
     return today.withDayOfMonth(today.lengthOfMonth());
   }

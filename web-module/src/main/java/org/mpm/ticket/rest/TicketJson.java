@@ -14,7 +14,7 @@ import org.mpm.ticket.TicketView;
 import org.mpm.user.User;
 
 /** The service desk's rows as MPM's Eloquent JSON (columns in table order, then the loaded relations). */
-final class TicketJson {
+public final class TicketJson {
 
   private TicketJson() {}
 
@@ -58,7 +58,7 @@ final class TicketJson {
         "updated_at", Json.ts(t.getUpdatedAt()));
   }
 
-  static Map<String, Object> category(TicketCategory c) {
+  public static Map<String, Object> category(TicketCategory c) {
     if (c == null) {
       return null;
     }

@@ -1,0 +1,86 @@
+package org.mpm.dashboard;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.mpm.tenancy.TenantContext;
+import org.mpm.tenancy.TenantRegistry;
+
+/**
+ * MPM's village reports ({@code reports:city-revenue weekly} on Mondays at 03:00 UTC, {@code monthly} on the 1st at
+ * 03:00 UTC): every company gets the reports of the period that ended the day before. Every node runs it;
+ * {@link VillageReports#generateOnce} writes each report once. One company's failure is logged and the others go
+ * on.
+ */
+@Startup
+@Singleton
+@DependsOn("Boot")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class ReportSchedule {
+
+  private static final Logger LOG = Logger.getLogger(ReportSchedule.class.getName());
+
+  @Resource ManagedExecutorService executor;
+  @Inject TenantRegistry registry;
+  @Inject Runner runner;
+
+  @Schedule(dayOfWeek = "Mon", hour = "3", minute = "0", timezone = "UTC", persistent = false)
+  void weekly() {
+    all("weekly");
+  }
+
+  @Schedule(dayOfMonth = "1", hour = "3", minute = "0", timezone = "UTC", persistent = false)
+  void monthly() {
+    all("monthly");
+  }
+
+  private void all(String type) {
+    LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    List<Object[]> tenants;
+    try {
+      tenants = registry.allTenants();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not list the companies for the village reports", e);
+      return;
+    }
+    for (Object[] t : tenants) {
+      long companyId = ((Number) t[0]).longValue();
+      String database = (String) t[1];
+      executor.execute(() -> {
+        try {
+          runner.run(companyId, database, type, day);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "Village reports failed for company " + companyId, e);
+        }
+      });
+    }
+  }
+
+  /** One company's reports, in a request context bound to the company. */
+  @ApplicationScoped
+  public static class Runner {
+
+    @Inject TenantContext tenant;
+    @Inject VillageReports reports;
+
+    @ActivateRequestContext
+    public int run(long companyId, String database, String type, LocalDate day) {
+      tenant.set(companyId, database);
+      LocalDate[] range = VillageReports.rangeOf(type, day);
+      return reports.generateOnce(companyId, type, range[0], range[1]);
+    }
+  }
+}
