@@ -64,6 +64,7 @@ public class DemoSeeder {
   @Inject PersonService people;
   @Inject DemoDevices devices;
   @Inject DemoAgents agents;
+  @Inject DemoAgentLedger agentLedger;
   @Inject DemoTransactions transactions;
   @Inject DemoAppliances appliances;
   @Inject DemoTickets tickets;
@@ -118,6 +119,7 @@ public class DemoSeeder {
     LOG.info(() -> "Demo devices seeded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
     transactions.seed(homes.size(), agentIds, List.of(ownerId(), financialManager.id()));
     appliances.sell(homes, ownerId(), catalogue);
+    agentLedger.seed(agentIds, ownerId());
     tickets.seed(company.getId(), List.of(ownerId(), financialManager.id()));
     tickets.seedMessages();
     targets.seed(company.getId());

@@ -77,12 +77,48 @@ class DemoTransactionsIT {
   }
 
   @Test
-  void demoAgentsHaveAPhoneInTheirMiniGridsFirstVillage() {
+  void demoAgentsHaveAPhoneInTheirMiniGridsFirstVillage() throws Exception {
     String token = api.login("demo_company_admin@example.com", "123123");
     JsonObject agent = api.get("/api/agents/1", token).obj().getJsonObject("data");
     JsonObject address = agent.getJsonObject("person").getJsonArray("addresses").getJsonObject(0);
     assertEquals("+255650000001", address.getString("phone"), "the console's agent detail reads this phone");
-    assertEquals(-646000.0, agent.getJsonNumber("balance").doubleValue(), "the demo payments' cash it holds");
+    try (Connection c = Db.demo()) {
+      assertEquals(646000, count(c, "SELECT -SUM(amount) FROM agent_balance_histories WHERE agent_id = 1"
+          + " AND trigger_type = 'agent_transaction'"), "the demo payments' cash it took");
+      assertEquals(count(c, "SELECT ROUND(balance * 100) FROM agents WHERE id = 1"),
+          Math.round(agent.getJsonNumber("balance").doubleValue() * 100));
+    }
+  }
+
+  @Test
+  void demoAgentsSellChargeAndHandInCash() throws Exception {
+    try (Connection c = Db.demo()) {
+      assertEquals(10, count(c, "SELECT COUNT(*) FROM agent_assigned_appliances"), "two appliances per agent");
+      assertEquals(5, count(c, "SELECT COUNT(*) FROM agent_sold_appliances"), "one sale per agent");
+      assertEquals(5, count(c, "SELECT COUNT(*) FROM appliance_people WHERE creator_type = 'agent'"
+          + " AND down_payment = 1000 AND rate_count = 12"));
+      assertEquals(4, count(c, "SELECT COUNT(*) FROM agent_charges"), "charges vary: one agent has none");
+      assertTrue(count(c, "SELECT COUNT(*) FROM agent_receipts") >= 5, "the agents handed in cash");
+      for (long agent = 1; agent <= 5; agent++) {
+        assertEquals(count(c, "SELECT ROUND(balance * 100) FROM agents WHERE id = " + agent),
+            count(c, "SELECT COALESCE(ROUND(SUM(amount) * 100), 0) FROM agent_balance_histories WHERE agent_id = "
+                + agent + " AND trigger_type <> 'agent_commission'"), "balance = its balance history, agent " + agent);
+        assertEquals(count(c, "SELECT ROUND(commission_revenue * 100) FROM agents WHERE id = " + agent),
+            count(c, "SELECT COALESCE(ROUND(SUM(amount) * 100), 0) FROM agent_balance_histories WHERE agent_id = "
+                + agent + " AND trigger_type = 'agent_commission'"), "commission = its history, agent " + agent);
+        // what it holds is at most the cash of its last month's payments and its sale (less its charge)
+        assertTrue(count(c, "SELECT -balance FROM agents WHERE id = " + agent) <= count(c, "SELECT COALESCE("
+            + "-SUM(amount), 0) + 1000 FROM agent_balance_histories WHERE agent_id = " + agent
+            + " AND trigger_type = 'agent_transaction' AND created_at >= NOW() - INTERVAL 31 DAY"), "agent " + agent);
+      }
+      ApplianceSalesIT.conserved(c);
+    }
+    String agentToken = api.post("/api/app/login", "{\"email\":\"demo_company_agent@example.com\","
+        + "\"password\":\"123123\"}", null).obj().getString("access_token");
+    assertEquals(1, api.get("/api/app/agents/appliances", agentToken).obj().getInt("total"));
+    assertEquals(2, api.get("/api/app/agents/appliance_types", agentToken).obj().getJsonArray("data").size());
+    assertEquals(200, api.get("/api/app/agents/dashboard/boxes", agentToken).status());
+    assertTrue(api.get("/api/app/agents/customers", agentToken).obj().getInt("total") >= 50);
   }
 
   @Test
