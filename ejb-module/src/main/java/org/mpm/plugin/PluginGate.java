@@ -1,0 +1,40 @@
+package org.mpm.plugin;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mpm.common.ForbiddenException;
+import org.mpm.tenancy.TenantDatabase;
+
+/**
+ * The one check a plugin's routes make: is the plugin enabled for the request's company (tenant {@code plugins},
+ * status 1)? It also holds the cipher of the plugins' credentials.
+ */
+@Stateless
+public class PluginGate {
+
+  public static final String NOT_ENABLED = "The plugin is not enabled for this company.";
+
+  @Inject TenantDatabase tenantDb;
+
+  @Inject
+  @ConfigProperty(name = "mpm.credentials.key", defaultValue = "mpm-built-in-credentials-key-change-me")
+  String credentialsKey;
+
+  public boolean enabled(long mpmPluginId) {
+    return !tenantDb.em().createQuery(
+            "SELECT p.id FROM Plugin p WHERE p.mpmPluginId = :id AND p.status = TRUE", Long.class)
+        .setParameter("id", mpmPluginId).setMaxResults(1).getResultList().isEmpty();
+  }
+
+  /** 403 {@code {"message": "The plugin is not enabled for this company."}} unless the plugin is enabled. */
+  public void requireEnabled(long mpmPluginId) {
+    if (!enabled(mpmPluginId)) {
+      throw new ForbiddenException(NOT_ENABLED);
+    }
+  }
+
+  public CredentialCipher cipher() {
+    return new CredentialCipher(credentialsKey);
+  }
+}

@@ -1,0 +1,42 @@
+package org.mpm.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CredentialCipherTest {
+
+  @Test
+  void roundTripsWithAFreshNonceEachTime() {
+    CredentialCipher c = new CredentialCipher("k1");
+    String a = c.encrypt("sk_test_abcdef123456");
+    String b = c.encrypt("sk_test_abcdef123456");
+    assertTrue(a.startsWith(CredentialCipher.PREFIX));
+    assertFalse(a.contains("abcdef"));
+    assertNotEquals(a, b);
+    assertEquals("sk_test_abcdef123456", c.decrypt(a));
+    assertEquals("sk_test_abcdef123456", c.decrypt(b));
+  }
+
+  @Test
+  void anotherKeyOrATamperedValueDoesNotDecrypt() {
+    String sealed = new CredentialCipher("k1").encrypt("secret-value");
+    assertThrows(IllegalStateException.class, () -> new CredentialCipher("k2").decrypt(sealed));
+    char last = sealed.charAt(sealed.length() - 3);
+    String tampered = sealed.substring(0, sealed.length() - 3) + (last == 'A' ? 'B' : 'A')
+        + sealed.substring(sealed.length() - 2);
+    assertThrows(IllegalStateException.class, () -> new CredentialCipher("k1").decrypt(tampered));
+  }
+
+  @Test
+  void masksAllButTheLastFour() {
+    assertEquals("********3456", CredentialCipher.mask("sk_test_abcdef123456"));
+    assertEquals("********", CredentialCipher.mask("short"));
+    assertEquals("", CredentialCipher.mask(""));
+    assertEquals("", new CredentialCipher("k").decrypt(""));
+  }
+}
