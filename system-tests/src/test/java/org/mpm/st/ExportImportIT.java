@@ -388,6 +388,23 @@ class ExportImportIT {
     assertTrue(badEmail.obj().getJsonObject("errors").containsKey("data.0.email"), badEmail.body());
   }
 
+  @Test
+  @Order(9)
+  void customerExportShowsTheAddressPoint() throws Exception {
+    long address = count(a, "SELECT MIN(id) FROM addresses WHERE owner_type = 'person' AND is_primary = 1");
+    long person = count(a, "SELECT owner_id FROM addresses WHERE id = " + address);
+    Db.exec(a, "INSERT INTO geographical_informations (owner_id, owner_type, geo_json) VALUES (" + address
+        + ", 'address', '{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[32.9175,"
+        + "-2.5164]}}')");
+    String name = api.get("/api/people/" + person, a.token()).obj().getJsonObject("data").getString("name");
+    JsonArray people = api.get("/api/export/customers?format=json", a.token()).obj().getJsonArray("data");
+    JsonObject mine = people.stream().map(JsonValue::asJsonObject).filter(o -> name.equals(o.getString("name")))
+        .findFirst().orElseThrow();
+    assertEquals("-2.5164, 32.9175", mine.getString("geographical_information"), mine.toString());
+    assertEquals("", mine.getString("agent"), mine.toString());
+    assertFalse(api.get("/api/export/customers?format=json", b.token()).body().contains("32.9175"));
+  }
+
   static Set<String> deviceView(JsonArray items) {
     Set<String> out = new TreeSet<>();
     for (JsonValue v : items) {
