@@ -1,5 +1,12 @@
 package org.mpm.export;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -48,5 +55,30 @@ public final class ExportValues {
   /** A date as MPM's customer export writes it ({@code 01/03/2026}); null for none. */
   public static String day(LocalDateTime t) {
     return t == null ? null : DAY.format(t);
+  }
+
+  /**
+   * MPM's {@code latitudeLongitude} written as the customer export does: {@code "lat, long"} from a GeoJSON
+   * feature's {@code geometry.coordinates} ({@code [long, lat]}); null when there are not two numbers.
+   */
+  public static String latitudeLongitude(String geoJson) {
+    if (geoJson == null || geoJson.isBlank()) {
+      return null;
+    }
+    try (var reader = Json.createReader(new StringReader(geoJson))) {
+      JsonValue root = reader.readValue();
+      if (!(root instanceof JsonObject o) || !(o.get("geometry") instanceof JsonObject g)
+          || !(g.get("coordinates") instanceof JsonArray c) || c.size() < 2
+          || !(c.get(0) instanceof JsonNumber lng) || !(c.get(1) instanceof JsonNumber lat)) {
+        return null;
+      }
+      return plain(lat.bigDecimalValue()) + ", " + plain(lng.bigDecimalValue());
+    } catch (JsonException e) {
+      return null;
+    }
+  }
+
+  private static String plain(BigDecimal n) {
+    return n.signum() == 0 ? "0" : n.stripTrailingZeros().toPlainString();
   }
 }

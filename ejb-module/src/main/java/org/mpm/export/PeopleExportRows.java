@@ -76,6 +76,14 @@ public class PeopleExportRows {
     Map<Long, Object> lastPayments = ExportSql.byId(c, "SELECT d.person_id, MAX(t.created_at) FROM devices d"
         + " JOIN transactions t ON t.message = d.device_serial WHERE d.person_id IN (" + in + ")"
         + " GROUP BY d.person_id", ids);
+    Map<Long, Object> geo = ExportSql.byId(c, "SELECT a.owner_id, g.geo_json FROM addresses a"
+        + " JOIN geographical_informations g ON g.owner_type = 'address' AND g.owner_id = a.id"
+        + " WHERE a.owner_type = 'person' AND a.is_primary = 1 AND a.owner_id IN (" + in + ")"
+        + " ORDER BY a.id DESC, g.id DESC", ids);
+    Map<Long, Object> agents = ExportSql.byId(c, "SELECT s.person_id, ap.name FROM agent_sold_appliances s"
+        + " JOIN agent_assigned_appliances aa ON aa.id = s.agent_assigned_appliance_id"
+        + " JOIN agents ag ON ag.id = aa.agent_id JOIN people ap ON ap.id = ag.person_id"
+        + " WHERE s.person_id IN (" + in + ") ORDER BY s.id DESC", ids);
     List<Map<String, Object>> out = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
       long id = ((Number) r[0]).longValue();
@@ -91,12 +99,13 @@ public class PeopleExportRows {
       m.put("phone", r[8]);
       m.put("city", r[9]);
       m.put("street", r[10]);
-      m.put("geographical_information", null);
+      Object point = geo.get(id);
+      m.put("geographical_information", point == null ? null : ExportValues.latitudeLongitude(point.toString()));
       m.put("devices", serials.getOrDefault(id, ""));
       m.put("appliance_name", appliances.getOrDefault(id, ""));
       m.put("cluster_name", r[11]);
       m.put("minigrid", r[12]);
-      m.put("agent", "");
+      m.put("agent", agents.getOrDefault(id, ""));
       Object last = lastPayments.get(id);
       m.put("last_payment", last instanceof Timestamp t ? ExportValues.day(t.toLocalDateTime())
           : last instanceof LocalDateTime t ? ExportValues.day(t) : null);

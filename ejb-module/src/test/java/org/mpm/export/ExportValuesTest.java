@@ -1,6 +1,7 @@
 package org.mpm.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -67,5 +68,16 @@ class ExportValuesTest {
       assertEquals("Amount", book.getSheetAt(0).getRow(0).getCell(1).getStringCellValue());
       assertEquals(999.0, book.getSheetAt(0).getRow(1000).getCell(1).getNumericCellValue());
     }
+  }
+
+  @Test
+  void aCustomersPointIsLatitudeThenLongitude() {
+    assertEquals("-2.5164, 32.9175", ExportValues.latitudeLongitude(
+        "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[32.9175,-2.5164]}}"));
+    assertEquals("0, 35", ExportValues.latitudeLongitude("{\"geometry\":{\"coordinates\":[35.0,0.0]}}"));
+    assertNull(ExportValues.latitudeLongitude("{\"geometry\":{\"coordinates\":[35]}}"));
+    assertNull(ExportValues.latitudeLongitude("{}"));
+    assertNull(ExportValues.latitudeLongitude("not json"));
+    assertNull(ExportValues.latitudeLongitude(null));
   }
 }

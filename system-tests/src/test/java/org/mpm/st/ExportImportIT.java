@@ -352,6 +352,59 @@ class ExportImportIT {
         .status());
   }
 
+  @Test
+  @Order(8)
+  void userPermissionsImportThroughTheUserRules() throws Exception {
+    Resp added = api.post("/api/import/user-permissions", "{\"data\":[{\"name\":\"Imported Clerk\",\"email\":"
+        + "\"clerk.import@b.test\",\"password\":\"secret123\",\"roles\":[{\"name\":\"user\",\"permissions\":"
+        + "[\"customers\"]}]},{\"name\":\"No Password\",\"email\":\"nopass.import@b.test\"}]}", b.token());
+    assertEquals(200, added.status(), added.body());
+    JsonObject data = added.obj().getJsonObject("data");
+    assertEquals(1, data.getInt("added_count"), added.body());
+    assertEquals(1, data.getInt("failed_count"), added.body());
+    assertEquals(1, count(b, "SELECT COUNT(*) FROM users WHERE email = 'clerk.import@b.test'"));
+    assertEquals(0, count(b, "SELECT COUNT(*) FROM users WHERE email = 'nopass.import@b.test'"));
+    assertEquals(0, count(a, "SELECT COUNT(*) FROM users WHERE email = 'clerk.import@b.test'"));
+    JsonArray exported = api.get("/api/export/user-permissions?format=json", b.token()).obj().getJsonArray("data");
+    assertTrue(exported.toString().contains("clerk.import@b.test"), exported.toString());
+    assertFalse(api.get("/api/export/user-permissions?format=json", a.token()).body().contains("clerk.import"));
+
+    Resp renamed = api.post("/api/import/user-permissions", "{\"data\":[{\"name\":\"Clerk Renamed\",\"email\":"
+        + "\"clerk.import@b.test\",\"roles\":[{\"name\":\"admin\"}]}]}", b.token());
+    assertEquals(200, renamed.status(), renamed.body());
+    assertEquals(1, renamed.obj().getJsonObject("data").getInt("modified_count"), renamed.body());
+    assertEquals(1, count(b, "SELECT COUNT(*) FROM users u JOIN model_has_roles m ON m.model_id = u.id JOIN roles r"
+        + " ON r.id = m.role_id WHERE u.email = 'clerk.import@b.test' AND r.name = 'admin'"));
+
+    Resp badRole = api.post("/api/import/user-permissions", "{\"data\":[{\"name\":\"Fresh\",\"email\":"
+        + "\"fresh.import@b.test\",\"password\":\"secret123\"},{\"name\":\"Clerk\",\"email\":"
+        + "\"clerk.import@b.test\",\"roles\":[{\"name\":\"emperor\"}]}]}", b.token());
+    assertEquals(422, badRole.status(), badRole.body());
+    assertEquals(0, count(b, "SELECT COUNT(*) FROM users WHERE email = 'fresh.import@b.test'"));
+    assertEquals(1, count(b, "SELECT COUNT(*) FROM users WHERE name = 'Clerk Renamed'"));
+    Resp badEmail = api.post("/api/import/user-permissions", "{\"data\":[{\"name\":\"X\",\"email\":\"nope\"}]}",
+        b.token());
+    assertEquals(422, badEmail.status(), badEmail.body());
+    assertTrue(badEmail.obj().getJsonObject("errors").containsKey("data.0.email"), badEmail.body());
+  }
+
+  @Test
+  @Order(9)
+  void customerExportShowsTheAddressPoint() throws Exception {
+    long address = count(a, "SELECT MIN(id) FROM addresses WHERE owner_type = 'person' AND is_primary = 1");
+    long person = count(a, "SELECT owner_id FROM addresses WHERE id = " + address);
+    Db.exec(a, "INSERT INTO geographical_informations (owner_id, owner_type, geo_json) VALUES (" + address
+        + ", 'address', '{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[32.9175,"
+        + "-2.5164]}}')");
+    String name = api.get("/api/people/" + person, a.token()).obj().getJsonObject("data").getString("name");
+    JsonArray people = api.get("/api/export/customers?format=json", a.token()).obj().getJsonArray("data");
+    JsonObject mine = people.stream().map(JsonValue::asJsonObject).filter(o -> name.equals(o.getString("name")))
+        .findFirst().orElseThrow();
+    assertEquals("-2.5164, 32.9175", mine.getString("geographical_information"), mine.toString());
+    assertEquals("", mine.getString("agent"), mine.toString());
+    assertFalse(api.get("/api/export/customers?format=json", b.token()).body().contains("32.9175"));
+  }
+
   static Set<String> deviceView(JsonArray items) {
     Set<String> out = new TreeSet<>();
     for (JsonValue v : items) {

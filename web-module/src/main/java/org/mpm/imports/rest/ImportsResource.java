@@ -27,6 +27,8 @@ import org.mpm.imports.DeviceItem;
 import org.mpm.imports.ImportJobs;
 import org.mpm.imports.Imports;
 import org.mpm.imports.TransactionItem;
+import org.mpm.imports.UserPermissionImports;
+import org.mpm.imports.UserPermissionItem;
 import org.mpm.rest.CurrentUser;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
@@ -40,7 +42,7 @@ import org.mpm.settings.rest.SettingsJson;
 
 /**
  * MPM's imports of its own JSON exports ({@code {"data": [...]}}): customers, devices, transactions, clusters,
- * appliances and the main settings. Every row is
+ * appliances, the main settings and users with their roles. Every row is
  * validated first; one bad row is a 422 for the whole file and nothing is written. Fewer than {@value #ASYNC} rows
  * are imported at once ({@code {data: {success, message, counts, added, modified, failed}}}); more answer 202 with
  * a job id whose status {@code GET import/status/{jobId}} shows to the company's users.
@@ -60,6 +62,7 @@ public class ImportsResource {
   @Inject ImportJobs jobs;
   @Inject MainSettingsService settings;
   @Inject CurrentUser current;
+  @Inject UserPermissionImports userPermissions;
 
   @POST
   @Path("customers")
@@ -198,6 +201,35 @@ public class ImportsResource {
     }
     b.validate();
     return answer(Imports.APPLIANCES, items);
+  }
+
+  @POST
+  @Path("user-permissions")
+  @RequiresPermission("users")
+  @Operation(summary = "Import users and their roles: {data: [{name (required), email (required), password (required"
+      + " for a new user, min 6), roles: [{name (an existing role), permissions (not imported)}]}]}. A user is found"
+      + " by e-mail or created; roles are granted as on the users routes (owner and admin need users.manage-owner /"
+      + " users.manage-admin); one refused row imports nothing. Always answered at once")
+  public Map<String, Object> userPermissions(String body) {
+    JsonBody b = JsonBody.parse(body);
+    List<UserPermissionItem> items = new ArrayList<>();
+    List<JsonBody> rows = b.list("data", true, ASYNC * 10);
+    for (JsonBody r : rows == null ? List.<JsonBody>of() : rows) {
+      String name = r.string("name", true, 1, 191);
+      String email = r.email("email", true);
+      String password = r.string("password", false, 6, 191);
+      List<JsonBody> roleRows = r.list("roles", false, 50);
+      List<String> roles = null;
+      if (roleRows != null) {
+        roles = new ArrayList<>();
+        for (JsonBody role : roleRows) {
+          roles.add(role.string("name", true, 1, 191));
+        }
+      }
+      items.add(new UserPermissionItem(name, email, password, roles));
+    }
+    b.validate();
+    return Json.data(userPermissions.users(current.principal(), items).toMap());
   }
 
   @POST
