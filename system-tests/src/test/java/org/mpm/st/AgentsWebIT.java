@@ -347,6 +347,40 @@ class AgentsWebIT {
   }
 
   @Test
+  void twentyConcurrentPaymentsAtTheRiskLimitNeverPassIt() throws Exception {
+    // Risk balance 1000: ten payments of 100 fit, whatever order twenty concurrent ones arrive in.
+    Object[] a = agent("limit-agent@example.com", planId);
+    long id = (long) a[0];
+    String token = (String) a[1];
+    List<Future<Resp>> all = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      all.add(pool.submit(() -> pay(token, 100)));
+    }
+    int accepted = 0;
+    int refused = 0;
+    for (Future<Resp> f : all) {
+      Resp r = f.get();
+      if (r.status() == 200) {
+        accepted++;
+      } else {
+        assertEquals(403, r.status(), r.body());
+        assertTrue(r.body().contains("Risk balance exceeded"), r.body());
+        refused++;
+      }
+    }
+    assertEquals(10, accepted, "payments that fit under the risk balance");
+    assertEquals(10, refused);
+    assertEquals(-1000, Db.count(t, "SELECT balance FROM agents WHERE id = " + id));
+    assertEquals(10, Db.count(t, "SELECT COUNT(*) FROM agent_transactions WHERE status = 1 AND agent_id = "
+        + id));
+    ledgerHolds(id);
+    // A receipt of what it holds lets it take payments again.
+    assertEquals(201, receipt(id, "1000").status());
+    assertEquals(200, pay(token, 100).status());
+    ledgerHolds(id);
+  }
+
+  @Test
   void concurrentPaymentsChargesAndReceiptsKeepTheLedger() throws Exception {
     Resp plan = api.post("/api/agents/commissions", "{\"name\":\"Big\",\"energy_commission\":0.05,"
         + "\"appliance_commission\":0.03,\"risk_balance\":1000000}", t.token());
