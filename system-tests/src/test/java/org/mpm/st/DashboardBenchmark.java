@@ -88,8 +88,10 @@ class DashboardBenchmark {
         s.executeUpdate(tx.toString());
         c.commit();
       }
+      DashboardsIT.summarize(s);
+      c.commit();
     }
-    System.out.printf("%n== dashboard benchmark: %d customers, %d payments written in %d s%n", customers, payments,
+    System.out.printf("%n== dashboard benchmark: %d customers, %d payments written and summarized in %d s%n", customers, payments,
         (System.nanoTime() - t0) / 1_000_000_000);
     measure(api, t, "GET /api/dashboard/clusters", rounds);
     measure(api, t, "GET /api/dashboard/mini-grids", rounds);
