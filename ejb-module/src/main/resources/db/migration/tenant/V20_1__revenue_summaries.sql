@@ -13,10 +13,6 @@ CREATE TABLE IF NOT EXISTS revenue_summaries (
   KEY revenue_summaries_day_index (day)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- Not in MPM: the transactions of a provider row, found when it is settled.
-CREATE INDEX transactions_original_transaction_index ON transactions (original_transaction_id,
-  original_transaction_type);
-
 INSERT INTO revenue_summaries (city_id, meter, connection_group_id, connection_type_id, day, amount, payments)
 SELECT a.city_id, m.id IS NOT NULL, COALESCE(m.connection_group_id, 0), COALESCE(m.connection_type_id, 0),
   DATE(t.created_at), SUM(t.amount), COUNT(t.id)
