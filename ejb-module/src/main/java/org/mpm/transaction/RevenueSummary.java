@@ -46,7 +46,7 @@ public final class RevenueSummary {
     }
     Query q = em.createNativeQuery(COLUMNS + " SELECT" + GROUPED + ", " + sign + "SUM(t.amount), " + sign
         + "COUNT(t.id)" + PLACED + " JOIN " + provider.table() + " o ON o.id = t.original_transaction_id AND o.status "
-        + status + " WHERE t.created_at IS NOT NULL AND t.original_transaction_type = ?"
+        + status + " WHERE t.created_at IS NOT NULL AND a.city_id IS NOT NULL AND t.original_transaction_type = ?"
         + " AND t.original_transaction_id IN (" + NativeSql.in(rowIds.size()) + ") GROUP BY 1, 2, 3, 4, 5"
         + " ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount), payments = payments + VALUES(payments)")
         .setParameter(1, provider.morph());

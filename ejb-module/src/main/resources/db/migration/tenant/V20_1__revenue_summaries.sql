@@ -22,7 +22,7 @@ LEFT JOIN meters m ON d.device_type = 'meter' AND m.id = d.device_id
 JOIN people p ON p.id = d.person_id AND p.deleted_at IS NULL
 JOIN addresses a ON a.id = (SELECT MIN(a2.id) FROM addresses a2 WHERE a2.owner_type = 'person'
   AND a2.owner_id = p.id AND a2.is_primary = 1)
-WHERE t.created_at IS NOT NULL AND (
+WHERE t.created_at IS NOT NULL AND a.city_id IS NOT NULL AND (
   (t.original_transaction_type = 'agent_transaction' AND EXISTS (SELECT 1 FROM agent_transactions o
     WHERE o.id = t.original_transaction_id AND o.status = 1))
   OR (t.original_transaction_type = 'cash_transaction' AND EXISTS (SELECT 1 FROM cash_transactions o

@@ -96,7 +96,8 @@ class DashboardsIT {
         + " JOIN people p ON p.id = d.person_id AND p.deleted_at IS NULL"
         + " JOIN addresses a ON a.id = (SELECT MIN(a2.id) FROM addresses a2 WHERE a2.owner_type = 'person'"
         + " AND a2.owner_id = p.id AND a2.is_primary = 1)"
-        + " WHERE t.created_at IS NOT NULL AND t.original_transaction_type = 'cash_transaction'"
+        + " WHERE t.created_at IS NOT NULL AND a.city_id IS NOT NULL"
+        + " AND t.original_transaction_type = 'cash_transaction'"
         + " AND EXISTS (SELECT 1 FROM cash_transactions o WHERE o.id = t.original_transaction_id AND o.status = 1)"
         + " GROUP BY 1, 2, 3, 4, 5");
   }
@@ -110,7 +111,8 @@ class DashboardsIT {
     long east = grid(c, "Grid East", cluster);
     long person = person(c, village(c, "Kijiji East", east), "Neema");
     long tariff = GeographyIT.id(api.post("/api/tariffs", "{\"name\":\"Household\",\"price\":250,"
-        + "\"currency\":\"TZS\",\"factor\":1,\"minimum_purchase_amount\":0,\"components\":[]}", c.token()));
+        + "\"currency\":\"TZS\",\"factor\":1,\"minimum_purchase_amount\":0,"
+        + "\"components\":[{\"name\":\"Service\",\"price\":50}]}", c.token()));
     long type = GeographyIT.id(api.post("/api/meter-types", "{\"online\":false,\"phase\":1,\"max_current\":10}",
         c.token()));
     long maker = GeographyIT.id(api.post("/api/manufacturers", "{\"name\":\"Demo Meter Manufacturer\","
