@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Map;
 import org.mpm.geography.GridRevenueService;
 import org.mpm.tenancy.TenantDatabase;
-import org.mpm.transaction.SettledTransactions;
+import org.mpm.transaction.RevenueSummary;
 
 /**
  * The figures of the dashboards, each one query grouped in SQL: revenue and meters of a mini-grid or a cluster per
  * connection group, weekly revenue per connection type, weekly tickets per category, the appliances sold in a
  * cluster. A device belongs where its owner's primary address is (as in {@link GridRevenueService}); revenue is the
- * sum of the settled transactions paid for it. Date ranges are whole days, both ends included.
+ * sum of the settled transactions paid for it, read from the maintained {@link RevenueSummary}. Date ranges are
+ * whole days, both ends included.
  */
 @Stateless
 public class GridFigures {
@@ -38,6 +39,14 @@ public class GridFigures {
   private static final String METERS = " FROM meters m"
       + " JOIN devices d ON d.device_type = 'meter' AND d.device_id = m.id" + GridRevenueService.DEVICE_PLACE;
 
+  /**
+   * Settled revenue {@code s} per village, kind of device, connection group and type, and day in the villages
+   * {@code c} of the mini-grids {@code g} ({@link RevenueSummary}).
+   */
+  private static final String SUMMARY = " FROM revenue_summaries s"
+      + " JOIN cities c ON c.id = s.city_id AND c.deleted_at IS NULL"
+      + " JOIN mini_grids g ON g.id = c.mini_grid_id AND g.deleted_at IS NULL";
+
   @Inject TenantDatabase tenantDb;
 
   private EntityManager em() {
@@ -53,10 +62,8 @@ public class GridFigures {
 
   /** Settled revenue of the meters in {@code from..to}, per scope id (one, or all when null) and connection group. */
   public Keyed revenueByGroup(Scope scope, Long id, LocalDate from, LocalDate to) {
-    return keyed(em().createNativeQuery("SELECT " + scope.column + ", m.connection_group_id, SUM(t.amount)" + METERS
-        + " JOIN transactions t ON t.message = d.device_serial WHERE " + only(scope, id)
-        + " t.created_at >= ?2 AND t.created_at < ?3 AND " + SettledTransactions.condition(em(), "t")
-        + " GROUP BY 1, 2"), id, from, to);
+    return keyed(em().createNativeQuery("SELECT " + scope.column + ", s.connection_group_id, SUM(s.amount)" + SUMMARY
+        + " WHERE " + only(scope, id) + " s.meter = 1 AND s.day >= ?2 AND s.day < ?3 GROUP BY 1, 2"), id, from, to);
   }
 
   /** The meters registered up to {@code to}, per scope id (one, or all when null) and connection group. */
@@ -76,9 +83,8 @@ public class GridFigures {
   @SuppressWarnings("unchecked")
   public Keyed salesByMiniGrid(LocalDate from, LocalDate to) {
     Map<Long, Map<Long, Double>> out = new HashMap<>();
-    for (Object[] r : (List<Object[]>) em().createNativeQuery("SELECT g.id, COUNT(t.id), SUM(t.amount)" + METERS
-            + " JOIN transactions t ON t.message = d.device_serial WHERE t.created_at >= ?2 AND t.created_at < ?3"
-            + " AND " + SettledTransactions.condition(em(), "t") + " GROUP BY 1")
+    for (Object[] r : (List<Object[]>) em().createNativeQuery("SELECT g.id, SUM(s.payments), SUM(s.amount)" + SUMMARY
+            + " WHERE s.meter = 1 AND s.day >= ?2 AND s.day < ?3 GROUP BY 1")
         .setParameter(2, from.atStartOfDay()).setParameter(3, to.plusDays(1).atStartOfDay()).getResultList()) {
       Map<Long, Double> m = new HashMap<>();
       m.put(0L, ((Number) r[1]).doubleValue());
@@ -102,9 +108,8 @@ public class GridFigures {
   /** Settled revenue of meters in {@code from..to} per mini-grid (one, or all when null), type and ISO week. */
   @SuppressWarnings("unchecked")
   public List<WeeklyAmount> weeklyRevenueByType(Long miniGridId, LocalDate from, LocalDate to) {
-    Query q = em().createNativeQuery("SELECT g.id, m.connection_type_id, YEARWEEK(t.created_at, 3), SUM(t.amount)"
-            + METERS + " JOIN transactions t ON t.message = d.device_serial WHERE " + only(Scope.MINI_GRID, miniGridId)
-            + " t.created_at >= ?2 AND t.created_at < ?3 AND " + SettledTransactions.condition(em(), "t")
+    Query q = em().createNativeQuery("SELECT g.id, s.connection_type_id, YEARWEEK(s.day, 3), SUM(s.amount)"
+            + SUMMARY + " WHERE " + only(Scope.MINI_GRID, miniGridId) + " s.meter = 1 AND s.day >= ?2 AND s.day < ?3"
             + " GROUP BY 1, 2, 3")
         .setParameter(2, from.atStartOfDay()).setParameter(3, to.plusDays(1).atStartOfDay());
     if (miniGridId != null) {
@@ -121,12 +126,9 @@ public class GridFigures {
   /** Settled revenue of located devices in {@code from..to} per mini-grid, meter connection type and month. */
   @SuppressWarnings("unchecked")
   public List<GridMonth> monthlyByGridAndType(LocalDate from, LocalDate to) {
-    return ((List<Object[]>) em().createNativeQuery("SELECT g.id, m.connection_type_id,"
-            + " DATE_FORMAT(t.created_at, '%Y-%m'), SUM(t.amount) FROM transactions t"
-            + " JOIN devices d ON d.device_serial = t.message"
-            + " LEFT JOIN meters m ON d.device_type = 'meter' AND m.id = d.device_id" + GridRevenueService.DEVICE_PLACE
-            + " WHERE t.created_at >= ?1 AND t.created_at < ?2 AND " + SettledTransactions.condition(em(), "t")
-            + " GROUP BY 1, 2, 3")
+    return ((List<Object[]>) em().createNativeQuery("SELECT g.id,"
+            + " CASE WHEN s.meter = 1 THEN s.connection_type_id END, DATE_FORMAT(s.day, '%Y-%m'), SUM(s.amount)"
+            + SUMMARY + " WHERE s.day >= ?1 AND s.day < ?2 GROUP BY 1, 2, 3")
         .setParameter(1, from.atStartOfDay()).setParameter(2, to.plusDays(1).atStartOfDay()).getResultList())
         .stream().map(r -> new GridMonth(((Number) r[0]).longValue(), r[1] == null ? null : ((Number) r[1]).longValue(),
             text(r[2]), r[3] == null ? 0 : ((Number) r[3]).doubleValue())).toList();
@@ -138,11 +140,8 @@ public class GridFigures {
   /** Settled revenue of located devices in {@code from..to} per cluster, month and ISO week. */
   @SuppressWarnings("unchecked")
   public List<ClusterWeek> weeklyByCluster(LocalDate from, LocalDate to) {
-    return ((List<Object[]>) em().createNativeQuery("SELECT g.cluster_id, DATE_FORMAT(t.created_at, '%Y-%m'),"
-            + " YEARWEEK(t.created_at, 3), SUM(t.amount) FROM transactions t"
-            + " JOIN devices d ON d.device_serial = t.message" + GridRevenueService.DEVICE_PLACE
-            + " WHERE t.created_at >= ?1 AND t.created_at < ?2 AND " + SettledTransactions.condition(em(), "t")
-            + " GROUP BY 1, 2, 3")
+    return ((List<Object[]>) em().createNativeQuery("SELECT g.cluster_id, DATE_FORMAT(s.day, '%Y-%m'),"
+            + " YEARWEEK(s.day, 3), SUM(s.amount)" + SUMMARY + " WHERE s.day >= ?1 AND s.day < ?2 GROUP BY 1, 2, 3")
         .setParameter(1, from.atStartOfDay()).setParameter(2, to.plusDays(1).atStartOfDay()).getResultList())
         .stream().map(r -> new ClusterWeek(((Number) r[0]).longValue(), text(r[1]), ((Number) r[2]).longValue(),
             r[3] == null ? 0 : ((Number) r[3]).doubleValue())).toList();

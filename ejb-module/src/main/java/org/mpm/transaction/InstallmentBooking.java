@@ -119,6 +119,7 @@ public class InstallmentBooking {
     long txId = transaction(provider, r, rowId, amount, DOWN_PAYMENT, sale, at);
     long rateId = insertRate(sale.id(), amount, 0, at);
     history(provider, r, txId, BigDecimal.valueOf(amount), DOWN_PAYMENT, rateId, sale.personId(), at);
+    RevenueSummary.booked(em(), provider, List.of(rowId));
     return txId;
   }
 

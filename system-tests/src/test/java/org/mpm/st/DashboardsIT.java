@@ -55,10 +55,12 @@ class DashboardsIT {
           + " UTC_TIMESTAMP() - INTERVAL 1 DAY),"
           + " ('user', 1, 'person', " + amina + ", 1, 'Paid twice', 'x', 1, UTC_TIMESTAMP() - INTERVAL 1 DAY,"
           + " UTC_TIMESTAMP() - INTERVAL 1 DAY)");
+      summarize(s);
     }
     try (Connection c = Db.tenant(b); Statement s = c.createStatement()) {
       meterWithPayments(s, zawadi, "DB-M1");
       s.executeUpdate("UPDATE transactions SET amount = 777 WHERE amount = 500");
+      summarize(s);
     }
   }
 
@@ -80,7 +82,79 @@ class DashboardsIT {
         + " (1, 'cash_transaction', 300, 'energy', '+255700000001', '" + serial + "', '2025-03-10 10:00:00', NOW())");
   }
 
+  /**
+   * Builds the revenue summary of payments written straight into the database, as the migration that created it
+   * does (the payment pipeline keeps it when it settles a payment).
+   */
+  static void summarize(Statement s) throws Exception {
+    s.executeUpdate("DELETE FROM revenue_summaries");
+    s.executeUpdate("INSERT INTO revenue_summaries (city_id, meter, connection_group_id, connection_type_id, day,"
+        + " amount, payments) SELECT a.city_id, m.id IS NOT NULL, COALESCE(m.connection_group_id, 0),"
+        + " COALESCE(m.connection_type_id, 0), DATE(t.created_at), SUM(t.amount), COUNT(t.id) FROM transactions t"
+        + " JOIN devices d ON d.device_serial = t.message"
+        + " LEFT JOIN meters m ON d.device_type = 'meter' AND m.id = d.device_id"
+        + " JOIN people p ON p.id = d.person_id AND p.deleted_at IS NULL"
+        + " JOIN addresses a ON a.id = (SELECT MIN(a2.id) FROM addresses a2 WHERE a2.owner_type = 'person'"
+        + " AND a2.owner_id = p.id AND a2.is_primary = 1)"
+        + " WHERE t.created_at IS NOT NULL AND a.city_id IS NOT NULL"
+        + " AND t.original_transaction_type = 'cash_transaction'"
+        + " AND EXISTS (SELECT 1 FROM cash_transactions o WHERE o.id = t.original_transaction_id AND o.status = 1)"
+        + " GROUP BY 1, 2, 3, 4, 5");
+  }
+
   // ---- dashboards
+
+  @Test
+  void aPaymentShowsOnTheDashboardsAtOnce() throws Exception {
+    Tenant c = api.registerCompany("dashboards-c");
+    long cluster = cluster(c, "East");
+    long east = grid(c, "Grid East", cluster);
+    long person = person(c, village(c, "Kijiji East", east), "Neema");
+    long tariff = GeographyIT.id(api.post("/api/tariffs", "{\"name\":\"Household\",\"price\":250,"
+        + "\"currency\":\"TZS\",\"factor\":1,\"minimum_purchase_amount\":0,"
+        + "\"components\":[{\"name\":\"Service\",\"price\":50}]}", c.token()));
+    long type = GeographyIT.id(api.post("/api/meter-types", "{\"online\":false,\"phase\":1,\"max_current\":10}",
+        c.token()));
+    long maker = GeographyIT.id(api.post("/api/manufacturers", "{\"name\":\"Demo Meter Manufacturer\","
+        + "\"type\":\"meter\",\"api_name\":\"DemoMeterManufacturerApi\"}", c.token()));
+    Resp meter = api.post("/api/meters", "{\"serial_number\":\"DC-M1\",\"manufacturer_id\":" + maker
+        + ",\"meter_type_id\":" + type + ",\"in_use\":1,\"tariff_id\":" + tariff + "}", c.token());
+    assertEquals(201, meter.status(), meter.body());
+    try (Connection db = Db.tenant(c)) {
+      Db.insert(db, "INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at, updated_at)"
+          + " VALUES (" + person + ", 'meter', " + GeographyIT.id(meter) + ", 'DC-M1', NOW(), NOW())");
+      long commission = Db.insert(db, "INSERT INTO agent_commissions (name, energy_commission,"
+          + " appliance_commission, risk_balance, created_at, updated_at) VALUES ('Field', 0.05, 0.03, 5000000,"
+          + " NOW(), NOW())");
+      Db.insert(db, "INSERT INTO agents (person_id, mini_grid_id, agent_commission_id, mobile_device_id, email,"
+          + " password, fire_base_token, balance, commission_revenue, created_at, updated_at, connection) VALUES"
+          + " (" + person + ", " + east + ", " + commission + ", 'phone-dc', 'dashboards-agent@example.com', '"
+          + Db.demoPasswordHash() + "', '', 0, 0, NOW(), NOW(), 'tenant')");
+    }
+    Db.addLogin("dashboards-agent@example.com", c.companyId());
+    Resp login = api.post("/api/app/login", "{\"email\":\"dashboards-agent@example.com\",\"password\":\"123123\"}",
+        null);
+    assertEquals(200, login.status(), login.body());
+    String agent = login.obj().getString("access_token");
+    assertEquals(0, api.get("/api/dashboard/clusters", c.token()).obj().getJsonArray("data").getJsonObject(0)
+        .getJsonNumber("revenue").doubleValue());
+
+    Resp paid = api.post("/api/app/agents/transactions", "{\"device_serial\":\"DC-M1\",\"amount\":1200}", agent);
+    assertEquals(200, paid.status(), paid.body());
+    long id = paid.obj().getJsonObject("data").getJsonNumber("id").longValue();
+    long end = System.nanoTime() + 30_000_000_000L;
+    String status;
+    do {
+      status = api.get("/api/app/agents/transactions/" + id + "/status", agent).obj().getJsonObject("data")
+          .getString("status");
+    } while ("pending".equals(status) && System.nanoTime() < end);
+    assertEquals("completed", status);
+
+    JsonObject east1 = api.get("/api/dashboard/clusters", c.token()).obj().getJsonArray("data").getJsonObject(0);
+    assertEquals(1200, east1.getJsonNumber("revenue").doubleValue(), east1.toString());
+    JsonObject sales = api.get("/api/dashboard/mini-grids/" + east, c.token()).obj().getJsonObject("data");
+    assertTrue(sales.toString().contains("1200"), sales.toString());
+  }
 
   @Test
   void clusterDashboardHasTheCompanysFiguresOnly() {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.mpm.common.NativeSql;
 import org.mpm.customer.Person;
 import org.mpm.transaction.PaymentProvider;
+import org.mpm.transaction.RevenueSummary;
 
 /**
  * Rows the payment pipeline writes from several steps (acceptance, token recording, the vend queue): a payment's
@@ -33,9 +34,10 @@ public final class PaymentRows {
         Person.MORPH, personId, ts, ts};
   }
 
-  /** Sets the status of provider rows (one statement). */
+  /** Sets the status of provider rows (one statement) and counts their transactions in or out of the summary. */
   public static void setProviderStatus(EntityManager em, PaymentProvider provider, List<Long> rowIds, int status,
       LocalDateTime at) {
+    RevenueSummary.beforeStatus(em, provider, rowIds, status);
     Query q = em.createNativeQuery("UPDATE " + provider.table() + " SET status = ?, updated_at = ? WHERE id IN ("
             + NativeSql.in(rowIds.size()) + ")")
         .setParameter(1, status).setParameter(2, Timestamp.valueOf(at));
