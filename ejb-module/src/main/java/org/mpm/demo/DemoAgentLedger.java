@@ -73,10 +73,12 @@ public class DemoAgentLedger {
       long price = catalog.byIds(List.of(applianceId)).get(applianceId).price();
       assigned.add(appliances.assign(agent, userId, applianceId, BigDecimal.valueOf(price)).id());
     }
-    long customer = ((Number) tenantDb.em().createNativeQuery("SELECT MIN(p.id) FROM people p JOIN addresses a"
+    // The newest customer of the mini-grid who has no solar home system yet.
+    long customer = ((Number) tenantDb.em().createNativeQuery("SELECT MAX(p.id) FROM people p JOIN addresses a"
         + " ON a.owner_type = 'person' AND a.owner_id = p.id JOIN cities c ON c.id = a.city_id"
-        + " WHERE p.is_customer = 1 AND c.mini_grid_id = ?").setParameter(1, miniGrid).getSingleResult())
-        .longValue();
+        + " WHERE p.is_customer = 1 AND c.mini_grid_id = ? AND NOT EXISTS (SELECT 1 FROM devices d"
+        + " WHERE d.person_id = p.id AND d.device_type = 'solar_home_system')").setParameter(1, miniGrid)
+        .getSingleResult()).longValue();
     sales.sell(agent, miniGrid, new AgentSale(customer, assigned.get(0), "installment", "monthly", DOWN_PAYMENT, 12,
         LocalDate.now(ZoneOffset.UTC), (String) first[0], null, null, null, null));
   }
