@@ -49,12 +49,22 @@ public class ApplianceSales {
 
   /**
    * Who records a sale (its creator) and how its down payment arrives: a user of the console taking cash, or an
-   * agent (the down payment is then a payment the agent took, an {@code agent_transaction}).
+   * agent (the down payment is then a payment the agent took, an {@code agent_transaction}). A sale imported from
+   * another installation has no provider: its down payment was paid there and is kept on the sale, booking nothing.
    */
   public record Seller(String creatorType, long creatorId, String provider, Map<String, Object> attributes) {
 
     public static Seller user(long userId) {
       return new Seller("users", userId, CashTransaction.MORPH, Map.of(CashPaymentProvider.USER_ID, userId));
+    }
+
+    /** A sale recorded by an import on behalf of this user. */
+    public static Seller imported(long userId) {
+      return new Seller("users", userId, null, Map.of());
+    }
+
+    boolean takesPayment() {
+      return provider != null;
     }
   }
 
@@ -102,7 +112,7 @@ public class ApplianceSales {
             f.firstPaymentDate() == null ? null : Date.valueOf(f.firstPaymentDate())}))
         .get(0);
     if (!f.energyService()) {
-      if (byUser && cost != appliance.price()) {
+      if (byUser && seller.takesPayment() && cost != appliance.price()) {
         String currency = rows.currency();
         rows.log(SaleRows.SALE_MODEL, saleId, f.userId(), "Appliance is sold to " + cost + " " + currency
             + " instead of Preferred Price (" + appliance.price() + " " + currency + ")");
@@ -118,7 +128,7 @@ public class ApplianceSales {
       }
     }
     Long txId = null;
-    if (f.downPayment() > 0) {
+    if (f.downPayment() > 0 && seller.takesPayment()) {
       InstallmentBooking.Sale sale = booking.lock(saleId);
       LocalDateTime paidAt = f.firstPaymentDate() == null || !byUser ? null : soldAt.toLocalDateTime();
       Map<String, Object> attributes = new HashMap<>(seller.attributes());

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -128,7 +129,7 @@ public class CatalogExportRows {
     params.add(limit);
     List<SaleRow> out = new ArrayList<>();
     for (Object[] r : ExportSql.rows(tenantDb.connection(), sql.toString(), params)) {
-      List<Object> values = new ArrayList<>(List.of(r).subList(1, 14));
+      List<Object> values = new ArrayList<>(Arrays.asList(r).subList(1, 14));
       values.set(9, r[10] == null ? null : r[10].toString());
       values.set(12, r[13] == null ? null : ((LocalDateTime) r[13]).toLocalDate().toString());
       out.add(new SaleRow(((Number) r[0]).longValue(), values));

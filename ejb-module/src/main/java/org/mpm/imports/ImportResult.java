@@ -11,14 +11,22 @@ import java.util.Map;
  */
 public final class ImportResult {
 
-  private final String label;
+  private final String succeeded;
+  private final String allFailed;
   private final List<Map<String, Object>> added = new ArrayList<>();
   private final List<Map<String, Object>> modified = new ArrayList<>();
   private final List<Map<String, Object>> failed = new ArrayList<>();
 
   /** {@code label}: the plural MPM names its rows with (customers, devices, transactions). */
   public ImportResult(String label) {
-    this.label = label;
+    this(Character.toUpperCase(label.charAt(0)) + label.substring(1) + " imported successfully",
+        "All " + label.substring(0, label.length() - 1) + " imports failed");
+  }
+
+  /** A result with MPM's messages for an import that kept a row, and for one whose every row failed. */
+  public ImportResult(String succeeded, String allFailed) {
+    this.succeeded = succeeded;
+    this.allFailed = allFailed;
   }
 
   public void added(Map<String, Object> row) {
@@ -53,12 +61,10 @@ public final class ImportResult {
 
   /** MPM's answer: success, message, the counts and the three lists. */
   public Map<String, Object> toMap() {
-    boolean allFailed = added.isEmpty() && modified.isEmpty() && !failed.isEmpty();
-    String name = label.substring(0, label.length() - 1);
+    boolean none = added.isEmpty() && modified.isEmpty() && !failed.isEmpty();
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("success", !allFailed);
-    m.put("message", allFailed ? "All " + name + " imports failed"
-        : Character.toUpperCase(label.charAt(0)) + label.substring(1) + " imported successfully");
+    m.put("success", !none);
+    m.put("message", none ? allFailed : succeeded);
     m.put("imported_count", added.size() + modified.size());
     m.put("added_count", added.size());
     m.put("modified_count", modified.size());

@@ -12,7 +12,8 @@ import org.mpm.common.ValidationException;
 import org.mpm.tenancy.TenantDatabase;
 
 /**
- * Runs an import of customers, devices, transactions, clusters or appliances: at once, or as a background job
+ * Runs an import of customers, devices, transactions, clusters, appliances or
+ * sold appliances: at once, or as a background job
  * ({@link ImportJobs}) whose rows are kept with it and carried out by {@link ImportWorker} on any node.
  */
 @ApplicationScoped
@@ -23,6 +24,7 @@ public class Imports {
   public static final String TRANSACTIONS = "transactions";
   public static final String CLUSTERS = "clusters";
   public static final String APPLIANCES = "appliances";
+  public static final String APPLIANCE_PEOPLE = "appliance-people";
 
   private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true));
 
@@ -30,6 +32,7 @@ public class Imports {
   @Inject DeviceImports devices;
   @Inject TransactionImports transactions;
   @Inject CatalogImports catalog;
+  @Inject AppliancePersonImports appliancePeople;
   @Inject ImportJobs jobs;
   @Inject ImportWorker worker;
   @Inject TenantDatabase tenantDb;
@@ -42,6 +45,7 @@ public class Imports {
       case TRANSACTIONS -> transactions.importAll(cast(items, TransactionItem.class));
       case CLUSTERS -> catalog.clusters(cast(items, ClusterItem.class));
       case APPLIANCES -> catalog.appliances(cast(items, ApplianceItem.class));
+      case APPLIANCE_PEOPLE -> appliancePeople.importAll(cast(items, AppliancePersonItem.class));
       default -> throw new IllegalArgumentException("import " + type);
     };
   }
@@ -62,6 +66,7 @@ public class Imports {
       case DEVICES -> Arrays.asList(JSONB.fromJson(job.payload(), DeviceItem[].class));
       case CLUSTERS -> Arrays.asList(JSONB.fromJson(job.payload(), ClusterItem[].class));
       case APPLIANCES -> Arrays.asList(JSONB.fromJson(job.payload(), ApplianceItem[].class));
+      case APPLIANCE_PEOPLE -> Arrays.asList(JSONB.fromJson(job.payload(), AppliancePersonItem[].class));
       default -> Arrays.asList(JSONB.fromJson(job.payload(), TransactionItem[].class));
     };
     try {

@@ -405,6 +405,69 @@ class ExportImportIT {
     assertFalse(api.get("/api/export/customers?format=json", b.token()).body().contains("32.9175"));
   }
 
+  @Test
+  @Order(10)
+  void soldAppliancesMoveToAFreshCompanyWithoutBookingMoney() throws Exception {
+    long person = count(a, "SELECT person_id FROM devices WHERE person_id IS NOT NULL ORDER BY id LIMIT 1");
+    String serial;
+    try (Connection c = Db.tenant(a); ResultSet rs = c.createStatement().executeQuery("SELECT device_serial FROM"
+        + " devices WHERE person_id = " + person + " ORDER BY id LIMIT 1")) {
+      rs.next();
+      serial = rs.getString(1);
+    }
+    Resp type = api.post("/api/appliances/types", "{\"name\":\"Cooling\"}", a.token());
+    assertEquals(201, type.status(), type.body());
+    Resp freezer = api.post("/api/appliances", "{\"appliance_type_id\":" + type.obj().getJsonObject("data")
+        .getJsonNumber("id") + ",\"name\":\"Freezer EXI\",\"price\":1200}", a.token());
+    assertTrue(freezer.status() == 200 || freezer.status() == 201, freezer.body());
+    long applianceId = count(a, "SELECT id FROM appliances WHERE name = 'Freezer EXI'");
+    long seller = count(a, "SELECT id FROM users ORDER BY id LIMIT 1");
+    Resp sold = api.post("/api/appliances/person/" + applianceId + "/people/" + person, "{\"user_id\":" + seller
+        + ",\"cost\":1200,\"rate\":3,\"rate_type\":\"monthly\",\"down_payment\":300,\"device_serial\":\""
+        + serial + "\"}", a.token());
+    assertEquals(200, sold.status(), sold.body());
+
+    Tenant fresh = api.registerCompany("exports-sales");
+    for (String kind : List.of("devices", "customers")) {
+      JsonArray rows = api.get("/api/export/" + kind + "?format=json", a.token()).obj().getJsonArray("data");
+      Resp imported = api.post("/api/import/" + kind, "{\"data\":" + rows + "}", fresh.token());
+      assertEquals(200, imported.status(), imported.body());
+    }
+    Resp appliance = api.post("/api/import/appliances", "{\"data\":[{\"appliance_name\":\"Freezer EXI\","
+        + "\"appliance_type\":\"Cooling\",\"price\":1200}]}", fresh.token());
+    assertEquals(200, appliance.status(), appliance.body());
+    JsonArray sales = api.get("/api/export/appliance-people?format=json", a.token()).obj().getJsonArray("data");
+    assertEquals(1, sales.size(), sales.toString());
+
+    Resp imported = api.post("/api/import/appliance-people", "{\"data\":" + sales + "}", fresh.token());
+    assertEquals(200, imported.status(), imported.body());
+    JsonObject result = imported.obj().getJsonObject("data");
+    assertEquals("AppliancePerson records imported successfully", result.getString("message"), imported.body());
+    assertEquals(1, result.getInt("added_count"), imported.body());
+    assertEquals(1, count(fresh, "SELECT COUNT(*) FROM appliance_people WHERE device_serial = '" + serial
+        + "' AND total_cost = 1200 AND down_payment = 300 AND rate_count = 3"));
+    assertEquals(3, count(fresh, "SELECT COUNT(*) FROM appliance_rates"));
+    assertEquals(900, count(fresh, "SELECT SUM(rate_cost) FROM appliance_rates WHERE remaining = rate_cost"));
+    assertEquals(0, count(fresh, "SELECT COUNT(*) FROM transactions"), "an imported sale books no money");
+    assertEquals(count(fresh, "SELECT person_id FROM appliance_people"), count(fresh, "SELECT person_id FROM devices"
+        + " WHERE device_serial = '" + serial + "'"));
+
+    Resp again = api.post("/api/import/appliance-people", "{\"data\":" + sales + "}", fresh.token());
+    assertEquals(200, again.status(), again.body());
+    assertEquals("All AppliancePerson imports failed", again.obj().getJsonObject("data").getString("message"));
+    assertTrue(again.body().contains("already exists for device"), again.body());
+    Resp unknown = api.post("/api/import/appliance-people", "{\"data\":[{\"customer_name\":\"Nobody\","
+        + "\"appliance_name\":\"Freezer EXI\",\"total_cost\":100,\"rate_count\":1}]}", fresh.token());
+    assertEquals(200, unknown.status(), unknown.body());
+    assertTrue(unknown.body().contains("import the customer first"), unknown.body());
+    Resp bad = api.post("/api/import/appliance-people", "{\"data\":[{\"customer_name\":\"Nobody\","
+        + "\"appliance_name\":\"Freezer EXI\",\"rate_type\":\"daily\"}]}", fresh.token());
+    assertEquals(422, bad.status(), bad.body());
+    assertTrue(bad.obj().getJsonObject("errors").containsKey("data.0.rate_type"), bad.body());
+    assertEquals(1, count(fresh, "SELECT COUNT(*) FROM appliance_people"));
+    assertEquals(0, count(b, "SELECT COUNT(*) FROM appliance_people WHERE device_serial = '" + serial + "'"));
+  }
+
   static Set<String> deviceView(JsonArray items) {
     Set<String> out = new TreeSet<>();
     for (JsonValue v : items) {

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.NotFoundException;
 import org.mpm.imports.ApplianceItem;
+import org.mpm.imports.AppliancePersonItem;
 import org.mpm.imports.ClusterItem;
 import org.mpm.imports.CustomerItem;
 import org.mpm.imports.DeviceItem;
@@ -42,7 +43,7 @@ import org.mpm.settings.rest.SettingsJson;
 
 /**
  * MPM's imports of its own JSON exports ({@code {"data": [...]}}): customers, devices, transactions, clusters,
- * appliances, the main settings and users with their roles. Every row is
+ * appliances, sold appliances, the main settings and users with their roles. Every row is
  * validated first; one bad row is a 422 for the whole file and nothing is written. Fewer than {@value #ASYNC} rows
  * are imported at once ({@code {data: {success, message, counts, added, modified, failed}}}); more answer 202 with
  * a job id whose status {@code GET import/status/{jobId}} shows to the company's users.
@@ -57,6 +58,8 @@ public class ImportsResource {
   static final int ASYNC = 50;
   /** The most rows one request may carry (the body is held to 2 MB as well). */
   static final int MAX_ROWS = 20_000;
+  /** The most rates a sold appliance may have (as on the sale routes). */
+  static final int MAX_RATES = 600;
 
   @Inject Imports imports;
   @Inject ImportJobs jobs;
@@ -201,6 +204,38 @@ public class ImportsResource {
     }
     b.validate();
     return answer(Imports.APPLIANCES, items);
+  }
+
+  @POST
+  @Path("appliance-people")
+  @RequiresPermission("appliances")
+  @Operation(summary = "Import sold appliances: {data: [{customer_name (required), customer_surname, appliance_name"
+      + " (required), payment_type (installment|energy_service), total_cost, rate_count, rate_type (monthly|weekly),"
+      + " down_payment, first_payment_date, device_serial, minimum_payable_amount, price_per_day}]}. The customer"
+      + " (name and surname), the appliance (name) and the device must be there; the rates cover the cost less the"
+      + " down payment, which was paid elsewhere and books no money; a device already on a sale fails its row")
+  public Response appliancePeople(String body) {
+    JsonBody b = JsonBody.parse(body);
+    long user = current.principal().id();
+    List<AppliancePersonItem> items = new ArrayList<>();
+    for (JsonBody r : rows(b)) {
+      String name = r.string("customer_name", true, 1, 60);
+      String surname = r.string("customer_surname", false, 0, 60);
+      String appliance = r.string("appliance_name", true, 1, 191);
+      String paymentType = r.in("payment_type", false, List.of("installment", "energy_service"));
+      Long cost = r.integer("total_cost", false, 0, JsonFields.MAX_INT);
+      Long count = r.integer("rate_count", false, 0, MAX_RATES);
+      String rateType = r.in("rate_type", false, List.of("monthly", "weekly"));
+      Long down = r.integer("down_payment", false, 0, JsonFields.MAX_INT);
+      LocalDate first = r.date("first_payment_date", false);
+      String serial = r.string("device_serial", false, 0, 191);
+      Long minimum = r.integer("minimum_payable_amount", false, 0, JsonFields.MAX_INT);
+      Long perDay = r.integer("price_per_day", false, 0, JsonFields.MAX_INT);
+      items.add(new AppliancePersonItem(name, surname, appliance, paymentType == null ? "installment" : paymentType,
+          cost, count == null ? null : count.intValue(), rateType, down, first, serial, minimum, perDay, user));
+    }
+    b.validate();
+    return answer(Imports.APPLIANCE_PEOPLE, items);
   }
 
   @POST
