@@ -250,7 +250,8 @@ class PaystackPaymentsIT {
     assertEquals(0, status(b, refB));
     // A's user cannot verify (and so credit) B's reference: A's Paystack account does not know it.
     Resp v = api.get("/api/paystack/transaction/verify/" + refB, a.token());
-    assertEquals(502, v.status(), v.body());
+    assertEquals(400, v.status(), v.body());
+    assertEquals("{\"error\":\"Paystack: Transaction reference not found\"}", v.body());
     assertEquals(0, credited(b, refB));
     // B's own callback credits B.
     assertEquals("{\"status\":\"success\"}", webhook(b, body, SECRET_B).body());
@@ -315,5 +316,77 @@ class PaystackPaymentsIT {
     Resp missing = api.get("/api/paystack/transactions/99999999", a.token());
     assertEquals(404, missing.status(), missing.body());
     assertEquals("{\"error\":\"Transaction not found\"}", missing.body());
+  }
+
+  @Test
+  void thePublicPagesTakeAPaymentToItsToken() throws Exception {
+    Resp urls = api.get("/api/paystack/credential/public-urls", a.token());
+    assertEquals(200, urls.status(), urls.body());
+    JsonObject u = urls.obj();
+    assertEquals(a.companyId(), u.getJsonNumber("company_id").longValue());
+    assertTrue(u.getString("webhook_url").endsWith("/api/paystack/webhook/" + a.companyId()), urls.body());
+    String permanent = u.getString("permanent_payment_url");
+    assertTrue(permanent.startsWith("/paystack/public/payment/"), permanent);
+    Resp form = api.get("/api" + permanent, null);
+    assertEquals(200, form.status(), form.body());
+    assertEquals(a.name(), form.obj().getJsonObject("company").getString("name"));
+    assertEquals("NGN", form.obj().getString("default_currency"));
+    assertEquals(200, api.get("/api" + u.getString("time_based_payment_url"), null).status());
+
+    String query = permanent.substring(permanent.indexOf('?'));
+    String hash = permanent.substring("/paystack/public/payment/".length(), permanent.indexOf('?'));
+    Resp valid = api.post("/api/paystack/public/validate-meter/" + hash + query, "{\"device_serial\":\"PSK-A-001\"}",
+        null);
+    assertEquals("{\"valid\":true,\"device_serial\":\"PSK-A-001\",\"device_type\":\"meter\"}", valid.body());
+    assertEquals(false, api.post("/api/paystack/public/validate-meter/" + hash + query, "{\"meter_serial\":"
+        + "\"PSK-B-001\"}", null).obj().getBoolean("valid"));
+    assertEquals(400, api.post("/api/paystack/public/validate-meter/" + hash + query, "{}", null).status());
+
+    Resp started = api.post("/api/paystack/public/payment/" + hash + query, "{\"device_serial\":\"PSK-A-001\","
+        + "\"amount\":900,\"currency\":\"NGN\"}", null);
+    assertEquals(200, started.status(), started.body());
+    String ref = started.obj().getString("reference");
+    assertTrue(started.obj().getBoolean("success"));
+    assertEquals(rowId(a, ref), started.obj().getJsonNumber("transaction_id").longValue());
+    Resp before = api.get("/api/paystack/public/result/" + hash + query + "&reference=" + ref, null);
+    assertEquals(200, before.status(), before.body());
+    assertEquals("pending", before.obj().getString("token_status"));
+    assertEquals(false, before.obj().getBoolean("success"));
+    paystack.pay(ref);
+    Resp after = api.get("/api/paystack/public/result/" + hash + query + "&reference=" + ref, null);
+    assertEquals(200, after.status(), after.body());
+    assertEquals("generated", after.obj().getString("token_status"), after.body());
+    assertTrue(after.obj().getBoolean("success"));
+    assertTrue(after.obj().getJsonObject("token").getString("token").length() > 0, after.body());
+    assertEquals("energy", after.obj().getJsonObject("transaction").getString("payment_type"));
+    Resp verify = api.get("/api/paystack/public/verify/" + hash + query + "&reference=" + ref, null);
+    assertTrue(verify.obj().getBoolean("success"), verify.body());
+    assertEquals(200, webhook(a, paystack.event("charge.success", ref), SECRET_A).statusCode());
+    assertEquals(1, credited(a, ref));
+    assertEquals(1, tokens(a, ref));
+
+    Resp agentUrl = api.post("/api/paystack/credential/agent-payment-url", "{\"customer_id\":" + customerA
+        + ",\"agent_id\":3}", a.token());
+    assertEquals(200, agentUrl.status(), agentUrl.body());
+    String link = agentUrl.obj().getString("agent_payment_url");
+    assertTrue(link.endsWith("&customer=" + customerA + "&agent=3"), link);
+    assertEquals(200, api.get("/api" + link, null).status());
+  }
+
+  @Test
+  void aPublicLinkOfAnotherCompanyOrAForgedOneIsRefused() {
+    String linkA = api.get("/api/paystack/credential/public-urls", a.token()).obj().getString("permanent_payment_url");
+    String linkB = api.get("/api/paystack/credential/public-urls", b.token()).obj().getString("permanent_payment_url");
+    String hashA = linkA.substring("/paystack/public/payment/".length(), linkA.indexOf('?'));
+    String queryB = linkB.substring(linkB.indexOf('?'));
+    String invalid = "{\"error\":\"Invalid company identifier\"}";
+    Resp crossed = api.get("/api/paystack/public/payment/" + hashA + queryB, null);
+    assertEquals(400, crossed.status(), crossed.body());
+    assertEquals(invalid, crossed.body());
+    assertEquals(invalid, api.get("/api/paystack/public/payment/" + hashA + "?ct=abcdefgh", null).body());
+    assertEquals(invalid, api.get("/api/paystack/public/payment/" + hashA, null).body());
+    Resp pay = api.post("/api/paystack/public/payment/" + hashA + queryB, "{\"device_serial\":\"PSK-B-001\","
+        + "\"amount\":100,\"currency\":\"NGN\"}", null);
+    assertEquals(400, pay.status(), pay.body());
   }
 }

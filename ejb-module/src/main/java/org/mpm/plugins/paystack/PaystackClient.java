@@ -106,7 +106,7 @@ public class PaystackClient {
    * {@code POST /transaction/initialize} with {@code email, amount} (subunits), {@code reference, callback_url,
    * currency, metadata}.
    *
-   * @throws PaystackException when Paystack cannot be reached or refuses
+   * @throws PaystackException 502 when Paystack cannot be reached, 400 when it refuses
    */
   public Initialized initialize(String secretKey, String email, BigDecimal amount, String currency, String reference,
       String callbackUrl, Map<String, Object> metadata) {
@@ -136,7 +136,7 @@ public class PaystackClient {
   /**
    * {@code GET /transaction/verify/{reference}}.
    *
-   * @throws PaystackException when Paystack cannot be reached or does not know the reference
+   * @throws PaystackException 502 when Paystack cannot be reached, 400 when it does not know the reference
    */
   public Charge verify(String secretKey, String reference) {
     JsonObject answer = call("GET", "/transaction/verify/" + URLEncoder.encode(reference, StandardCharsets.UTF_8)
@@ -166,7 +166,8 @@ public class PaystackClient {
       throw PaystackException.unavailable("Paystack answered HTTP " + status + " without JSON");
     }
     if (status / 100 != 2 || !answer.getBoolean("status", false)) {
-      throw PaystackException.unavailable("Paystack: " + answer.getString("message", "HTTP " + status));
+      String message = "Paystack: " + answer.getString("message", "HTTP " + status);
+      throw status >= 500 ? PaystackException.unavailable(message) : PaystackException.refused(message);
     }
     return answer;
   }

@@ -13,9 +13,14 @@ public class PaystackException extends ApiException {
     super(status, message);
   }
 
-  /** 502: Paystack could not be reached, or refused the call. */
+  /** 502: Paystack could not be reached, or answered with a server error. */
   public static PaystackException unavailable(String message) {
     return new PaystackException(502, message);
+  }
+
+  /** 400: Paystack answered, refusing the call (an unknown reference, a bad amount …). */
+  public static PaystackException refused(String message) {
+    return new PaystackException(400, message);
   }
 
   /** 401: the webhook's signature does not match the company's secret key. */

@@ -56,6 +56,9 @@ public class PaystackTransactions {
     List<?> owner = em.createNativeQuery("SELECT person_id, device_type FROM devices WHERE device_serial = ?")
         .setParameter(1, serial).setMaxResults(1).getResultList();
     if (owner.isEmpty() || ((Object[]) owner.get(0))[0] == null) {
+      if (publicPayment) {
+        throw new PaystackException(400, "Customer not found for device");
+      }
       throw ValidationException.field("device_serial", "The selected device serial is invalid.");
     }
     Object[] device = (Object[]) owner.get(0);
@@ -87,7 +90,7 @@ public class PaystackTransactions {
     long id = NativeSql.insertAll(tenantDb.connection(), "INSERT INTO paystack_transactions (amount, currency,"
         + " order_id, reference_id, status, customer_id, serial_id, device_type, metadata, attempts, created_at,"
         + " updated_at)", "(?, ?, ?, ?, 0, ?, ?, ?, ?, 0, ?, ?)", List.<Object[]>of(new Object[] {amount, currency,
-            orderId, reference, publicPayment ? 0 : person, serial, device[1], json.build().toString(), now, now}))
+            orderId, reference, person, serial, device[1], json.build().toString(), now, now}))
         .get(0);
     return new Pending(id, reference, amount, currency, secret, c.getMerchantEmail(), c.getCallbackUrl(), meta);
   }
@@ -145,6 +148,55 @@ public class PaystackTransactions {
     Object[] r = (Object[]) rows.get(0);
     return Optional.of(new Row(((Number) r[0]).longValue(), (String) r[1], new BigDecimal(r[2].toString()),
         (String) r[3], ((Number) r[4]).intValue(), r[5] == null ? "" : r[5].toString()));
+  }
+
+  /** A payment as the public result page shows it, with its token once issued. */
+  public record Result(Map<String, Object> transaction, Map<String, Object> token, boolean credited) {}
+
+  /** The public result page's view of the payment with this reference (404 when the company has none). */
+  public Result result(String reference) {
+    gate.requireEnabled(PaystackCredentialService.PLUGIN_ID);
+    Row row = byReference(reference).orElseThrow(PaystackException::notFound);
+    EntityManager em = tenantDb.em();
+    Object[] r = (Object[]) em.createNativeQuery("SELECT id, amount, currency, serial_id, device_type, status,"
+        + " created_at FROM paystack_transactions WHERE id = ?").setParameter(1, row.id()).getSingleResult();
+    List<?> booked = em.createNativeQuery("SELECT x.type, k.token, k.token_type, k.token_unit, k.token_amount"
+            + " FROM transactions x LEFT JOIN tokens k ON k.transaction_id = x.id WHERE"
+            + " x.original_transaction_type = 'paystack_transaction' AND x.original_transaction_id = ?")
+        .setParameter(1, row.id()).setMaxResults(1).getResultList();
+    Object[] b = booked.isEmpty() ? null : (Object[]) booked.get(0);
+    Map<String, Object> tx = new LinkedHashMap<>();
+    tx.put("id", r[0]);
+    tx.put("amount", new BigDecimal(r[1].toString()).doubleValue());
+    tx.put("currency", r[2]);
+    tx.put("serial_id", r[3]);
+    tx.put("device_type", r[4] == null ? "meter" : r[4]);
+    tx.put("payment_type", b == null ? null : b[0]);
+    tx.put("status", r[5]);
+    tx.put("created_at", r[6] instanceof Timestamp t ? t.toLocalDateTime() : r[6]);
+    Map<String, Object> token = null;
+    if (b != null && b[1] != null) {
+      token = new LinkedHashMap<>();
+      token.put("token", b[1]);
+      token.put("token_type", b[2]);
+      token.put("token_unit", b[3]);
+      token.put("token_amount", b[4]);
+    }
+    return new Result(tx, token, b != null);
+  }
+
+  /** Whether a device with this serial can be paid: a meter in use, or a solar home system. */
+  public boolean payableDevice(String serial, String deviceType) {
+    gate.requireEnabled(PaystackCredentialService.PLUGIN_ID);
+    String sql = "solar_home_system".equals(deviceType)
+        ? "SELECT COUNT(*) FROM solar_home_systems WHERE serial_number = ?"
+        : "SELECT COUNT(*) FROM meters WHERE serial_number = ? AND in_use = 1";
+    return ((Number) tenantDb.em().createNativeQuery(sql).setParameter(1, serial).getSingleResult()).longValue() > 0;
+  }
+
+  /** 403 unless the company has enabled the plugin. */
+  public void requireEnabled() {
+    gate.requireEnabled(PaystackCredentialService.PLUGIN_ID);
   }
 
   /** Keeps a callback refused before it could name a payment (bad signature, unknown reference). */

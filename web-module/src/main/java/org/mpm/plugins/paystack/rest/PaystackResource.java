@@ -46,8 +46,8 @@ public class PaystackResource {
   @POST
   @Path("transaction/initialize")
   @Operation(summary = "Start a Paystack payment for a customer's device; body {amount, device_serial, customer_id,"
-      + " currency?: NGN|GHS|KES|ZAR|USD (NGN)} → {data:{redirectionUrl, reference, error}}; 502 {error} when"
-      + " Paystack cannot be reached")
+      + " currency?: NGN|GHS|KES|ZAR|USD (NGN)} → {data:{redirectionUrl, reference, error}}; 400 {error} when"
+      + " Paystack refuses, 502 when it cannot be reached")
   public Map<String, Object> initialize(String body) {
     JsonBody b = JsonBody.parse(body);
     BigDecimal amount = b.number("amount", true, new BigDecimal("0.01"), new BigDecimal("99999999"));
