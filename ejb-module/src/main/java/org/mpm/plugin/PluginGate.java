@@ -14,11 +14,13 @@ import org.mpm.tenancy.TenantDatabase;
 public class PluginGate {
 
   public static final String NOT_ENABLED = "The plugin is not enabled for this company.";
+  /** The built-in passphrase of {@code mpm.credentials.key} (change it in production). */
+  public static final String DEFAULT_CREDENTIALS_KEY = "mpm-built-in-credentials-key-change-me";
 
   @Inject TenantDatabase tenantDb;
 
   @Inject
-  @ConfigProperty(name = "mpm.credentials.key", defaultValue = "mpm-built-in-credentials-key-change-me")
+  @ConfigProperty(name = "mpm.credentials.key", defaultValue = DEFAULT_CREDENTIALS_KEY)
   String credentialsKey;
 
   public boolean enabled(long mpmPluginId) {

@@ -68,6 +68,57 @@ class PaymentBenchmark {
     TestServer server = TestServer.get();
     Api api = new Api(server);
     Tenant t = api.registerCompany("bench-pay");
+    List<String> tokens = seed(api, t, customers, agents);
+
+    // Warm-up, in blocks whose rates are printed. On two cores the server's JIT compiler (one C2 thread) still takes
+    // about half of the server's CPU after 3,000 payments and much of the code still runs at its profiling tier; the
+    // rate climbs from ~150/s in the first block and levels off after some 20,000 payments.
+    phase("warm-up");
+    List<String> warm = new ArrayList<>();
+    for (int done = 0; done < warmup; done += WARMUP_BLOCK) {
+      int block = Math.min(WARMUP_BLOCK, warmup - done);
+      long w0 = System.nanoTime();
+      closedLoop(server, tokens, customers, clients, block, "warm" + done);
+      awaitTokens(server, t, done + block);
+      warm.add(String.format("%.0f", block / ((System.nanoTime() - w0) / 1e9)));
+    }
+
+    // 1. Throughput, end to end to the token.
+    phase("throughput");
+    long before = tokenCount(server, t);
+    long t0 = System.nanoTime();
+    List<Long> loaded = closedLoop(server, tokens, customers, clients, payments, "load");
+    long ingressDone = System.nanoTime();
+    awaitTokens(server, t, before + payments);
+    long t1 = System.nanoTime();
+    double e2e = payments / ((t1 - t0) / 1e9);
+    double ingressRate = payments / ((ingressDone - t0) / 1e9);
+
+    // 2. Ingress latency at a fixed rate.
+    phase("latency");
+    List<Long> paced = openLoop(server, tokens, customers, rate, seconds);
+
+    // 3. Plain JDBC baseline: the same rows, one transaction per payment.
+    phase("jdbc");
+    double jdbc = jdbcBaseline(server, t, customers, agents, clients, payments);
+
+    System.out.printf("%nPaymentBenchmark (%d customers, %d agents, %d clients)%n", customers, agents, clients);
+    System.out.printf("  warm-up, %d payments in blocks of %d: %s payments/s%n", warmup, WARMUP_BLOCK,
+        String.join(", ", warm));
+    System.out.printf("  end to end (HTTP → token), %d payments: %.0f payments/s (ingress alone %.0f/s;"
+        + " ingress median %.1f ms, p99 %.1f ms under that load)%n", payments, e2e, ingressRate,
+        pct(loaded, 50), pct(loaded, 99));
+    System.out.printf("  ingress at %d payments/s for %d s: median %.1f ms, p99 %.1f ms%n", rate, seconds,
+        pct(paced, 50), pct(paced, 99));
+    System.out.printf("  plain JDBC, same rows, one transaction per payment: %.0f payments/s"
+        + " (pipeline = %.0f %% of it)%n%n", jdbc, 100 * e2e / jdbc);
+  }
+
+  /**
+   * Fills the company with {@code customers} customers (a demo meter each, on a tariff with an access rate) and
+   * {@code agents} agents with an unbounded risk balance; the agents' app tokens.
+   */
+  static List<String> seed(Api api, Tenant t, int customers, int agents) throws Exception {
     Resp tariff = api.post("/api/tariffs", "{\"name\":\"Household\",\"price\":250,\"currency\":\"TZS\",\"factor\":1,"
         + "\"minimum_purchase_amount\":0,\"components\":[{\"name\":\"Service\",\"price\":50}],"
         + "\"access_rate\":{\"id\":null,\"access_rate_amount\":200,\"access_rate_period\":30}}", t.token());
@@ -124,49 +175,7 @@ class PaymentBenchmark {
       assertEquals(200, login.status(), login.body());
       tokens.add(login.obj().getString("access_token"));
     }
-
-    // Warm-up, in blocks whose rates are printed. On two cores the server's JIT compiler (one C2 thread) still takes
-    // about half of the server's CPU after 3,000 payments and much of the code still runs at its profiling tier; the
-    // rate climbs from ~150/s in the first block and levels off after some 20,000 payments.
-    phase("warm-up");
-    List<String> warm = new ArrayList<>();
-    for (int done = 0; done < warmup; done += WARMUP_BLOCK) {
-      int block = Math.min(WARMUP_BLOCK, warmup - done);
-      long w0 = System.nanoTime();
-      closedLoop(server, tokens, customers, clients, block, "warm" + done);
-      awaitTokens(server, t, done + block);
-      warm.add(String.format("%.0f", block / ((System.nanoTime() - w0) / 1e9)));
-    }
-
-    // 1. Throughput, end to end to the token.
-    phase("throughput");
-    long before = tokenCount(server, t);
-    long t0 = System.nanoTime();
-    List<Long> loaded = closedLoop(server, tokens, customers, clients, payments, "load");
-    long ingressDone = System.nanoTime();
-    awaitTokens(server, t, before + payments);
-    long t1 = System.nanoTime();
-    double e2e = payments / ((t1 - t0) / 1e9);
-    double ingressRate = payments / ((ingressDone - t0) / 1e9);
-
-    // 2. Ingress latency at a fixed rate.
-    phase("latency");
-    List<Long> paced = openLoop(server, tokens, customers, rate, seconds);
-
-    // 3. Plain JDBC baseline: the same rows, one transaction per payment.
-    phase("jdbc");
-    double jdbc = jdbcBaseline(server, t, customers, agents, clients, payments);
-
-    System.out.printf("%nPaymentBenchmark (%d customers, %d agents, %d clients)%n", customers, agents, clients);
-    System.out.printf("  warm-up, %d payments in blocks of %d: %s payments/s%n", warmup, WARMUP_BLOCK,
-        String.join(", ", warm));
-    System.out.printf("  end to end (HTTP → token), %d payments: %.0f payments/s (ingress alone %.0f/s;"
-        + " ingress median %.1f ms, p99 %.1f ms under that load)%n", payments, e2e, ingressRate,
-        pct(loaded, 50), pct(loaded, 99));
-    System.out.printf("  ingress at %d payments/s for %d s: median %.1f ms, p99 %.1f ms%n", rate, seconds,
-        pct(paced, 50), pct(paced, 99));
-    System.out.printf("  plain JDBC, same rows, one transaction per payment: %.0f payments/s"
-        + " (pipeline = %.0f %% of it)%n%n", jdbc, 100 * e2e / jdbc);
+    return tokens;
   }
 
   /** Marks the start of a part in the output (to line up a profiler or CPU counters with it). */

@@ -73,7 +73,10 @@ class RouteGuardTest {
         "POST companies", "GET mpm-plugins", "GET usage-types", "POST users/password",
         "GET users/password/validate/{token}", "POST users/password/confirm",
         "GET sms-android-callback/{uuid}/delivered/{slug}", "GET sms-android-callback/{uuid}/failed/{slug}",
-        "GET sms-android-callback/{uuid}/sent/{slug}")), open);
+        "GET sms-android-callback/{uuid}/sent/{slug}", "POST paystack/webhook/{companyId}",
+        "GET paystack/public/payment/{companyHash}", "POST paystack/public/payment/{companyHash}",
+        "GET paystack/public/result/{companyHash}", "GET paystack/public/verify/{companyHash}",
+        "POST paystack/public/validate-meter/{companyHash}")), open);
   }
 
   @Test
