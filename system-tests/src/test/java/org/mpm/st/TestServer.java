@@ -25,7 +25,8 @@ import org.mpm.launcher.PayaraServer;
  * first use, stopped when the test JVM exits. Tests may kill and restart Payara (crash tests); the database and
  * the mail server keep running. The server's other outside world is simulated in this JVM too: Bing Maps
  * ({@link BingSimulator}), which only the check of a map key calls, and Firebase Cloud Messaging
- * ({@link FcmSimulator}), through which the Android SMS gateway pushes messages to a company's phone.
+ * ({@link FcmSimulator}), through which the Android SMS gateway pushes messages to a company's phone, and
+ * Safaricom's Daraja ({@link SafaricomSimulator}), which the M-Pesa plugin calls and which calls the server back.
  */
 public final class TestServer {
 
@@ -46,16 +47,18 @@ public final class TestServer {
   private final int port;
   private final BingSimulator bing;
   private final FcmSimulator fcm;
+  private final SafaricomSimulator daraja;
   private PayaraServer server;
 
   private TestServer(Path work, EmbeddedDatabase db, GreenMail smtp, int port, BingSimulator bing,
-      FcmSimulator fcm) {
+      FcmSimulator fcm, SafaricomSimulator daraja) {
     this.work = work;
     this.db = db;
     this.smtp = smtp;
     this.port = port;
     this.bing = bing;
     this.fcm = fcm;
+    this.daraja = daraja;
   }
 
   public static synchronized TestServer get() {
@@ -75,7 +78,7 @@ public final class TestServer {
         smtp.setUser(MAIL_USER + "@mpm.test", MAIL_USER, MAIL_PASSWORD);
         smtp.start();
         TestServer s = new TestServer(work, db, smtp, freePort(), BingSimulator.start(),
-            FcmSimulator.start());
+            FcmSimulator.start(), SafaricomSimulator.start());
         Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly));
         try {
           s.startServer();
@@ -95,6 +98,11 @@ public final class TestServer {
   /** The Firebase Cloud Messaging the Android SMS gateway pushes to. */
   FcmSimulator fcm() {
     return fcm;
+  }
+
+  /** Safaricom's Daraja API the M-Pesa plugin calls. */
+  SafaricomSimulator daraja() {
+    return daraja;
   }
 
   /** The Bing Maps the server is configured with. */
@@ -132,7 +140,11 @@ public final class TestServer {
         Map.entry("MPM_MAPS_BING_TIMEOUT_MS", "2000"),
         Map.entry("MPM_SMS_ANDROID_URL", fcm.url()),
         Map.entry("MPM_SMS_ANDROID_KEY", "simulator-server-key"),
-        Map.entry("MPM_SMS_ANDROID_TIMEOUT_MS", "2000")), work.resolve("payara.log"), "1g");
+        Map.entry("MPM_SMS_ANDROID_TIMEOUT_MS", "2000"),
+        // The address Daraja calls back (the STK push's CallBackURL) and Daraja itself.
+        Map.entry("MPM_APP_URL", baseUrl()),
+        Map.entry("MPM_SAFARICOM_URL", daraja.baseUrl()),
+        Map.entry("MPM_SAFARICOM_TIMEOUT_MS", "5000")), work.resolve("payara.log"), "1g");
     // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
     // the machine is busy with other work.
     server.awaitReady(Duration.ofMinutes(8));
