@@ -25,8 +25,9 @@ import org.mpm.launcher.PayaraServer;
  * first use, stopped when the test JVM exits. Tests may kill and restart Payara (crash tests); the database and
  * the mail server keep running. The server's other outside world is simulated in this JVM too: Bing Maps
  * ({@link BingSimulator}), which only the check of a map key calls, and Firebase Cloud Messaging
- * ({@link FcmSimulator}), through which the Android SMS gateway pushes messages to a company's phone, and Paystack
- * ({@link PaystackSimulator}), with which the Paystack plugin initialises and verifies payments.
+ * ({@link FcmSimulator}), through which the Android SMS gateway pushes messages to a company's phone, Paystack
+ * ({@link PaystackSimulator}), with which the Paystack plugin initialises and verifies payments, and Safaricom's
+ * Daraja ({@link SafaricomSimulator}), which the M-Pesa plugin calls and which calls the server back.
  */
 public final class TestServer {
 
@@ -48,10 +49,11 @@ public final class TestServer {
   private final BingSimulator bing;
   private final FcmSimulator fcm;
   private final PaystackSimulator paystack;
+  private final SafaricomSimulator daraja;
   private PayaraServer server;
 
   private TestServer(Path work, EmbeddedDatabase db, GreenMail smtp, int port, BingSimulator bing,
-      FcmSimulator fcm, PaystackSimulator paystack) {
+      FcmSimulator fcm, PaystackSimulator paystack, SafaricomSimulator daraja) {
     this.work = work;
     this.db = db;
     this.smtp = smtp;
@@ -59,6 +61,7 @@ public final class TestServer {
     this.bing = bing;
     this.fcm = fcm;
     this.paystack = paystack;
+    this.daraja = daraja;
   }
 
   public static synchronized TestServer get() {
@@ -78,7 +81,7 @@ public final class TestServer {
         smtp.setUser(MAIL_USER + "@mpm.test", MAIL_USER, MAIL_PASSWORD);
         smtp.start();
         TestServer s = new TestServer(work, db, smtp, freePort(), BingSimulator.start(),
-            FcmSimulator.start(), PaystackSimulator.start());
+            FcmSimulator.start(), PaystackSimulator.start(), SafaricomSimulator.start());
         Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly));
         try {
           s.startServer();
@@ -103,6 +106,11 @@ public final class TestServer {
   /** The Paystack API the server is configured with. */
   PaystackSimulator paystack() {
     return paystack;
+  }
+
+  /** Safaricom's Daraja API the M-Pesa plugin calls. */
+  SafaricomSimulator daraja() {
+    return daraja;
   }
 
   /** The Bing Maps the server is configured with. */
@@ -142,7 +150,11 @@ public final class TestServer {
         Map.entry("MPM_SMS_ANDROID_KEY", "simulator-server-key"),
         Map.entry("MPM_SMS_ANDROID_TIMEOUT_MS", "2000"),
         Map.entry("MPM_PAYSTACK_URL", paystack.url()),
-        Map.entry("MPM_PAYSTACK_TIMEOUT_MS", "5000")), work.resolve("payara.log"), "1g");
+        Map.entry("MPM_PAYSTACK_TIMEOUT_MS", "5000"),
+        // The address Daraja calls back (the STK push's CallBackURL) and Daraja itself.
+        Map.entry("MPM_APP_URL", baseUrl()),
+        Map.entry("MPM_SAFARICOM_URL", daraja.baseUrl()),
+        Map.entry("MPM_SAFARICOM_TIMEOUT_MS", "5000")), work.resolve("payara.log"), "1g");
     // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
     // the machine is busy with other work.
     server.awaitReady(Duration.ofMinutes(8));

@@ -76,7 +76,8 @@ class RouteGuardTest {
         "GET sms-android-callback/{uuid}/sent/{slug}", "POST paystack/webhook/{companyId}",
         "GET paystack/public/payment/{companyHash}", "POST paystack/public/payment/{companyHash}",
         "GET paystack/public/result/{companyHash}", "GET paystack/public/verify/{companyHash}",
-        "POST paystack/public/validate-meter/{companyHash}")), open);
+        "POST paystack/public/validate-meter/{companyHash}",
+        "POST safaricom/webhook/stk-push-result/{companyId}")), open);
   }
 
   @Test
