@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +21,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Tenant pools on Payara (Server and Micro), created with the server's own admin commands
  * ({@code create-jdbc-connection-pool}, {@code create-jdbc-resource}) through its command runner. Pools start
  * empty and shrink back to zero when idle, so many tenants fit the database server's connection limit; the
- * JDBC driver must be on the server's class path ({@code --addLibs} on Micro).
+ * JDBC driver must be on the server's class path ({@code --addLibs} on Micro, the domain's {@code lib} folder on
+ * Payara Server).
+ *
+ * <p>Payara Server keeps pools in its {@code domain.xml} across restarts and redeployments. A pool is therefore
+ * made from the configuration of this deployment the first time it is asked for: one left by an earlier
+ * deployment (perhaps for another database server) is removed and created again. The pool holds no secret: its
+ * password is the reference {@code ${MPCONFIG=mpm.db.password}}, which the server resolves from its configuration
+ * (the {@code MPM_DB_PASSWORD} environment entry) when it opens a connection; with no password configured, the
+ * user goes in the URL and no password is sent at all (the admin commands have no notation for an empty one).
  */
 @ApplicationScoped
 public class PayaraTenantDataSources implements TenantDataSources {
@@ -72,33 +82,50 @@ public class PayaraTenantDataSources implements TenantDataSources {
   private DataSource createPool(String databaseName) {
     String pool = POOL_PREFIX + databaseName;
     String jndi = JNDI_PREFIX + databaseName;
-    DataSource existing = lookup(jndi, false);
-    if (existing == null) {
-      String props = "url=" + escape(config.pooledUrlOf(databaseName))
-          + ":user=" + escape(config.user())
-          // "()" is the admin commands' notation for an empty password; the pool refuses a missing one.
-          + ":password=" + (config.password().isEmpty() ? "()" : escape(config.password()));
-      run("create-jdbc-connection-pool", List.of(
-          "--datasourceclassname", "com.mysql.cj.jdbc.MysqlXADataSource",
-          "--restype", "javax.sql.XADataSource",
-          "--steadypoolsize", "0",
-          "--maxpoolsize", Integer.toString(maxPoolSize),
-          "--poolresize", "1",
-          "--idletimeout", Integer.toString(idleTimeoutSeconds),
-          "--maxwait", "30000",
-          // Prepared statements kept per connection by the pool as well (the driver's parse cache is below it).
-          "--statementcachesize", Integer.toString(STATEMENT_CACHE),
-          "--isolationlevel", "read-committed",
-          "--isisolationguaranteed", "false",
-          "--isconnectvalidatereq", "true",
-          "--validationmethod", "meta-data",
-          "--failconnection", "true",
-          "--property", props,
-          pool), false);
-      run("create-jdbc-resource", List.of("--connectionpoolid", pool, jndi), false);
-      LOG.info(() -> "Created tenant pool " + pool);
+    if (lookup(jndi, false) != null) {
+      // Left by an earlier deployment or an earlier start of the server: it may name another database server
+      // or other credentials.
+      run("delete-jdbc-resource", List.of(jndi), true);
+      run("delete-jdbc-connection-pool", List.of("--cascade=true", pool), true);
+      LOG.info(() -> "Removed the tenant pool " + pool + " found from before this deployment");
     }
+    run("create-jdbc-connection-pool", List.of(
+        "--datasourceclassname", "com.mysql.cj.jdbc.MysqlXADataSource",
+        "--restype", "javax.sql.XADataSource",
+        "--steadypoolsize", "0",
+        "--maxpoolsize", Integer.toString(maxPoolSize),
+        "--poolresize", "1",
+        "--idletimeout", Integer.toString(idleTimeoutSeconds),
+        "--maxwait", "30000",
+        // Prepared statements kept per connection by the pool as well (the driver's parse cache is below it).
+        "--statementcachesize", Integer.toString(STATEMENT_CACHE),
+        "--isolationlevel", "read-committed",
+        "--isisolationguaranteed", "false",
+        "--isconnectvalidatereq", "true",
+        "--validationmethod", "meta-data",
+        "--failconnection", "true",
+        "--property", poolProperties(config.pooledUrlOf(databaseName), config.user(), config.password()),
+        pool), false);
+    run("create-jdbc-resource", List.of("--connectionpoolid", pool, jndi), false);
+    LOG.info(() -> "Created tenant pool " + pool);
     return lookup(jndi, true);
+  }
+
+  /** The server reads the password from its configuration when it opens a connection; the pool keeps a reference. */
+  static final String PASSWORD_REFERENCE = "${MPCONFIG=mpm.db.password}";
+
+  /**
+   * The pool's properties in the admin commands' syntax: the URL, the user, and the password as
+   * {@link #PASSWORD_REFERENCE}; without a password, the user is a parameter of the URL and no credential
+   * property is set, so that the driver sends none.
+   */
+  static String poolProperties(String url, String user, String password) {
+    if (password.isEmpty()) {
+      String withUser = url + (url.indexOf('?') >= 0 ? '&' : '?') + "user="
+          + URLEncoder.encode(user, StandardCharsets.UTF_8);
+      return "url=" + escape(withUser);
+    }
+    return "url=" + escape(url) + ":user=" + escape(user) + ":password=" + escape(PASSWORD_REFERENCE);
   }
 
   private static DataSource lookup(String jndi, boolean required) {

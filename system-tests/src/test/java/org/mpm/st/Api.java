@@ -29,7 +29,12 @@ public final class Api {
   private final String base;
 
   public Api(TestServer server) {
-    this.base = server.baseUrl();
+    this(server.baseUrl());
+  }
+
+  /** A client of the server at {@code baseUrl} (scheme, host and port). */
+  public Api(String baseUrl) {
+    this.base = baseUrl;
   }
 
   /** An answer: status, raw body, and the body as JSON when it is JSON. */
