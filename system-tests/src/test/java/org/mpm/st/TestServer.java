@@ -46,16 +46,18 @@ public final class TestServer {
   private final int port;
   private final BingSimulator bing;
   private final FcmSimulator fcm;
+  private final WaveMoneySimulator waveMoney;
   private PayaraServer server;
 
   private TestServer(Path work, EmbeddedDatabase db, GreenMail smtp, int port, BingSimulator bing,
-      FcmSimulator fcm) {
+      FcmSimulator fcm, WaveMoneySimulator waveMoney) {
     this.work = work;
     this.db = db;
     this.smtp = smtp;
     this.port = port;
     this.bing = bing;
     this.fcm = fcm;
+    this.waveMoney = waveMoney;
   }
 
   public static synchronized TestServer get() {
@@ -75,7 +77,7 @@ public final class TestServer {
         smtp.setUser(MAIL_USER + "@mpm.test", MAIL_USER, MAIL_PASSWORD);
         smtp.start();
         TestServer s = new TestServer(work, db, smtp, freePort(), BingSimulator.start(),
-            FcmSimulator.start());
+            FcmSimulator.start(), WaveMoneySimulator.start());
         Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly));
         try {
           s.startServer();
@@ -95,6 +97,11 @@ public final class TestServer {
   /** The Firebase Cloud Messaging the Android SMS gateway pushes to. */
   FcmSimulator fcm() {
     return fcm;
+  }
+
+  /** Wave Money's payment gateway the Wave Money plugin asks for payments. */
+  WaveMoneySimulator waveMoney() {
+    return waveMoney;
   }
 
   /** The Bing Maps the server is configured with. */
@@ -132,7 +139,9 @@ public final class TestServer {
         Map.entry("MPM_MAPS_BING_TIMEOUT_MS", "2000"),
         Map.entry("MPM_SMS_ANDROID_URL", fcm.url()),
         Map.entry("MPM_SMS_ANDROID_KEY", "simulator-server-key"),
-        Map.entry("MPM_SMS_ANDROID_TIMEOUT_MS", "2000")), work.resolve("payara.log"), "1g");
+        Map.entry("MPM_SMS_ANDROID_TIMEOUT_MS", "2000"),
+        Map.entry("MPM_WAVE_MONEY_URL", waveMoney.url()),
+        Map.entry("MPM_WAVE_MONEY_TIMEOUT_MS", "2000")), work.resolve("payara.log"), "1g");
     // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
     // the machine is busy with other work.
     server.awaitReady(Duration.ofMinutes(8));
@@ -201,6 +210,7 @@ public final class TestServer {
     }
     bing.stop();
     fcm.stop();
+    waveMoney.stop();
   }
 
   private static int freePort() throws Exception {

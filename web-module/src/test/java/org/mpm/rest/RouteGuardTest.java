@@ -73,7 +73,9 @@ class RouteGuardTest {
         "POST companies", "GET mpm-plugins", "GET usage-types", "POST users/password",
         "GET users/password/validate/{token}", "POST users/password/confirm",
         "GET sms-android-callback/{uuid}/delivered/{slug}", "GET sms-android-callback/{uuid}/failed/{slug}",
-        "GET sms-android-callback/{uuid}/sent/{slug}")), open);
+        "GET sms-android-callback/{uuid}/sent/{slug}",
+        "POST wave-money/wave-money-transaction/start/{slug}",
+        "POST wave-money/wave-money-transaction/callback/{slug}")), open);
   }
 
   @Test
