@@ -50,10 +50,11 @@ public final class TestServer {
   private final FcmSimulator fcm;
   private final PaystackSimulator paystack;
   private final SafaricomSimulator daraja;
+  private final WaveMoneySimulator waveMoney;
   private PayaraServer server;
 
   private TestServer(Path work, EmbeddedDatabase db, GreenMail smtp, int port, BingSimulator bing,
-      FcmSimulator fcm, PaystackSimulator paystack, SafaricomSimulator daraja) {
+      FcmSimulator fcm, PaystackSimulator paystack, SafaricomSimulator daraja, WaveMoneySimulator waveMoney) {
     this.work = work;
     this.db = db;
     this.smtp = smtp;
@@ -62,6 +63,7 @@ public final class TestServer {
     this.fcm = fcm;
     this.paystack = paystack;
     this.daraja = daraja;
+    this.waveMoney = waveMoney;
   }
 
   public static synchronized TestServer get() {
@@ -81,7 +83,8 @@ public final class TestServer {
         smtp.setUser(MAIL_USER + "@mpm.test", MAIL_USER, MAIL_PASSWORD);
         smtp.start();
         TestServer s = new TestServer(work, db, smtp, freePort(), BingSimulator.start(),
-            FcmSimulator.start(), PaystackSimulator.start(), SafaricomSimulator.start());
+            FcmSimulator.start(), PaystackSimulator.start(), SafaricomSimulator.start(),
+            WaveMoneySimulator.start());
         Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly));
         try {
           s.startServer();
@@ -111,6 +114,11 @@ public final class TestServer {
   /** Safaricom's Daraja API the M-Pesa plugin calls. */
   SafaricomSimulator daraja() {
     return daraja;
+  }
+
+  /** Wave Money's payment gateway the Wave Money plugin asks for payments. */
+  WaveMoneySimulator waveMoney() {
+    return waveMoney;
   }
 
   /** The Bing Maps the server is configured with. */
@@ -154,7 +162,9 @@ public final class TestServer {
         // The address Daraja calls back (the STK push's CallBackURL) and Daraja itself.
         Map.entry("MPM_APP_URL", baseUrl()),
         Map.entry("MPM_SAFARICOM_URL", daraja.baseUrl()),
-        Map.entry("MPM_SAFARICOM_TIMEOUT_MS", "5000")), work.resolve("payara.log"), "1g");
+        Map.entry("MPM_SAFARICOM_TIMEOUT_MS", "5000"),
+        Map.entry("MPM_WAVE_MONEY_URL", waveMoney.url()),
+        Map.entry("MPM_WAVE_MONEY_TIMEOUT_MS", "2000")), work.resolve("payara.log"), "1g");
     // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
     // the machine is busy with other work.
     server.awaitReady(Duration.ofMinutes(8));
@@ -224,6 +234,8 @@ public final class TestServer {
     bing.stop();
     fcm.stop();
     paystack.stop();
+    daraja.stop();
+    waveMoney.stop();
   }
 
   private static int freePort() throws Exception {

@@ -77,7 +77,9 @@ class RouteGuardTest {
         "GET paystack/public/payment/{companyHash}", "POST paystack/public/payment/{companyHash}",
         "GET paystack/public/result/{companyHash}", "GET paystack/public/verify/{companyHash}",
         "POST paystack/public/validate-meter/{companyHash}",
-        "POST safaricom/webhook/stk-push-result/{companyId}")), open);
+        "POST safaricom/webhook/stk-push-result/{companyId}",
+        "POST wave-money/wave-money-transaction/start/{slug}",
+        "POST wave-money/wave-money-transaction/callback/{slug}")), open);
   }
 
   @Test
