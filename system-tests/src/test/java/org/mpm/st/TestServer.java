@@ -25,7 +25,8 @@ import org.mpm.launcher.PayaraServer;
  * first use, stopped when the test JVM exits. Tests may kill and restart Payara (crash tests); the database and
  * the mail server keep running. The server's other outside world is simulated in this JVM too: Bing Maps
  * ({@link BingSimulator}), which only the check of a map key calls, and Firebase Cloud Messaging
- * ({@link FcmSimulator}), through which the Android SMS gateway pushes messages to a company's phone.
+ * ({@link FcmSimulator}), through which the Android SMS gateway pushes messages to a company's phone, and the SMS
+ * gateway plugins' vendors ({@link AfricasTalkingSimulator}, {@link TextbeeSimulator}, {@link ViberSimulator}).
  */
 public final class TestServer {
 
@@ -46,16 +47,22 @@ public final class TestServer {
   private final int port;
   private final BingSimulator bing;
   private final FcmSimulator fcm;
+  private final AfricasTalkingSimulator africasTalking;
+  private final TextbeeSimulator textbee;
+  private final ViberSimulator viber;
   private PayaraServer server;
 
   private TestServer(Path work, EmbeddedDatabase db, GreenMail smtp, int port, BingSimulator bing,
-      FcmSimulator fcm) {
+      FcmSimulator fcm, AfricasTalkingSimulator africasTalking, TextbeeSimulator textbee, ViberSimulator viber) {
     this.work = work;
     this.db = db;
     this.smtp = smtp;
     this.port = port;
     this.bing = bing;
     this.fcm = fcm;
+    this.africasTalking = africasTalking;
+    this.textbee = textbee;
+    this.viber = viber;
   }
 
   public static synchronized TestServer get() {
@@ -75,7 +82,7 @@ public final class TestServer {
         smtp.setUser(MAIL_USER + "@mpm.test", MAIL_USER, MAIL_PASSWORD);
         smtp.start();
         TestServer s = new TestServer(work, db, smtp, freePort(), BingSimulator.start(),
-            FcmSimulator.start());
+            FcmSimulator.start(), AfricasTalkingSimulator.start(), TextbeeSimulator.start(), ViberSimulator.start());
         Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly));
         try {
           s.startServer();
@@ -95,6 +102,21 @@ public final class TestServer {
   /** The Firebase Cloud Messaging the Android SMS gateway pushes to. */
   FcmSimulator fcm() {
     return fcm;
+  }
+
+  /** Africa's Talking's SMS API, one of the SMS gateway plugins. */
+  AfricasTalkingSimulator africasTalking() {
+    return africasTalking;
+  }
+
+  /** TextBee's gateway API. */
+  TextbeeSimulator textbee() {
+    return textbee;
+  }
+
+  /** Viber's bot API. */
+  ViberSimulator viber() {
+    return viber;
   }
 
   /** The Bing Maps the server is configured with. */
@@ -132,7 +154,13 @@ public final class TestServer {
         Map.entry("MPM_MAPS_BING_TIMEOUT_MS", "2000"),
         Map.entry("MPM_SMS_ANDROID_URL", fcm.url()),
         Map.entry("MPM_SMS_ANDROID_KEY", "simulator-server-key"),
-        Map.entry("MPM_SMS_ANDROID_TIMEOUT_MS", "2000")), work.resolve("payara.log"), "1g");
+        Map.entry("MPM_SMS_ANDROID_TIMEOUT_MS", "2000"),
+        Map.entry("MPM_AFRICASTALKING_URL", africasTalking.baseUrl()),
+        Map.entry("MPM_AFRICASTALKING_TIMEOUT_MS", "2000"),
+        Map.entry("MPM_TEXTBEE_URL", textbee.baseUrl() + "/api/v1"),
+        Map.entry("MPM_TEXTBEE_TIMEOUT_MS", "2000"),
+        Map.entry("MPM_VIBER_URL", viber.baseUrl()),
+        Map.entry("MPM_VIBER_TIMEOUT_MS", "2000")), work.resolve("payara.log"), "1g");
     // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
     // the machine is busy with other work.
     server.awaitReady(Duration.ofMinutes(8));
@@ -201,6 +229,9 @@ public final class TestServer {
     }
     bing.stop();
     fcm.stop();
+    africasTalking.stop();
+    textbee.stop();
+    viber.stop();
   }
 
   private static int freePort() throws Exception {
