@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.mpm.tenancy.TenantDatabase;
 
 /**
- * The company's Android gateway phone ({@code sms_android_settings}, the first with a token) and whether the company
- * sends through it: MPM's {@code main_settings.sms_gateway_id} 2 chooses the Android gateway.
+ * The company's Android gateway phone ({@code sms_android_settings}, the first with a token); the company sends
+ * through it when MPM's {@code main_settings.sms_gateway_id} 2 chooses the Android gateway.
  */
 @Stateless
 public class SmsAndroidPhones {

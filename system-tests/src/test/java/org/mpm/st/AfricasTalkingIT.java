@@ -145,6 +145,15 @@ class AfricasTalkingIT {
     assertEquals(422, bad.status(), bad.body());
     assertTrue(bad.body().contains("api_key") && bad.body().contains("short_code"), bad.body());
     assertEquals(row, stored(t, "africas_talking_credentials"));
+
+    // The console sends the whole form back, the masked key included: the stored key stays.
+    Resp again = api.put(CREDENTIAL, "{\"id\":1,\"api_key\":\"********ee42\",\"username\":\"renamed\","
+        + "\"short_code\":\"MPM-SMS\"}", t.token());
+    assertEquals(200, again.status(), again.body());
+    assertEquals("********ee42", again.obj().getJsonObject("data").getString("api_key"));
+    long id = send(api, t, "+255716000501", "Still my key").getJsonNumber("id").longValue();
+    awaitStatus(t, id, 1);
+    assertEquals("renamed", at.sentWith(key).get(0).get("username"));
   }
 
   @Test

@@ -40,13 +40,14 @@ public class AfricasTalkingCredentials {
     return read().orElseGet(this::create);
   }
 
-  /** Saves the three values encrypted (403 when the plugin is not enabled). */
+  /** Saves the three values encrypted (403 when the plugin is not enabled); the masked key keeps the stored one. */
   public Credential update(String apiKey, String username, String shortCode) {
     Credential c = show();
     CredentialCipher cipher = gate.cipher();
+    String key = CredentialCipher.unlessMasked(apiKey, c.apiKey());
     tenantDb.em().createNativeQuery("UPDATE africas_talking_credentials SET api_key = ?, username = ?,"
             + " short_code = ?, updated_at = ? WHERE id = ?")
-        .setParameter(1, cipher.encrypt(apiKey)).setParameter(2, cipher.encrypt(username))
+        .setParameter(1, cipher.encrypt(key)).setParameter(2, cipher.encrypt(username))
         .setParameter(3, cipher.encrypt(shortCode)).setParameter(4, Timestamp.valueOf(Timestamped.nowUtc()))
         .setParameter(5, c.id()).executeUpdate();
     return read().orElseThrow();

@@ -39,14 +39,16 @@ public class TextbeeCredentials {
     return read().orElseGet(this::create);
   }
 
-  /** Saves the values encrypted (403 when the plugin is not enabled); a null secret clears it. */
+  /** Saves the values encrypted (403 when the plugin is not enabled); no secret clears it, its mask keeps it. */
   public Credential update(String apiKey, String deviceId, String webhookSecret) {
     Credential c = show();
     CredentialCipher cipher = gate.cipher();
+    String key = CredentialCipher.unlessMasked(apiKey, c.apiKey());
+    String secret = CredentialCipher.unlessMasked(webhookSecret, c.webhookSecret());
     tenantDb.em().createNativeQuery("UPDATE textbee_credentials SET api_key = ?, device_id = ?, webhook_secret = ?,"
             + " updated_at = ? WHERE id = ?")
-        .setParameter(1, cipher.encrypt(apiKey)).setParameter(2, cipher.encrypt(deviceId))
-        .setParameter(3, cipher.encrypt(webhookSecret)).setParameter(4, Timestamp.valueOf(Timestamped.nowUtc()))
+        .setParameter(1, cipher.encrypt(key)).setParameter(2, cipher.encrypt(deviceId))
+        .setParameter(3, cipher.encrypt(secret)).setParameter(4, Timestamp.valueOf(Timestamped.nowUtc()))
         .setParameter(5, c.id()).executeUpdate();
     return read().orElseThrow();
   }

@@ -47,6 +47,7 @@ public class ViberCredentials {
   public Credential update(String apiToken, String webhookUrlBase) {
     Credential c = show();
     CredentialCipher cipher = gate.cipher();
+    apiToken = CredentialCipher.unlessMasked(apiToken, c.apiToken());
     String webhookUrl = webhookUrlBase + "/api/viber-messaging/webhook/" + tenantDb.companyId();
     boolean same = apiToken.equals(c.apiToken()) && webhookUrl.equals(c.webhookUrl());
     tenantDb.em().createNativeQuery("UPDATE viber_credentials SET api_token = ?, webhook_url = ?,"
