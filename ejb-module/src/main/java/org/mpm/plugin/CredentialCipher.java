@@ -76,4 +76,13 @@ public final class CredentialCipher {
     int shown = clear.length() > 8 ? 4 : 0;
     return "*".repeat(8) + clear.substring(clear.length() - shown);
   }
+
+  /**
+   * The secret to store when a form sends back what an answer showed: the stored secret when {@code sent} is its
+   * mask (the console returns the whole credential, the masked key included), else what was sent.
+   */
+  public static String unlessMasked(String sent, String storedClear) {
+    return sent != null && storedClear != null && !storedClear.isEmpty() && sent.equals(mask(storedClear))
+        ? storedClear : sent;
+  }
 }

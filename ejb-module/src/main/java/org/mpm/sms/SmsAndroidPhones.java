@@ -4,12 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import org.mpm.settings.SmsGatewayOptions;
 import org.mpm.tenancy.TenantDatabase;
 
 /**
- * The company's Android gateway phone ({@code sms_android_settings}, the first with a token) and whether the company
- * sends through it: MPM's {@code main_settings.sms_gateway_id} 2 chooses the Android gateway.
+ * The company's Android gateway phone ({@code sms_android_settings}, the first with a token); the company sends
+ * through it when MPM's {@code main_settings.sms_gateway_id} 2 chooses the Android gateway.
  */
 @Stateless
 public class SmsAndroidPhones {
@@ -28,13 +27,5 @@ public class SmsAndroidPhones {
     }
     Object[] r = (Object[]) rows.get(0);
     return Optional.of(new Phone((String) r[0], (String) r[1], (String) r[2], (String) r[3]));
-  }
-
-  /** Whether the company chose the Android gateway in its main settings and has a phone for it. */
-  public boolean chosen() {
-    List<?> gateway = tenantDb.em().createNativeQuery("SELECT sms_gateway_id FROM main_settings ORDER BY id LIMIT 1")
-        .getResultList();
-    return !gateway.isEmpty() && gateway.get(0) != null
-        && ((Number) gateway.get(0)).longValue() == SmsGatewayOptions.ANDROID && phone().isPresent();
   }
 }

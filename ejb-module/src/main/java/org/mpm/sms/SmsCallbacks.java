@@ -47,4 +47,18 @@ public class SmsCallbacks {
     }
     return changed > 0;
   }
+
+  /**
+   * A gateway plugin's report on an outgoing message of the current company, found by the reference the gateway
+   * answered (which replaced its uuid): its new status; whether a message changed.
+   */
+  public boolean reportByReference(String reference, int status) {
+    if (reference == null || reference.isEmpty() || reference.length() > 50) {
+      return false;
+    }
+    return tenantDb.em().createNativeQuery("UPDATE sms SET status = ?, updated_at = ? WHERE uuid = ?"
+            + " AND direction = 1")
+        .setParameter(1, status).setParameter(2, Timestamp.valueOf(Timestamped.nowUtc())).setParameter(3, reference)
+        .executeUpdate() > 0;
+  }
 }

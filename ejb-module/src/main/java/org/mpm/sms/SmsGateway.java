@@ -1,9 +1,10 @@
 package org.mpm.sms;
 
 /**
- * Sends one text message. Implementations are CDI beans; the one whose {@link #name()} equals the configuration
- * {@code mpm.sms.gateway} (default {@code recording}) is used. A gateway never touches the database: the caller
- * writes the {@code sms} row and records the outcome.
+ * Sends one text message. The installation's gateways are CDI beans, the one whose {@link #name()} equals the
+ * configuration {@code mpm.sms.gateway} (default {@code recording}) being the default; a company's own gateway comes
+ * from a {@link SmsGatewayPlugin}, bound to its credentials (see {@code SmsService.gateway()}). The caller writes the
+ * {@code sms} row and records the outcome; a plugin's gateway may keep the vendor's answer in its own table.
  */
 public interface SmsGateway {
 

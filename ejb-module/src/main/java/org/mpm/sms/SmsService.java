@@ -1,6 +1,8 @@
 package org.mpm.sms;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.mpm.common.NativeSql;
 import org.mpm.customer.Person;
+import org.mpm.settings.SmsGatewayOptions;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.Token;
 
@@ -38,6 +41,7 @@ public class SmsService {
   @Inject SmsGateways gateways;
   @Inject SmsAndroidPhones androidPhones;
   @Inject SmsOutbox outbox;
+  @Inject @Any Instance<SmsGatewayPlugin> plugins;
 
   /** All templates, by id. */
   public List<SmsBody> bodies() {
@@ -233,7 +237,7 @@ public class SmsService {
     Sms sms = new Sms(receiver, body == null ? "" : body);
     sms.setTrigger(triggerType, triggerId);
     sms.setUuid(UUID.randomUUID().toString());
-    SmsGateway gateway = gateways.active();
+    SmsGateway gateway = gateway();
     if (gateway.sendsInTransaction()) {
       apply(sms, SmsGateway.sendOrFail(gateway, receiver, sms.getBody(), sms.getUuid()), gateway.pluginId());
     }
@@ -271,10 +275,26 @@ public class SmsService {
   }
 
   /**
-   * The company's gateway: the Android gateway when its main settings choose it (MPM's {@code sms_gateway_id} 2)
-   * and it has a phone, else the installation's ({@code mpm.sms.gateway}).
+   * The company's gateway, as MPM's {@code SmsGatewayResolverService} picks it from the main settings'
+   * {@code sms_gateway_id}: the Android gateway (2) when the company has a phone; a gateway plugin
+   * ({@link SmsGatewayPlugin}: Africa's Talking 18, TextBee 26, Viber 10) when it is enabled and its credentials are
+   * complete, bound to them; otherwise, and without a choice, the installation's ({@code mpm.sms.gateway}).
    */
   public SmsGateway gateway() {
-    return androidPhones.chosen() ? gateways.named(AndroidSmsGateway.NAME) : gateways.active();
+    List<?> chosen = tenantDb.em().createNativeQuery("SELECT sms_gateway_id FROM main_settings ORDER BY id LIMIT 1")
+        .getResultList();
+    long id = chosen.isEmpty() || chosen.get(0) == null ? 0 : ((Number) chosen.get(0)).longValue();
+    if (id == SmsGatewayOptions.ANDROID && androidPhones.phone().isPresent()) {
+      return gateways.named(AndroidSmsGateway.NAME);
+    }
+    for (SmsGatewayPlugin plugin : plugins) {
+      if (plugin.pluginId() == id) {
+        Optional<SmsGateway> own = plugin.forCompany();
+        if (own.isPresent()) {
+          return own.get();
+        }
+      }
+    }
+    return gateways.active();
   }
 }

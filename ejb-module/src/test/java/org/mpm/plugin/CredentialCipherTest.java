@@ -40,4 +40,12 @@ class CredentialCipherTest {
     assertEquals("", CredentialCipher.mask(""));
     assertEquals("", new CredentialCipher("k").decrypt(""));
   }
+
+  @Test
+  void aMaskSentBackKeepsTheStoredSecret() {
+    assertEquals("sk_test_abcdef123456", CredentialCipher.unlessMasked("********3456", "sk_test_abcdef123456"));
+    assertEquals("sk_new_999999", CredentialCipher.unlessMasked("sk_new_999999", "sk_test_abcdef123456"));
+    assertEquals("********3456", CredentialCipher.unlessMasked("********3456", null));
+    assertEquals(null, CredentialCipher.unlessMasked(null, "sk_test_abcdef123456"));
+  }
 }

@@ -26,8 +26,10 @@ import org.mpm.launcher.PayaraServer;
  * the mail server keep running. The server's other outside world is simulated in this JVM too: Bing Maps
  * ({@link BingSimulator}), which only the check of a map key calls, and Firebase Cloud Messaging
  * ({@link FcmSimulator}), through which the Android SMS gateway pushes messages to a company's phone, Paystack
- * ({@link PaystackSimulator}), with which the Paystack plugin initialises and verifies payments, and Safaricom's
- * Daraja ({@link SafaricomSimulator}), which the M-Pesa plugin calls and which calls the server back.
+ * ({@link PaystackSimulator}), with which the Paystack plugin initialises and verifies payments, Safaricom's
+ * Daraja ({@link SafaricomSimulator}), which the M-Pesa plugin calls and which calls the server back, Wave Money's
+ * gateway ({@link WaveMoneySimulator}), and the SMS gateway plugins' vendors ({@link AfricasTalkingSimulator},
+ * {@link TextbeeSimulator}, {@link ViberSimulator}).
  */
 public final class TestServer {
 
@@ -51,10 +53,14 @@ public final class TestServer {
   private final PaystackSimulator paystack;
   private final SafaricomSimulator daraja;
   private final WaveMoneySimulator waveMoney;
+  private final AfricasTalkingSimulator africasTalking;
+  private final TextbeeSimulator textbee;
+  private final ViberSimulator viber;
   private PayaraServer server;
 
   private TestServer(Path work, EmbeddedDatabase db, GreenMail smtp, int port, BingSimulator bing,
-      FcmSimulator fcm, PaystackSimulator paystack, SafaricomSimulator daraja, WaveMoneySimulator waveMoney) {
+      FcmSimulator fcm, PaystackSimulator paystack, SafaricomSimulator daraja, WaveMoneySimulator waveMoney,
+      AfricasTalkingSimulator africasTalking, TextbeeSimulator textbee, ViberSimulator viber) {
     this.work = work;
     this.db = db;
     this.smtp = smtp;
@@ -64,6 +70,9 @@ public final class TestServer {
     this.paystack = paystack;
     this.daraja = daraja;
     this.waveMoney = waveMoney;
+    this.africasTalking = africasTalking;
+    this.textbee = textbee;
+    this.viber = viber;
   }
 
   public static synchronized TestServer get() {
@@ -84,7 +93,8 @@ public final class TestServer {
         smtp.start();
         TestServer s = new TestServer(work, db, smtp, freePort(), BingSimulator.start(),
             FcmSimulator.start(), PaystackSimulator.start(), SafaricomSimulator.start(),
-            WaveMoneySimulator.start());
+            WaveMoneySimulator.start(), AfricasTalkingSimulator.start(), TextbeeSimulator.start(),
+            ViberSimulator.start());
         Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly));
         try {
           s.startServer();
@@ -119,6 +129,21 @@ public final class TestServer {
   /** Wave Money's payment gateway the Wave Money plugin asks for payments. */
   WaveMoneySimulator waveMoney() {
     return waveMoney;
+  }
+
+  /** Africa's Talking's SMS API, one of the SMS gateway plugins. */
+  AfricasTalkingSimulator africasTalking() {
+    return africasTalking;
+  }
+
+  /** TextBee's gateway API. */
+  TextbeeSimulator textbee() {
+    return textbee;
+  }
+
+  /** Viber's bot API. */
+  ViberSimulator viber() {
+    return viber;
   }
 
   /** The Bing Maps the server is configured with. */
@@ -164,7 +189,13 @@ public final class TestServer {
         Map.entry("MPM_SAFARICOM_URL", daraja.baseUrl()),
         Map.entry("MPM_SAFARICOM_TIMEOUT_MS", "5000"),
         Map.entry("MPM_WAVE_MONEY_URL", waveMoney.url()),
-        Map.entry("MPM_WAVE_MONEY_TIMEOUT_MS", "2000")), work.resolve("payara.log"), "1g");
+        Map.entry("MPM_WAVE_MONEY_TIMEOUT_MS", "2000"),
+        Map.entry("MPM_AFRICASTALKING_URL", africasTalking.baseUrl()),
+        Map.entry("MPM_AFRICASTALKING_TIMEOUT_MS", "2000"),
+        Map.entry("MPM_TEXTBEE_URL", textbee.baseUrl() + "/api/v1"),
+        Map.entry("MPM_TEXTBEE_TIMEOUT_MS", "2000"),
+        Map.entry("MPM_VIBER_URL", viber.baseUrl()),
+        Map.entry("MPM_VIBER_TIMEOUT_MS", "2000")), work.resolve("payara.log"), "1g");
     // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
     // the machine is busy with other work.
     server.awaitReady(Duration.ofMinutes(8));
@@ -236,6 +267,9 @@ public final class TestServer {
     paystack.stop();
     daraja.stop();
     waveMoney.stop();
+    africasTalking.stop();
+    textbee.stop();
+    viber.stop();
   }
 
   private static int freePort() throws Exception {

@@ -29,7 +29,7 @@ import org.mpm.sms.Sms;
 import org.mpm.sms.SmsBulk;
 import org.mpm.sms.SmsConversations;
 import org.mpm.sms.SmsConversations.Conversation;
-import org.mpm.sms.SmsInbox;
+import org.mpm.sms.SmsReception;
 import org.mpm.sms.SmsService;
 
 /**
@@ -47,7 +47,7 @@ public class SmsResource {
 
   @Inject SmsService sms;
   @Inject SmsConversations conversations;
-  @Inject SmsInbox inbox;
+  @Inject SmsReception reception;
   @Inject SmsBulk bulk;
   @Context UriInfo uri;
 
@@ -100,7 +100,7 @@ public class SmsResource {
     String sender = b.string("sender", true, 1, 191);
     String message = b.string("message", true, 1, MAX_MESSAGE);
     b.validate();
-    Sms s = inbox.receive(sender, message);
+    Sms s = reception.receive(sender, message);
     return Json.data(Json.obj("receiver", s.getReceiver(), "body", s.getBody(), "direction", s.getDirection(),
         "sender_id", s.getSenderId(), "status", s.getStatus(), "updated_at", Json.ts(s.getUpdatedAt()),
         "created_at", Json.ts(s.getCreatedAt()), "id", s.getId()));

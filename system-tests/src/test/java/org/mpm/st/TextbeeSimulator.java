@@ -1,0 +1,76 @@
+package org.mpm.st;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stand-in for TextBee's gateway API as documented: {@code POST /api/v1/gateway/devices/{deviceId}/send-sms},
+ * header {@code x-api-key}, body {@code {"recipients": [phone], "message"}}; answered 201 {@code {"data":
+ * {"success": true, "message": "SMS added to queue for processing", "smsBatchId", "recipientCount"}}}. No key is
+ * 401 {@code {"message": "Unauthorized"}}; a device id starting {@code unknown} is 404; a body without recipients
+ * or message 400. Faults by API key: {@code DOWN-…} 503, {@code FAIL<n>-…} 500 {@code {"error": "Failed to send
+ * SMS"}} on the first n calls.
+ */
+final class TextbeeSimulator extends VendorSimulator {
+
+  private static final Pattern SEND = Pattern.compile("/api/v1/gateway/devices/([^/]+)/send-sms");
+  private final AtomicLong ids = new AtomicLong(0x65f0a0000000L);
+
+  static TextbeeSimulator start() throws IOException {
+    TextbeeSimulator s = new TextbeeSimulator();
+    s.listen();
+    return s;
+  }
+
+  /** The messages sent with this API key: each {@code {"recipients", "message"}}, with the device in the path. */
+  List<Request> sentWith(String apiKey) {
+    return requests().stream().filter(r -> SEND.matcher(r.path()).matches()
+        && apiKey.equals(r.headers().get("x-api-key"))).toList();
+  }
+
+  static JsonObject json(Request r) {
+    try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+      return reader.readObject();
+    }
+  }
+
+  @Override
+  Answer answer(Request r) {
+    Matcher m = SEND.matcher(r.path());
+    if (!"POST".equals(r.method()) || !m.matches()) {
+      return new Answer(404, "{\"message\":\"Cannot " + r.method() + " " + r.path() + "\",\"statusCode\":404}");
+    }
+    String key = r.headers().get("x-api-key");
+    if (key == null || key.isEmpty()) {
+      return new Answer(401, "{\"message\":\"Unauthorized\",\"statusCode\":401}");
+    }
+    if (m.group(1).startsWith("unknown")) {
+      return new Answer(404, "{\"error\":\"Device does not exist\"}");
+    }
+    JsonObject body;
+    try {
+      body = json(r);
+    } catch (RuntimeException e) {
+      return new Answer(400, "{\"message\":\"Invalid JSON\",\"statusCode\":400}");
+    }
+    if (!body.containsKey("recipients") || body.getJsonArray("recipients").isEmpty() || !body.containsKey("message")) {
+      return new Answer(400, "{\"error\":\"Invalid recipients or message\"}");
+    }
+    if (down(key)) {
+      return new Answer(503, "");
+    }
+    if (failsNow(key)) {
+      return new Answer(500, "{\"error\":\"Failed to send SMS\"}");
+    }
+    String batch = Long.toHexString(ids.incrementAndGet()) + "a1b2c3d4e5f6";
+    return new Answer(201, "{\"data\":{\"success\":true,\"message\":\"SMS added to queue for processing\","
+        + "\"smsBatchId\":\"" + batch + "\",\"recipientCount\":" + body.getJsonArray("recipients").size() + "}}");
+  }
+}
