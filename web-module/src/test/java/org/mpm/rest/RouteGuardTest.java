@@ -79,7 +79,10 @@ class RouteGuardTest {
         "POST paystack/public/validate-meter/{companyHash}",
         "POST safaricom/webhook/stk-push-result/{companyId}",
         "POST wave-money/wave-money-transaction/start/{slug}",
-        "POST wave-money/wave-money-transaction/callback/{slug}")), open);
+        "POST wave-money/wave-money-transaction/callback/{slug}",
+        "POST africas-talking/callback/{slug}/delivery-reports",
+        "POST africas-talking/callback/{slug}/incoming-messages",
+        "POST textbee-sms-gateway/callback/{slug}/incoming-messages", "POST viber-messaging/webhook/{slug}")), open);
   }
 
   @Test
