@@ -56,4 +56,9 @@ final class AfricasTalkingSimulator extends VendorSimulator {
         + "\"statusCode\":101,\"number\":\"" + number + "\",\"status\":\"Success\",\"cost\":\"KES 0.8000\","
         + "\"messageId\":\"" + id + "\"}]}}");
   }
+
+  @Override
+  public Map<String, String> serverEnv() {
+    return Map.of("MPM_AFRICASTALKING_URL", baseUrl(), "MPM_AFRICASTALKING_TIMEOUT_MS", "2000");
+  }
 }

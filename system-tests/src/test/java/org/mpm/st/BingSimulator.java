@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,7 @@ import java.util.concurrent.Executors;
  * {@link #HANG_UP} closes the connection without an answer, {@link #FAILING} is Bing's 500. It can be stopped and
  * started again on the same port, to be unreachable.
  */
-final class BingSimulator {
+final class BingSimulator implements ServerSimulator {
 
   static final String SLOW = "SimulatorSlowKey";
   static final String HANG_UP = "SimulatorHangUpKey";
@@ -81,7 +82,8 @@ final class BingSimulator {
   }
 
   /** Stops answering: connections to the port are refused. */
-  synchronized void stop() {
+  @Override
+  public synchronized void stop() {
     if (server != null) {
       server.stop(0);
       server = null;
@@ -156,5 +158,10 @@ final class BingSimulator {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
     }
+  }
+
+  @Override
+  public Map<String, String> serverEnv() {
+    return Map.of("MPM_MAPS_BING_URL", baseUrl(), "MPM_MAPS_BING_TIMEOUT_MS", "2000");
   }
 }

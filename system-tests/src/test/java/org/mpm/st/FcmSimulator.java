@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code "failure": 1} and {@code "error": "Unavailable"} on its first n pushes, {@code DOWN-…} always 503,
  * {@code SLOW-…} takes {@link #SLOW_MILLIS} per push.
  */
-final class FcmSimulator {
+final class FcmSimulator implements ServerSimulator {
 
   static final long SLOW_MILLIS = 15;
 
@@ -69,7 +69,8 @@ final class FcmSimulator {
     return pushes.stream().filter(p -> token.equals(p.getString("to", null))).toList();
   }
 
-  void stop() {
+  @Override
+  public void stop() {
     server.stop(0);
     executor.shutdownNow();
   }
@@ -130,5 +131,11 @@ final class FcmSimulator {
       }
     }
     exchange.close();
+  }
+
+  @Override
+  public Map<String, String> serverEnv() {
+    return Map.of("MPM_SMS_ANDROID_URL", url(), "MPM_SMS_ANDROID_KEY", "simulator-server-key",
+        "MPM_SMS_ANDROID_TIMEOUT_MS", "2000");
   }
 }

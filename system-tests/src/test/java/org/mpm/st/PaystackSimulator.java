@@ -49,7 +49,7 @@ import javax.crypto.spec.SecretKeySpec;
  * The merchant's webhook events are built by {@link #event} and sent signed ({@code x-paystack-signature}: hex
  * HMAC-SHA512 of the raw body with the secret key) by {@link #sendWebhook}.
  */
-final class PaystackSimulator {
+final class PaystackSimulator implements ServerSimulator {
 
   /** A transaction on the simulated account. */
   static final class Charge {
@@ -103,7 +103,8 @@ final class PaystackSimulator {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  void stop() {
+  @Override
+  public void stop() {
     server.stop(0);
     executor.shutdownNow();
   }
@@ -268,5 +269,10 @@ final class PaystackSimulator {
       }
     }
     exchange.close();
+  }
+
+  @Override
+  public Map<String, String> serverEnv() {
+    return Map.of("MPM_PAYSTACK_URL", url(), "MPM_PAYSTACK_TIMEOUT_MS", "5000");
   }
 }

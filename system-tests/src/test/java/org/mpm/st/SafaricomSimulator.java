@@ -46,7 +46,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A token is good for the shortcodes registered with its consumer key. The test plays the customer: it makes Daraja
  * POST the result callback ({@code {"Body": {"stkCallback": …}}}) to the push's {@code CallBackURL}.
  */
-final class SafaricomSimulator {
+final class SafaricomSimulator implements ServerSimulator {
 
   /** A company's Daraja account. */
   record Account(String consumerKey, String consumerSecret, String shortcode, String passkey) {}
@@ -134,7 +134,8 @@ final class SafaricomSimulator {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  void stop() {
+  @Override
+  public void stop() {
     server.stop(0);
     executor.shutdownNow();
   }
@@ -289,5 +290,10 @@ final class SafaricomSimulator {
       out.write(bytes);
     }
     ex.close();
+  }
+
+  @Override
+  public Map<String, String> serverEnv() {
+    return Map.of("MPM_SAFARICOM_URL", baseUrl(), "MPM_SAFARICOM_TIMEOUT_MS", "5000");
   }
 }

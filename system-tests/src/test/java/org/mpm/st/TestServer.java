@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,31 +49,15 @@ public final class TestServer {
   private final EmbeddedDatabase db;
   private final GreenMail smtp;
   private final int port;
-  private final BingSimulator bing;
-  private final FcmSimulator fcm;
-  private final PaystackSimulator paystack;
-  private final SafaricomSimulator daraja;
-  private final WaveMoneySimulator waveMoney;
-  private final AfricasTalkingSimulator africasTalking;
-  private final TextbeeSimulator textbee;
-  private final ViberSimulator viber;
+  private final List<ServerSimulator> simulators;
   private PayaraServer server;
 
-  private TestServer(Path work, EmbeddedDatabase db, GreenMail smtp, int port, BingSimulator bing,
-      FcmSimulator fcm, PaystackSimulator paystack, SafaricomSimulator daraja, WaveMoneySimulator waveMoney,
-      AfricasTalkingSimulator africasTalking, TextbeeSimulator textbee, ViberSimulator viber) {
+  private TestServer(Path work, EmbeddedDatabase db, GreenMail smtp, int port, List<ServerSimulator> simulators) {
     this.work = work;
     this.db = db;
     this.smtp = smtp;
     this.port = port;
-    this.bing = bing;
-    this.fcm = fcm;
-    this.paystack = paystack;
-    this.daraja = daraja;
-    this.waveMoney = waveMoney;
-    this.africasTalking = africasTalking;
-    this.textbee = textbee;
-    this.viber = viber;
+    this.simulators = simulators;
   }
 
   public static synchronized TestServer get() {
@@ -91,10 +76,15 @@ public final class TestServer {
         GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.setUser(MAIL_USER + "@mpm.test", MAIL_USER, MAIL_PASSWORD);
         smtp.start();
-        TestServer s = new TestServer(work, db, smtp, freePort(), BingSimulator.start(),
-            FcmSimulator.start(), PaystackSimulator.start(), SafaricomSimulator.start(),
-            WaveMoneySimulator.start(), AfricasTalkingSimulator.start(), TextbeeSimulator.start(),
-            ViberSimulator.start());
+        TestServer s = new TestServer(work, db, smtp, freePort(), List.of(
+            BingSimulator.start(),
+            FcmSimulator.start(),
+            PaystackSimulator.start(),
+            SafaricomSimulator.start(),
+            WaveMoneySimulator.start(),
+            AfricasTalkingSimulator.start(),
+            TextbeeSimulator.start(),
+            ViberSimulator.start()));
         Runtime.getRuntime().addShutdownHook(new Thread(s::stopQuietly));
         try {
           s.startServer();
@@ -113,42 +103,46 @@ public final class TestServer {
 
   /** The Firebase Cloud Messaging the Android SMS gateway pushes to. */
   FcmSimulator fcm() {
-    return fcm;
+    return simulator(FcmSimulator.class);
   }
 
   /** The Paystack API the server is configured with. */
   PaystackSimulator paystack() {
-    return paystack;
+    return simulator(PaystackSimulator.class);
   }
 
   /** Safaricom's Daraja API the M-Pesa plugin calls. */
   SafaricomSimulator daraja() {
-    return daraja;
+    return simulator(SafaricomSimulator.class);
   }
 
   /** Wave Money's payment gateway the Wave Money plugin asks for payments. */
   WaveMoneySimulator waveMoney() {
-    return waveMoney;
+    return simulator(WaveMoneySimulator.class);
   }
 
   /** Africa's Talking's SMS API, one of the SMS gateway plugins. */
   AfricasTalkingSimulator africasTalking() {
-    return africasTalking;
+    return simulator(AfricasTalkingSimulator.class);
   }
 
   /** TextBee's gateway API. */
   TextbeeSimulator textbee() {
-    return textbee;
+    return simulator(TextbeeSimulator.class);
   }
 
   /** Viber's bot API. */
   ViberSimulator viber() {
-    return viber;
+    return simulator(ViberSimulator.class);
   }
 
   /** The Bing Maps the server is configured with. */
   BingSimulator bing() {
-    return bing;
+    return simulator(BingSimulator.class);
+  }
+
+  private <T extends ServerSimulator> T simulator(Class<T> type) {
+    return simulators.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
   }
 
   /** Where the server keeps uploaded files. */
@@ -158,7 +152,7 @@ public final class TestServer {
 
   private void startServer() throws Exception {
     Path runtime = Path.of(System.getProperty("mpm.runtime.dir", "../launcher/target/runtime"));
-    server = PayaraServer.start(runtime, port, Map.ofEntries(
+    Map<String, String> env = new HashMap<>(Map.ofEntries(
         Map.entry("MPM_DB_URL", db.centralUrl()),
         Map.entry("MPM_DB_USER", "root"),
         Map.entry("MPM_DB_PASSWORD", ""),
@@ -177,25 +171,12 @@ public final class TestServer {
         Map.entry("MPM_MAIL_TLS", "none"),
         Map.entry("MPM_MAIL_FROM", "MicroPowerManager <" + MAIL_FROM + ">"),
         Map.entry("MPM_FRONTEND_URL", CONSOLE_URL),
-        Map.entry("MPM_MAPS_BING_URL", bing.baseUrl()),
-        Map.entry("MPM_MAPS_BING_TIMEOUT_MS", "2000"),
-        Map.entry("MPM_SMS_ANDROID_URL", fcm.url()),
-        Map.entry("MPM_SMS_ANDROID_KEY", "simulator-server-key"),
-        Map.entry("MPM_SMS_ANDROID_TIMEOUT_MS", "2000"),
-        Map.entry("MPM_PAYSTACK_URL", paystack.url()),
-        Map.entry("MPM_PAYSTACK_TIMEOUT_MS", "5000"),
-        // The address Daraja calls back (the STK push's CallBackURL) and Daraja itself.
-        Map.entry("MPM_APP_URL", baseUrl()),
-        Map.entry("MPM_SAFARICOM_URL", daraja.baseUrl()),
-        Map.entry("MPM_SAFARICOM_TIMEOUT_MS", "5000"),
-        Map.entry("MPM_WAVE_MONEY_URL", waveMoney.url()),
-        Map.entry("MPM_WAVE_MONEY_TIMEOUT_MS", "2000"),
-        Map.entry("MPM_AFRICASTALKING_URL", africasTalking.baseUrl()),
-        Map.entry("MPM_AFRICASTALKING_TIMEOUT_MS", "2000"),
-        Map.entry("MPM_TEXTBEE_URL", textbee.baseUrl() + "/api/v1"),
-        Map.entry("MPM_TEXTBEE_TIMEOUT_MS", "2000"),
-        Map.entry("MPM_VIBER_URL", viber.baseUrl()),
-        Map.entry("MPM_VIBER_TIMEOUT_MS", "2000")), work.resolve("payara.log"), "1g");
+        // The address vendors call back (e.g. Daraja's STK push CallBackURL).
+        Map.entry("MPM_APP_URL", baseUrl())));
+    for (ServerSimulator simulator : simulators) {
+      env.putAll(simulator.serverEnv());
+    }
+    server = PayaraServer.start(runtime, port, env, work.resolve("payara.log"), "1g");
     // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
     // the machine is busy with other work.
     server.awaitReady(Duration.ofMinutes(8));
@@ -262,14 +243,9 @@ public final class TestServer {
     } catch (Exception ignored) {
       // shutting down
     }
-    bing.stop();
-    fcm.stop();
-    paystack.stop();
-    daraja.stop();
-    waveMoney.stop();
-    africasTalking.stop();
-    textbee.stop();
-    viber.stop();
+    for (ServerSimulator simulator : simulators) {
+      simulator.stop();
+    }
   }
 
   private static int freePort() throws Exception {

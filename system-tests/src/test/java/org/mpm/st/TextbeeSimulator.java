@@ -6,6 +6,7 @@ import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,5 +73,10 @@ final class TextbeeSimulator extends VendorSimulator {
     String batch = Long.toHexString(ids.incrementAndGet()) + "a1b2c3d4e5f6";
     return new Answer(201, "{\"data\":{\"success\":true,\"message\":\"SMS added to queue for processing\","
         + "\"smsBatchId\":\"" + batch + "\",\"recipientCount\":" + body.getJsonArray("recipients").size() + "}}");
+  }
+
+  @Override
+  public Map<String, String> serverEnv() {
+    return Map.of("MPM_TEXTBEE_URL", baseUrl() + "/api/v1", "MPM_TEXTBEE_TIMEOUT_MS", "2000");
   }
 }

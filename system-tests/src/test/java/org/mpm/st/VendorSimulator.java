@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and the failure modes a test picks through the credential it configures: a key starting {@code DOWN-} is
  * answered 500 always, {@code FAIL<n>-} is refused as the vendor refuses a message on its first n calls.
  */
-abstract class VendorSimulator {
+abstract class VendorSimulator implements ServerSimulator {
 
   /** One request as received: method, path, headers (lower-case names, first values) and body. */
   record Request(String method, String path, Map<String, String> headers, String body) {
@@ -70,7 +70,8 @@ abstract class VendorSimulator {
     return requests;
   }
 
-  void stop() {
+  @Override
+  public void stop() {
     server.stop(0);
     executor.shutdownNow();
   }

@@ -6,6 +6,7 @@ import jakarta.json.JsonReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -86,5 +87,10 @@ final class ViberSimulator extends VendorSimulator {
       default:
         return new Answer(404, "");
     }
+  }
+
+  @Override
+  public Map<String, String> serverEnv() {
+    return Map.of("MPM_VIBER_URL", baseUrl(), "MPM_VIBER_TIMEOUT_MS", "2000");
   }
 }

@@ -29,7 +29,7 @@ import javax.crypto.spec.SecretKeySpec;
  * field 400 {@code {"message":"INVALID_HASH"}}; a merchant registered as down 503. Merchants and their secrets are
  * registered by the tests ({@link #merchant}); {@link #callbackHash} signs a callback as Wave Money does.
  */
-final class WaveMoneySimulator {
+final class WaveMoneySimulator implements ServerSimulator {
 
   static final List<String> FIELDS = List.of("merchant_id", "order_id", "merchant_reference_id",
       "frontend_result_url", "backend_result_url", "amount", "time_to_live_in_seconds", "payment_description",
@@ -72,7 +72,8 @@ final class WaveMoneySimulator {
     return requests;
   }
 
-  void stop() {
+  @Override
+  public void stop() {
     server.stop(0);
     executor.shutdownNow();
   }
@@ -146,5 +147,10 @@ final class WaveMoneySimulator {
       }
     }
     exchange.close();
+  }
+
+  @Override
+  public Map<String, String> serverEnv() {
+    return Map.of("MPM_WAVE_MONEY_URL", url(), "MPM_WAVE_MONEY_TIMEOUT_MS", "2000");
   }
 }
