@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.mpm.common.ForbiddenException;
+import org.mpm.plugin.HexHmac;
 import org.mpm.plugin.PluginGate;
 import org.mpm.plugins.paystack.PaystackClient.Charge;
 import org.mpm.plugins.paystack.PaystackTransactions.Pending;
@@ -102,7 +103,7 @@ public class PaystackPayments {
     }
     tenant.set(company, database.get());
     WebhookContext context = rows.webhookContext();
-    if (!PaystackSignature.valid(body, signature, context.secretKey())) {
+    if (!HexHmac.SHA512.valid(body, signature, context.secretKey())) {
       LOG.warning("Paystack webhook with an invalid signature for company " + company);
       rows.refuse("Invalid webhook signature", null, null, sha256(body));
       throw PaystackException.badSignature();

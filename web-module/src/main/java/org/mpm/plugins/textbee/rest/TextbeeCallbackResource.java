@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.ApiException;
 import org.mpm.common.NotFoundException;
-import org.mpm.plugin.HmacSha256;
+import org.mpm.plugin.HexHmac;
 import org.mpm.plugins.textbee.TextbeeCredentials;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
@@ -51,7 +51,7 @@ public class TextbeeCallbackResource {
       throw new NotFoundException("Not found");
     }
     String secret = credentials.webhookSecret().orElse(null);
-    if (!HmacSha256.valid(raw == null ? new byte[0] : raw, signature, secret)) {
+    if (!HexHmac.SHA256.valid(raw == null ? new byte[0] : raw, signature, secret)) {
       throw new Unauthorized();
     }
     JsonBody b = JsonBody.parse(new String(raw, StandardCharsets.UTF_8));

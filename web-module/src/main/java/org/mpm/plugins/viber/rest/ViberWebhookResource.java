@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.common.ApiException;
 import org.mpm.common.NotFoundException;
-import org.mpm.plugin.HmacSha256;
+import org.mpm.plugin.HexHmac;
 import org.mpm.plugins.viber.ViberCredentials;
 import org.mpm.plugins.viber.ViberWebhook;
 import org.mpm.rest.Json;
@@ -51,7 +51,7 @@ public class ViberWebhookResource {
     }
     String token = credentials.token().orElse(null);
     byte[] body = raw == null ? new byte[0] : raw;
-    if (!HmacSha256.valid(body, signature, token)) {
+    if (!HexHmac.SHA256.valid(body, signature, token)) {
       throw new ApiException(401, "Invalid signature.");
     }
     JsonBody b = JsonBody.parse(new String(body, StandardCharsets.UTF_8));
