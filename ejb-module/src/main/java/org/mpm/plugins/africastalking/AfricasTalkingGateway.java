@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
@@ -20,8 +19,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mpm.plugins.africastalking.AfricasTalkingCredentials.Credential;
-import org.mpm.sms.SmsGateway;
-import org.mpm.sms.SmsGatewayPlugin;
+import org.mpm.sms.CompanySmsGateway;
+import org.mpm.sms.SmsGateway.Result;
 
 /**
  * Africa's Talking's SMS API as a company's gateway: {@code POST <url>/version1/messaging} with the form fields
@@ -33,7 +32,7 @@ import org.mpm.sms.SmsGatewayPlugin;
  * timeouts {@code mpm.africastalking.timeout-ms}.
  */
 @ApplicationScoped
-public class AfricasTalkingGateway implements SmsGatewayPlugin {
+public class AfricasTalkingGateway extends CompanySmsGateway<Credential> {
 
   public static final String NAME = "africastalking";
 
@@ -67,61 +66,49 @@ public class AfricasTalkingGateway implements SmsGatewayPlugin {
   }
 
   @Override
-  public Optional<SmsGateway> forCompany() {
-    return credentials.usable().map(Bound::new);
+  protected String gatewayName() {
+    return NAME;
   }
 
-  /** The gateway bound to one company's credentials. */
-  final class Bound implements SmsGateway {
+  @Override
+  protected String vendorName() {
+    return "AfricasTalking";
+  }
 
-    private final Credential credential;
+  @Override
+  protected Optional<Credential> usableCredentials() {
+    return credentials.usable();
+  }
 
-    Bound(Credential credential) {
-      this.credential = credential;
+  @Override
+  protected Result send(Credential credential, String receiver, String body, String uuid) {
+    String to = compactNumber(receiver);
+    if (to.isEmpty()) {
+      return Result.failed("Invalid phone number");
     }
-
-    @Override
-    public String name() {
-      return NAME;
+    Form form = new Form().param("username", credential.username()).param("to", to).param("message", body);
+    if (credential.shortCode() != null && !credential.shortCode().isBlank()) {
+      form.param("from", credential.shortCode());
     }
-
-    @Override
-    public Integer pluginId() {
-      return (int) AfricasTalkingCredentials.PLUGIN_ID;
-    }
-
-    @Override
-    public Result send(String receiver, String body, String uuid) {
-      String to = receiver == null ? "" : receiver.replace(" ", "");
-      if (to.isEmpty()) {
-        return Result.failed("Invalid phone number");
+    try (Response r = client.target(url).path("version1/messaging").request(MediaType.APPLICATION_JSON)
+        .header("apiKey", credential.apiKey())
+        .post(Entity.form(form))) {
+      String answer = r.hasEntity() ? r.readEntity(String.class) : "";
+      if (r.getStatus() / 100 != 2) {
+        return Result.failed("AfricasTalking message sending failed: HTTP " + r.getStatus() + " " + answer);
       }
-      Form form = new Form().param("username", credential.username()).param("to", to).param("message", body);
-      if (credential.shortCode() != null && !credential.shortCode().isBlank()) {
-        form.param("from", credential.shortCode());
+      JsonObject recipient = recipient(answer);
+      if (recipient == null) {
+        return Result.failed("AfricasTalking message sending failed with wrong number of recipients: " + answer);
       }
-      try (Response r = client.target(url).path("version1/messaging").request(MediaType.APPLICATION_JSON)
-          .header("apiKey", credential.apiKey())
-          .post(Entity.form(form))) {
-        String answer = r.hasEntity() ? r.readEntity(String.class) : "";
-        if (r.getStatus() / 100 != 2) {
-          return Result.failed("AfricasTalking message sending failed: HTTP " + r.getStatus() + " " + answer);
-        }
-        JsonObject recipient = recipient(answer);
-        if (recipient == null) {
-          return Result.failed("AfricasTalking message sending failed with wrong number of recipients: " + answer);
-        }
-        String status = recipient.getString("status", "");
-        if (!"Success".equals(status)) {
-          return Result.failed("AfricasTalking message sending failed with recipient status: " + status);
-        }
-        String messageId = recipient.getString("messageId", "");
-        messages.sent(uuid, messageId, status, recipient.containsKey("statusCode")
-            ? recipient.getInt("statusCode") : 0);
-        return Result.accepted(messageId.isEmpty() ? uuid : messageId);
-      } catch (ProcessingException e) {
-        return Result.failed("AfricasTalking unreachable: " + e.getMessage());
+      String status = recipient.getString("status", "");
+      if (!"Success".equals(status)) {
+        return Result.failed("AfricasTalking message sending failed with recipient status: " + status);
       }
+      String messageId = recipient.getString("messageId", "");
+      messages.sent(uuid, messageId, status, recipient.containsKey("statusCode")
+          ? recipient.getInt("statusCode") : 0);
+      return Result.accepted(messageId.isEmpty() ? uuid : messageId);
     }
   }
 

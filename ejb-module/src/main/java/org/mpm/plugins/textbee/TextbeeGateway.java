@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import jakarta.ws.rs.client.Entity;
@@ -19,8 +18,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mpm.plugins.textbee.TextbeeCredentials.Credential;
-import org.mpm.sms.SmsGateway;
-import org.mpm.sms.SmsGatewayPlugin;
+import org.mpm.sms.CompanySmsGateway;
+import org.mpm.sms.SmsGateway.Result;
 
 /**
  * TextBee (an Android phone as SMS gateway) as a company's gateway: {@code POST <url>/gateway/devices/<device
@@ -30,7 +29,7 @@ import org.mpm.sms.SmsGatewayPlugin;
  * {@code mpm.textbee.timeout-ms}.
  */
 @ApplicationScoped
-public class TextbeeGateway implements SmsGatewayPlugin {
+public class TextbeeGateway extends CompanySmsGateway<Credential> {
 
   public static final String NAME = "textbee";
 
@@ -64,58 +63,46 @@ public class TextbeeGateway implements SmsGatewayPlugin {
   }
 
   @Override
-  public Optional<SmsGateway> forCompany() {
-    return credentials.usable().map(Bound::new);
+  protected String gatewayName() {
+    return NAME;
   }
 
-  /** The gateway bound to one company's credentials. */
-  final class Bound implements SmsGateway {
+  @Override
+  protected String vendorName() {
+    return "TextBee";
+  }
 
-    private final Credential credential;
+  @Override
+  protected Optional<Credential> usableCredentials() {
+    return credentials.usable();
+  }
 
-    Bound(Credential credential) {
-      this.credential = credential;
+  @Override
+  protected Result send(Credential credential, String receiver, String body, String uuid) {
+    String to = compactNumber(receiver);
+    if (to.isEmpty()) {
+      return Result.failed("Invalid phone number");
     }
-
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public Integer pluginId() {
-      return (int) TextbeeCredentials.PLUGIN_ID;
-    }
-
-    @Override
-    public Result send(String receiver, String body, String uuid) {
-      String to = receiver == null ? "" : receiver.replace(" ", "");
-      if (to.isEmpty()) {
-        return Result.failed("Invalid phone number");
+    JsonObject payload = Json.createObjectBuilder().add("recipients", Json.createArrayBuilder().add(to))
+        .add("message", body).build();
+    try (Response r = client.target(url).path("gateway/devices").path(credential.deviceId()).path("send-sms")
+        .request(MediaType.APPLICATION_JSON).header("x-api-key", credential.apiKey())
+        .post(Entity.entity(payload.toString(), MediaType.APPLICATION_JSON))) {
+      String answer = r.hasEntity() ? r.readEntity(String.class) : "";
+      JsonObject json = object(answer);
+      if (r.getStatus() / 100 != 2) {
+        String message = json == null ? "" : json.getString("message", json.getString("error", ""));
+        return Result.failed("TextBee message sending failed: HTTP " + r.getStatus()
+            + (message.isEmpty() ? "" : " " + message));
       }
-      JsonObject payload = Json.createObjectBuilder().add("recipients", Json.createArrayBuilder().add(to))
-          .add("message", body).build();
-      try (Response r = client.target(url).path("gateway/devices").path(credential.deviceId()).path("send-sms")
-          .request(MediaType.APPLICATION_JSON).header("x-api-key", credential.apiKey())
-          .post(Entity.entity(payload.toString(), MediaType.APPLICATION_JSON))) {
-        String answer = r.hasEntity() ? r.readEntity(String.class) : "";
-        JsonObject json = object(answer);
-        if (r.getStatus() / 100 != 2) {
-          String message = json == null ? "" : json.getString("message", json.getString("error", ""));
-          return Result.failed("TextBee message sending failed: HTTP " + r.getStatus()
-              + (message.isEmpty() ? "" : " " + message));
-        }
-        JsonObject data = json == null || !(json.get("data") instanceof JsonObject d) ? null : d;
-        if (data == null) {
-          return Result.failed("TextBee response missing data field");
-        }
-        String batch = data.getString("smsBatchId", "");
-        JsonValue success = data.get("success");
-        messages.sent(uuid, batch, success == null ? "PENDING" : success.toString());
-        return Result.accepted(batch.isEmpty() ? uuid : batch);
-      } catch (ProcessingException e) {
-        return Result.failed("TextBee unreachable: " + e.getMessage());
+      JsonObject data = json == null || !(json.get("data") instanceof JsonObject d) ? null : d;
+      if (data == null) {
+        return Result.failed("TextBee response missing data field");
       }
+      String batch = data.getString("smsBatchId", "");
+      JsonValue success = data.get("success");
+      messages.sent(uuid, batch, success == null ? "PENDING" : success.toString());
+      return Result.accepted(batch.isEmpty() ? uuid : batch);
     }
   }
 

@@ -6,8 +6,8 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 import java.util.Optional;
 import org.mpm.plugins.viber.ViberCredentials.Credential;
-import org.mpm.sms.SmsGateway;
-import org.mpm.sms.SmsGatewayPlugin;
+import org.mpm.sms.CompanySmsGateway;
+import org.mpm.sms.SmsGateway.Result;
 
 /**
  * Viber as a company's gateway: a message goes to the Viber id of the contact registered for the receiver's phone
@@ -15,7 +15,7 @@ import org.mpm.sms.SmsGatewayPlugin;
  * {@code message_token} becomes the message's reference for the delivery events of the webhook.
  */
 @ApplicationScoped
-public class ViberGateway implements SmsGatewayPlugin {
+public class ViberGateway extends CompanySmsGateway<Credential> {
 
   public static final String NAME = "viber";
 
@@ -29,44 +29,34 @@ public class ViberGateway implements SmsGatewayPlugin {
   }
 
   @Override
-  public Optional<SmsGateway> forCompany() {
-    return credentials.usable().map(Bound::new);
+  protected String gatewayName() {
+    return NAME;
   }
 
-  /** The gateway bound to one company's bot token. */
-  final class Bound implements SmsGateway {
+  @Override
+  protected String vendorName() {
+    return "Viber";
+  }
 
-    private final Credential credential;
+  @Override
+  protected Optional<Credential> usableCredentials() {
+    return credentials.usable();
+  }
 
-    Bound(Credential credential) {
-      this.credential = credential;
+  @Override
+  protected Result send(Credential credential, String receiver, String body, String uuid) {
+    Optional<String> viberId = contacts.viberIdOf(receiver);
+    if (viberId.isEmpty()) {
+      return Result.failed("Viber message sending failed: the receiver has no Viber contact");
     }
-
-    @Override
-    public String name() {
-      return NAME;
+    ViberApi.Answer a = api.sendText(credential.apiToken(), viberId.get(), body);
+    if (!a.ok()) {
+      return Result.failed("Viber message sending failed: " + a.status() + " " + a.message());
     }
-
-    @Override
-    public Integer pluginId() {
-      return (int) ViberCredentials.PLUGIN_ID;
-    }
-
-    @Override
-    public Result send(String receiver, String body, String uuid) {
-      Optional<String> viberId = contacts.viberIdOf(receiver);
-      if (viberId.isEmpty()) {
-        return Result.failed("Viber message sending failed: the receiver has no Viber contact");
-      }
-      ViberApi.Answer a = api.sendText(credential.apiToken(), viberId.get(), body);
-      if (!a.ok()) {
-        return Result.failed("Viber message sending failed: " + a.status() + " " + a.message());
-      }
-      contacts.sent(uuid);
-      JsonValue token = a.body().get("message_token");
-      String reference = token instanceof JsonNumber n ? n.bigIntegerValue().toString()
-          : token == null ? uuid : token.toString().replace("\"", "");
-      return Result.accepted(reference);
-    }
+    contacts.sent(uuid);
+    JsonValue token = a.body().get("message_token");
+    String reference = token instanceof JsonNumber n ? n.bigIntegerValue().toString()
+        : token == null ? uuid : token.toString().replace("\"", "");
+    return Result.accepted(reference);
   }
 }
