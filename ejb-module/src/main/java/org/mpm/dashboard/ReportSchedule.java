@@ -13,9 +13,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.mpm.tenancy.TenantContext;
 import org.mpm.tenancy.TenantRegistry;
 
@@ -30,8 +27,6 @@ import org.mpm.tenancy.TenantRegistry;
 @DependsOn("Boot")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ReportSchedule {
-
-  private static final Logger LOG = Logger.getLogger(ReportSchedule.class.getName());
 
   @Resource ManagedExecutorService executor;
   @Inject TenantRegistry registry;
@@ -49,24 +44,8 @@ public class ReportSchedule {
 
   private void all(String type) {
     LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-    List<Object[]> tenants;
-    try {
-      tenants = registry.allTenants();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not list the companies for the village reports", e);
-      return;
-    }
-    for (Object[] t : tenants) {
-      long companyId = ((Number) t[0]).longValue();
-      String database = (String) t[1];
-      executor.execute(() -> {
-        try {
-          runner.run(companyId, database, type, day);
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "Village reports failed for company " + companyId, e);
-        }
-      });
-    }
+    registry.forEachCompany(type + " village reports", executor,
+        (companyId, database) -> runner.run(companyId, database, type, day));
   }
 
   /** One company's reports, in a request context bound to the company. */

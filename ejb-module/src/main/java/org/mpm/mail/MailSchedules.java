@@ -11,9 +11,6 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mpm.tenancy.TenantRegistry;
 
@@ -27,8 +24,6 @@ import org.mpm.tenancy.TenantRegistry;
 @DependsOn("Boot")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MailSchedules {
-
-  private static final Logger LOG = Logger.getLogger(MailSchedules.class.getName());
 
   @Resource TimerService timers;
   @Inject TenantRegistry registry;
@@ -48,15 +43,6 @@ public class MailSchedules {
 
   @Timeout
   void poll() {
-    List<Object[]> tenants;
-    try {
-      tenants = registry.allTenants();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not list the companies for the mail poll", e);
-      return;
-    }
-    for (Object[] t : tenants) {
-      worker.wake(((Number) t[0]).longValue(), (String) t[1]);
-    }
+    registry.forEachCompany("the mail poll", worker::wake);
   }
 }

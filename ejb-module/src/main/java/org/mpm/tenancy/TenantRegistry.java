@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Company id to tenant database, from central {@code company_databases}. A company whose provisioning has not
@@ -15,6 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class TenantRegistry {
+
+  private static final Logger LOG = Logger.getLogger(TenantRegistry.class.getName());
+
+  /** Work done for one company by a schedule that goes over all of them. */
+  @FunctionalInterface
+  public interface CompanyWork {
+    void run(long companyId, String database);
+  }
 
   @PersistenceContext(unitName = "central")
   EntityManager central;
@@ -53,5 +64,41 @@ public class TenantRegistry {
                 + " WHERE NOT EXISTS (SELECT 1 FROM tenant_provisionings tp WHERE tp.database_name = cd.database_name)"
                 + " ORDER BY cd.company_id")
         .getResultList();
+  }
+
+  /**
+   * Runs {@code work} for every company on the calling thread; one company's failure is logged and the others go on.
+   * When the companies cannot be listed (the central database away), that is logged and nothing runs.
+   *
+   * @param what the work's name in the log
+   */
+  public void forEachCompany(String what, CompanyWork work) {
+    forEachCompany(what, Runnable::run, work);
+  }
+
+  /** As {@link #forEachCompany(String, CompanyWork)}, each company's work on a thread of {@code executor}. */
+  public void forEachCompany(String what, Executor executor, CompanyWork work) {
+    List<Object[]> tenants;
+    try {
+      tenants = allTenants();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not list the companies for " + what, e);
+      return;
+    }
+    for (Object[] t : tenants) {
+      long companyId = ((Number) t[0]).longValue();
+      String database = (String) t[1];
+      try {
+        executor.execute(() -> {
+          try {
+            work.run(companyId, database);
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, what + " failed for company " + companyId, e);
+          }
+        });
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, what + " could not be started for company " + companyId, e);
+      }
+    }
   }
 }

@@ -13,9 +13,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.mpm.tenancy.TenantContext;
 import org.mpm.tenancy.TenantRegistry;
 
@@ -31,8 +28,6 @@ import org.mpm.tenancy.TenantRegistry;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TicketPayoutSchedule {
 
-  private static final Logger LOG = Logger.getLogger(TicketPayoutSchedule.class.getName());
-
   @Resource ManagedExecutorService executor;
   @Inject TenantRegistry registry;
   @Inject Runner runner;
@@ -40,24 +35,8 @@ public class TicketPayoutSchedule {
   @Schedule(dayOfMonth = "1", hour = "3", minute = "30", timezone = "UTC", persistent = false)
   void monthly() {
     LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-    List<Object[]> tenants;
-    try {
-      tenants = registry.allTenants();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not list the companies for the payout reports", e);
-      return;
-    }
-    for (Object[] t : tenants) {
-      long companyId = ((Number) t[0]).longValue();
-      String database = (String) t[1];
-      executor.execute(() -> {
-        try {
-          runner.run(companyId, database, day);
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "Payout report failed for company " + companyId, e);
-        }
-      });
-    }
+    registry.forEachCompany("the payout report", executor,
+        (companyId, database) -> runner.run(companyId, database, day));
   }
 
   /** One company's report, in a request context bound to the company. */

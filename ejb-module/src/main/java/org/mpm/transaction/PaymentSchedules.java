@@ -13,9 +13,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mpm.appliance.RateReminders;
 import org.mpm.tariff.AccessRateAccrual;
@@ -35,7 +32,6 @@ import org.mpm.tenancy.TenantRegistry;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PaymentSchedules {
 
-  private static final Logger LOG = Logger.getLogger(PaymentSchedules.class.getName());
   private static final String POLL = "payments-poll";
   private static final String ACCRUAL = "access-rate-accrual";
   private static final String REMINDERS = "appliance-rate-reminders";
@@ -66,46 +62,16 @@ public class PaymentSchedules {
     timers.createIntervalTimer(10_000, reminderSeconds * 1_000, new TimerConfig(REMINDERS, false));
   }
 
-  private void remind(long companyId, String database) {
-    try {
-      reminders.run(companyId, database);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, REMINDERS + " failed for company " + companyId, e);
-    }
-  }
-
-  private void accrue(long companyId, String database) {
-    try {
-      accrual.run(companyId, database);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, ACCRUAL + " failed for company " + companyId, e);
-    }
-  }
-
   @Timeout
   void tick(Timer timer) {
-    List<Object[]> tenants;
-    try {
-      tenants = registry.allTenants();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not list the companies for " + timer.getInfo(), e);
-      return;
-    }
-    for (Object[] t : tenants) {
-      long companyId = ((Number) t[0]).longValue();
-      String database = (String) t[1];
-      try {
-        if (POLL.equals(timer.getInfo())) {
-          worker.wake(companyId, database);
-        } else if (REMINDERS.equals(timer.getInfo())) {
-          executor.execute(() -> remind(companyId, database));
-        } else {
-          // On a thread of its own: the timer's request context is bound to no company and must stay so.
-          executor.execute(() -> accrue(companyId, database));
-        }
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, timer.getInfo() + " failed for company " + companyId, e);
-      }
+    String what = (String) timer.getInfo();
+    if (POLL.equals(what)) {
+      registry.forEachCompany(what, worker::wake);
+    } else if (REMINDERS.equals(what)) {
+      registry.forEachCompany(what, executor, reminders::run);
+    } else {
+      // On threads of their own: the timer's request context is bound to no company and must stay so.
+      registry.forEachCompany(what, executor, accrual::run);
     }
   }
 }
