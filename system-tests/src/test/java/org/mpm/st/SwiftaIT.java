@@ -204,4 +204,35 @@ class SwiftaIT {
     Resp v = validate("SWF-006", "800", otherToken);
     assertEquals(400, v.status(), v.body());
   }
+
+  @Test
+  void aPaymentRequestedMoreThanADayAgoIsFailedAndItsLateConfirmationRefused() throws Exception {
+    pay.customer("Gasira", "SWF-007", "+255712000007");
+    long old = requested("SWF-007", "700");
+    long fresh = requested("SWF-007", "750");
+    try (var c = Db.tenant(t); var s = c.createStatement()) {
+      s.executeUpdate("UPDATE swifta_transactions SET created_at = UTC_TIMESTAMP() - INTERVAL 25 HOUR WHERE id = "
+          + old);
+      s.executeUpdate("UPDATE swifta_transactions SET created_at = UTC_TIMESTAMP() - INTERVAL 23 HOUR WHERE id = "
+          + fresh);
+    }
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (pay.count("SELECT status FROM swifta_transactions WHERE id = " + old) != -1) {
+      assertTrue(System.nanoTime() < deadline, "the requested payment was not failed by the expiry");
+      Thread.sleep(250);
+    }
+    assertEquals(1, pay.conflicts(MORPH, "The transaction that stayed as Unprocessed more than 24 hours, updated to"
+        + " canceled."));
+    Resp late = confirm(old, "SWIFTA-REF-7", "700", token);
+    assertEquals(400, late.status(), late.body());
+    assertEquals("{\"success\":0,\"message\":\"transaction_id validation field.\"}", late.body());
+    assertEquals(0, pay.payments(MORPH, "SWF-007"));
+    assertEquals(-1, pay.count("SELECT status FROM swifta_transactions WHERE id = " + old));
+    Resp again = confirm(old, "SWIFTA-REF-7", "700", token);
+    assertEquals(400, again.status(), again.body());
+    assertEquals(-2, pay.count("SELECT status FROM swifta_transactions WHERE id = " + fresh), "a day not over yet");
+    Resp right = confirm(fresh, "SWIFTA-REF-8", "750", token);
+    assertEquals(201, right.status(), right.body());
+    assertEquals(1, pay.payments(MORPH, "SWF-007"));
+  }
 }

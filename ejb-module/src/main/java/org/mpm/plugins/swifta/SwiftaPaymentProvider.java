@@ -2,16 +2,20 @@ package org.mpm.plugins.swifta;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.mpm.common.NativeSql;
 import org.mpm.common.Timestamped;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.PaymentProvider;
+import org.mpm.transaction.PaymentRejectedException;
 import org.mpm.transaction.PaymentRequest;
 
 /**
@@ -19,7 +23,8 @@ import org.mpm.transaction.PaymentRequest;
  * Swifta's validation (a row with status -2, {@link #STATUS_REQUESTED}); its confirmation is accepted through the
  * ingress with the requested row in {@link #REQUESTED_ROW}, and this provider then takes that row for the payment
  * instead of writing a new one. An attempt without a requested row (an unknown {@code transaction_id}, a wrong
- * amount) is kept as a row of its own.
+ * amount) is kept as a row of its own. Its rule: the requested row is still requested, checked under a lock on the
+ * row — a payment failed by {@link SwiftaExpiry} is not confirmed any more.
  */
 @ApplicationScoped
 public class SwiftaPaymentProvider implements PaymentProvider {
@@ -66,6 +71,34 @@ public class SwiftaPaymentProvider implements PaymentProvider {
     }
     return insert(r.amount() == null ? BigDecimal.ZERO : r.amount(), status, r.stringAttribute(REFERENCE),
         r.stringAttribute(CIPHER), r.stringAttribute(TIMESTAMP), now.toLocalDateTime());
+  }
+
+  @Override
+  public Admission admit(List<PaymentRequest> requests) {
+    List<Long> ids = requests.stream().map(r -> r.attributes().get(REQUESTED_ROW)).filter(Number.class::isInstance)
+        .map(id -> ((Number) id).longValue()).distinct().sorted().toList();
+    Map<Long, Integer> statuses = new HashMap<>();
+    if (!ids.isEmpty()) {
+      Query q = tenantDb.em().createNativeQuery("SELECT id, status FROM swifta_transactions WHERE id IN ("
+          + NativeSql.in(ids.size()) + ") ORDER BY id FOR UPDATE");
+      NativeSql.bindIn(q, 1, ids);
+      for (Object o : q.getResultList()) {
+        Object[] row = (Object[]) o;
+        statuses.put(((Number) row[0]).longValue(), ((Number) row[1]).intValue());
+      }
+    }
+    return new Admission() {
+      @Override
+      public void check(PaymentRequest r) {
+        if (r.attributes().get(REQUESTED_ROW) instanceof Number id
+            && !Integer.valueOf(STATUS_REQUESTED).equals(statuses.get(id.longValue()))) {
+          throw PaymentRejectedException.invalid("transaction_id", "transaction_id validation field.");
+        }
+      }
+
+      @Override
+      public void book(List<Booked> booked) {}
+    };
   }
 
   /** A new row (a requested payment, or an attempt kept as refused). */

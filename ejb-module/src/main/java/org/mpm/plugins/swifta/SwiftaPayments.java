@@ -16,7 +16,8 @@ import org.mpm.transaction.PaymentRequest;
  * Swifta's payment confirmation ({@code POST /api/swifta/transaction}), after its token and cipher were checked:
  * the requested payment it names is accepted through the {@link PaymentIngress} once, whatever the number of
  * deliveries, with the requested row as the idempotency key (scope {@code swifta}). A confirmation of an unknown
- * payment or with another amount is refused and kept as a refused row with a conflict. A plain bean: each step is
+ * payment, with another amount or of a payment failed by {@link SwiftaExpiry} is refused and kept as a refused row
+ * with a conflict. A plain bean: each step is
  * its own transaction.
  */
 @ApplicationScoped
@@ -49,9 +50,14 @@ public class SwiftaPayments {
     if (phone != null) {
       attributes.put(SwiftaPaymentProvider.SENDER, phone);
     }
-    return ingress.receive(new PaymentRequest(SwiftaPaymentProvider.MORPH, requested.deviceSerial(),
-        requested.amount(), requested.amount().toPlainString(), SCOPE, Long.toString(requested.id()), attributes,
-        null));
+    try {
+      return ingress.receive(new PaymentRequest(SwiftaPaymentProvider.MORPH, requested.deviceSerial(),
+          requested.amount(), requested.amount().toPlainString(), SCOPE, Long.toString(requested.id()), attributes,
+          null));
+    } catch (PaymentRejectedException e) {
+      // refused by the pipeline (and kept there), e.g. the requested payment has expired: Swifta's own answer
+      throw new SwiftaException(400, e.getMessage());
+    }
   }
 
   /** Keeps a refused confirmation (a row with status -1 and a conflict) and returns Swifta's 400 to throw. */
