@@ -33,7 +33,7 @@ public class FlutterwaveCredentialService {
   }
 
   /** The stored credential without the enablement check (the webhook checks its hash first); null without one. */
-  FlutterwaveCredential stored() {
+  public FlutterwaveCredential stored() {
     EntityManager em = tenantDb.em();
     List<FlutterwaveCredential> rows = em.createQuery("SELECT c FROM FlutterwaveCredential c ORDER BY c.id",
         FlutterwaveCredential.class).setMaxResults(1).getResultList();
@@ -69,7 +69,7 @@ public class FlutterwaveCredentialService {
   }
 
   /** The clear webhook secret hash, for the webhook check only. */
-  String webhookSecretHash(FlutterwaveCredential c) {
+  public String webhookSecretHash(FlutterwaveCredential c) {
     return open(c.getWebhookSecretHash());
   }
 
