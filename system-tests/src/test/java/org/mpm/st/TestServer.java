@@ -27,7 +27,8 @@ import org.mpm.launcher.PayaraServer;
  * the mail server keep running. The server's other outside world is simulated in this JVM too: Bing Maps
  * ({@link BingSimulator}), which only the check of a map key calls, and Firebase Cloud Messaging
  * ({@link FcmSimulator}), through which the Android SMS gateway pushes messages to a company's phone, Paystack
- * ({@link PaystackSimulator}), with which the Paystack plugin initialises and verifies payments, Safaricom's
+ * ({@link PaystackSimulator}), with which the Paystack plugin initialises and verifies payments, Flutterwave
+ * ({@link FlutterwaveSimulator}), likewise for the Flutterwave plugin, Safaricom's
  * Daraja ({@link SafaricomSimulator}), which the M-Pesa plugin calls and which calls the server back, Wave Money's
  * gateway ({@link WaveMoneySimulator}), and the SMS gateway plugins' vendors ({@link AfricasTalkingSimulator},
  * {@link TextbeeSimulator}, {@link ViberSimulator}).
@@ -80,6 +81,7 @@ public final class TestServer {
             BingSimulator.start(),
             FcmSimulator.start(),
             PaystackSimulator.start(),
+            FlutterwaveSimulator.start(),
             SafaricomSimulator.start(),
             WaveMoneySimulator.start(),
             AfricasTalkingSimulator.start(),
@@ -109,6 +111,11 @@ public final class TestServer {
   /** The Paystack API the server is configured with. */
   PaystackSimulator paystack() {
     return simulator(PaystackSimulator.class);
+  }
+
+  /** The Flutterwave v3 API the server is configured with. */
+  FlutterwaveSimulator flutterwave() {
+    return simulator(FlutterwaveSimulator.class);
   }
 
   /** Safaricom's Daraja API the M-Pesa plugin calls. */
