@@ -29,7 +29,8 @@ import org.mpm.launcher.PayaraServer;
  * ({@link FcmSimulator}), through which the Android SMS gateway pushes messages to a company's phone, Paystack
  * ({@link PaystackSimulator}), with which the Paystack plugin initialises and verifies payments, Flutterwave
  * ({@link FlutterwaveSimulator}), likewise for the Flutterwave plugin, Safaricom's
- * Daraja ({@link SafaricomSimulator}), which the M-Pesa plugin calls and which calls the server back, Wave Money's
+ * Daraja ({@link SafaricomSimulator}), which the M-Pesa plugin calls and which calls the server back, Pesapal
+ * ({@link PesapalSimulator}), whose IPNs the Pesapal plugin re-queries, Wave Money's
  * gateway ({@link WaveMoneySimulator}), and the SMS gateway plugins' vendors ({@link AfricasTalkingSimulator},
  * {@link TextbeeSimulator}, {@link ViberSimulator}).
  */
@@ -83,6 +84,7 @@ public final class TestServer {
             PaystackSimulator.start(),
             FlutterwaveSimulator.start(),
             SafaricomSimulator.start(),
+            PesapalSimulator.start(),
             WaveMoneySimulator.start(),
             AfricasTalkingSimulator.start(),
             TextbeeSimulator.start(),
@@ -121,6 +123,11 @@ public final class TestServer {
   /** Safaricom's Daraja API the M-Pesa plugin calls. */
   SafaricomSimulator daraja() {
     return simulator(SafaricomSimulator.class);
+  }
+
+  /** Pesapal's API 3.0 the Pesapal plugin calls, and which sends its IPNs to the server. */
+  PesapalSimulator pesapal() {
+    return simulator(PesapalSimulator.class);
   }
 
   /** Wave Money's payment gateway the Wave Money plugin asks for payments. */

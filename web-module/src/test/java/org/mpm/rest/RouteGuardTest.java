@@ -86,7 +86,11 @@ class RouteGuardTest {
         "POST wave-money/wave-money-transaction/callback/{slug}",
         "POST africas-talking/callback/{slug}/delivery-reports",
         "POST africas-talking/callback/{slug}/incoming-messages",
-        "POST textbee-sms-gateway/callback/{slug}/incoming-messages", "POST viber-messaging/webhook/{slug}")), open);
+        "POST textbee-sms-gateway/callback/{slug}/incoming-messages", "POST viber-messaging/webhook/{slug}",
+        "GET pesapal/ipn/{companyId}", "POST pesapal/ipn/{companyId}",
+        "GET pesapal/public/payment/{companyHash}", "POST pesapal/public/payment/{companyHash}",
+        "GET pesapal/public/result/{companyHash}", "GET pesapal/public/verify/{companyHash}",
+        "POST pesapal/public/validate-meter/{companyHash}")), open);
   }
 
   @Test

@@ -1,0 +1,111 @@
+package org.mpm.plugins.pesapal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.Query;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mpm.common.NativeSql;
+import org.mpm.common.Timestamped;
+import org.mpm.tenancy.TenantDatabase;
+import org.mpm.transaction.PaymentProvider;
+import org.mpm.transaction.PaymentRejectedException;
+import org.mpm.transaction.PaymentRequest;
+
+/**
+ * Payments through Pesapal (morph {@code pesapal_transaction}, rows in {@code pesapal_transactions}). The row is
+ * written when the order is submitted (status 0, the amount and currency asked for); an order Pesapal reports
+ * COMPLETED enters the pipeline with the row's id in {@link #ROW}, keyed by its order tracking id, and this
+ * provider's row is that row, brought to the pipeline's status. Its rule, checked under a lock on the row: the
+ * payment is for the amount, currency and merchant reference of the order.
+ */
+@ApplicationScoped
+public class PesapalPaymentProvider implements PaymentProvider {
+
+  public static final String MORPH = "pesapal_transaction";
+  /** The idempotency scope of Pesapal's order tracking ids. */
+  public static final String SCOPE = "pesapal";
+  /** The {@code pesapal_transactions} id the payment is for. */
+  public static final String ROW = "pesapal_row";
+  /** The currency Pesapal reports. */
+  public static final String CURRENCY = "currency";
+  /** The merchant reference Pesapal reports. */
+  public static final String MERCHANT_REFERENCE = "merchant_reference";
+  /** The payment's confirmation code (the payment provider's own reference). */
+  public static final String CONFIRMATION = "confirmation_code";
+  /** The payer's phone (the customer's primary address), {@code transactions.sender}. */
+  public static final String SENDER = "sender";
+
+  @Inject TenantDatabase tenantDb;
+
+  @Override
+  public String morph() {
+    return MORPH;
+  }
+
+  @Override
+  public String table() {
+    return "pesapal_transactions";
+  }
+
+  @Override
+  public String sender(PaymentRequest r) {
+    String s = r.stringAttribute(SENDER);
+    return s == null ? "" : s;
+  }
+
+  @Override
+  public long record(PaymentRequest r, int status) {
+    long row = r.longAttribute(ROW);
+    String code = r.stringAttribute(CONFIRMATION);
+    NativeSql.execute(tenantDb.connection(), "UPDATE pesapal_transactions SET status = ?, external_transaction_id ="
+        + " COALESCE(?, external_transaction_id), updated_at = ? WHERE id = ?", Arrays.asList(status,
+            code == null || code.isEmpty() ? null : code, Timestamp.valueOf(Timestamped.nowUtc()), row));
+    return row;
+  }
+
+  @Override
+  public Admission admit(List<PaymentRequest> requests) {
+    List<Long> ids = requests.stream().map(r -> r.longAttribute(ROW)).distinct().sorted().toList();
+    Query q = tenantDb.em().createNativeQuery("SELECT id, amount, currency, COALESCE(merchant_reference,"
+        + " reference_id) FROM pesapal_transactions WHERE id IN (" + NativeSql.in(ids.size()) + ") FOR UPDATE");
+    NativeSql.bindIn(q, 1, ids);
+    Map<Long, Object[]> rows = new HashMap<>();
+    for (Object o : q.getResultList()) {
+      Object[] row = (Object[]) o;
+      rows.put(((Number) row[0]).longValue(), row);
+    }
+    return new Admission() {
+      @Override
+      public void check(PaymentRequest r) {
+        Object[] row = rows.get(r.longAttribute(ROW));
+        if (row == null) {
+          throw PaymentRejectedException.invalid("order_tracking_id", "The Pesapal order was not submitted.");
+        }
+        String reference = (String) row[3];
+        String reported = r.stringAttribute(MERCHANT_REFERENCE);
+        if (reported != null && !reported.isEmpty() && !reported.equals(reference)) {
+          throw PaymentRejectedException.invalid("merchant_reference", "PesaPal merchant reference " + reported
+              + " does not match the stored transaction (" + reference + ").");
+        }
+        String currency = (String) row[2];
+        if (!currency.equalsIgnoreCase(String.valueOf(r.stringAttribute(CURRENCY)))) {
+          throw PaymentRejectedException.invalid("currency", "PesaPal reports the currency "
+              + r.stringAttribute(CURRENCY) + "; the order was submitted in " + currency + ".");
+        }
+        BigDecimal asked = new BigDecimal(row[1].toString());
+        if (r.amount() == null || asked.compareTo(r.amount()) != 0) {
+          throw PaymentRejectedException.invalid("amount", "PesaPal reports " + (r.amount() == null ? "no amount"
+              : r.amount().toPlainString()) + " paid; the order was submitted for " + asked.toPlainString() + ".");
+        }
+      }
+
+      @Override
+      public void book(List<Booked> booked) {}
+    };
+  }
+}

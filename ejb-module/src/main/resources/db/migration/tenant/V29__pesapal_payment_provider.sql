@@ -1,0 +1,51 @@
+-- The Pesapal payment provider's tables (MPM's 2026_05_19_000001_create_pesapal_payment_provider_tables), present in
+-- every company's database as MPM's plugin tables are.
+CREATE TABLE IF NOT EXISTS pesapal_credentials (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  consumer_key TEXT NOT NULL,
+  consumer_secret TEXT NOT NULL,
+  callback_url VARCHAR(255) NULL,
+  merchant_name VARCHAR(191) NOT NULL DEFAULT 'Pesapal',
+  merchant_email VARCHAR(191) NULL,
+  environment ENUM('test', 'live') NOT NULL DEFAULT 'test',
+  currency VARCHAR(3) NOT NULL DEFAULT 'KES',
+  ipn_id VARCHAR(191) NULL,
+  ipn_registered_at TIMESTAMP NULL,
+  created_at TIMESTAMP NULL,
+  updated_at TIMESTAMP NULL,
+  KEY pesapal_credentials_environment_index (environment)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE IF NOT EXISTS pesapal_transactions (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  amount DECIMAL(10,2) NOT NULL,
+  currency VARCHAR(3) NOT NULL DEFAULT 'KES',
+  order_id VARCHAR(191) NOT NULL,
+  reference_id VARCHAR(191) NOT NULL,
+  status INT NOT NULL DEFAULT 0,
+  external_transaction_id VARCHAR(191) NULL,
+  customer_id INT NOT NULL,
+  serial_id VARCHAR(191) NULL,
+  device_type VARCHAR(191) NULL,
+  order_tracking_id VARCHAR(191) NULL,
+  merchant_reference VARCHAR(191) NULL,
+  manufacturer_transaction_type VARCHAR(191) NULL,
+  manufacturer_transaction_id INT NULL,
+  payment_url TEXT NULL,
+  metadata JSON NULL,
+  attempts INT NOT NULL DEFAULT 0,
+  created_at TIMESTAMP NULL,
+  updated_at TIMESTAMP NULL,
+  UNIQUE KEY pesapal_transactions_order_id_unique (order_id),
+  UNIQUE KEY pesapal_transactions_reference_id_unique (reference_id),
+  UNIQUE KEY pesapal_transactions_order_tracking_id_unique (order_tracking_id),
+  KEY pesapal_transactions_customer_id_index (customer_id),
+  KEY pesapal_transactions_serial_id_index (serial_id),
+  KEY pesapal_transactions_device_type_index (device_type),
+  KEY pesapal_transactions_status_index (status),
+  KEY pesapal_transactions_order_tracking_id_index (order_tracking_id),
+  KEY pesapal_transactions_merchant_reference_index (merchant_reference),
+  KEY pesapal_transactions_external_transaction_id_index (external_transaction_id),
+  KEY pesapal_transactions_order_id_index (order_id),
+  KEY pesapal_transactions_reference_id_index (reference_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
