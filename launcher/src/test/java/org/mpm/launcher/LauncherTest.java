@@ -27,4 +27,27 @@ class LauncherTest {
     assertEquals(List.of("-Xlog:gc:file=gc.log", "-XX:+UseParallelGC"),
         PayaraServer.javaOptions(" -Xlog:gc:file=gc.log \t -XX:+UseParallelGC\n"));
   }
+
+  @Test
+  void theTransactionLogIsKeptInTheGivenFolderAndRecoveredThroughAPoolOnTheCentralDatabase() {
+    List<String> withoutPassword = PayaraServer.bootCommands(Path.of("/srv/mpm/transactions"),
+        "jdbc:mysql://db:3306/micro_power_manager?sslMode=DISABLED", "root", "");
+    assertEquals("set configs.config.server-config.transaction-service.tx-log-dir=/srv/mpm/transactions",
+        withoutPassword.get(0));
+    assertEquals("set configs.config.server-config.transaction-service.automatic-recovery=true",
+        withoutPassword.get(1));
+    assertEquals("create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlXADataSource"
+        + " --restype javax.sql.XADataSource"
+        + " --steadypoolsize 0 --maxpoolsize 2 --property"
+        + " url=jdbc\\:mysql\\://db\\:3306/micro_power_manager?sslMode\\=DISABLED&user\\=root mpm-xa-recovery",
+        withoutPassword.get(2));
+    assertEquals("create-jdbc-resource --connectionpoolid mpm-xa-recovery jdbc/mpm-xa-recovery",
+        withoutPassword.get(3));
+
+    String withPassword = PayaraServer.bootCommands(Path.of("/d"), "jdbc:mysql://db/x", "mpm", "s3cret").get(2);
+    assertTrue(withPassword.contains(":user=mpm:password=${MPCONFIG\\=mpm.db.password} "), withPassword);
+    assertFalse(withPassword.contains("s3cret"), "the password stays out of the command file");
+
+    assertEquals(2, PayaraServer.bootCommands(Path.of("/d"), null, null, null).size(), "no database: no pool");
+  }
 }
