@@ -60,14 +60,8 @@ public final class PayaraServer implements AutoCloseable {
     cmd.add(micro.toString());
     cmd.add("--nocluster");
     cmd.add("--nohazelcast");
-    Files.createDirectories(transactionDir);
-    Path commands = transactionDir.resolve("preboot.asadmin");
-    Files.deleteIfExists(commands);
-    Files.createFile(commands, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(commands, String.join("\n", bootCommands(transactionDir.toAbsolutePath(),
-        setting(env, "MPM_DB_URL"), setting(env, "MPM_DB_USER"), setting(env, "MPM_DB_PASSWORD"))) + "\n");
     cmd.add("--prebootcommandfile");
-    cmd.add(commands.toString());
+    cmd.add(writeBootCommands(transactionDir, env).toString());
     cmd.add("--port");
     cmd.add(Integer.toString(port));
     cmd.add("--addLibs");
@@ -86,6 +80,30 @@ public final class PayaraServer implements AutoCloseable {
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
     return new PayaraServer(pb.start(), port);
+  }
+
+  /**
+   * Writes the pre-boot commands ({@link #bootCommands}) to {@code preboot.asadmin} in {@code transactionDir}, for
+   * a Payara Micro started otherwise (the Docker image):
+   * {@code java -cp mpm-launcher.jar org.mpm.launcher.PayaraServer <transactionDir>}, the database from MPM_DB_*.
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: PayaraServer <transaction log folder>");
+      System.exit(2);
+    }
+    System.out.println(writeBootCommands(Path.of(args[0]), Map.of()));
+  }
+
+  /** Writes the pre-boot commands for the server into {@code transactionDir}; the file's path. */
+  static Path writeBootCommands(Path transactionDir, Map<String, String> env) throws IOException {
+    Files.createDirectories(transactionDir);
+    Path commands = transactionDir.resolve("preboot.asadmin");
+    Files.deleteIfExists(commands);
+    Files.createFile(commands, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(commands, String.join("\n", bootCommands(transactionDir.toAbsolutePath(),
+        setting(env, "MPM_DB_URL"), setting(env, "MPM_DB_USER"), setting(env, "MPM_DB_PASSWORD"))) + "\n");
+    return commands;
   }
 
   private static String setting(Map<String, String> env, String name) {

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LauncherTest {
 
@@ -49,5 +53,20 @@ class LauncherTest {
     assertFalse(withPassword.contains("s3cret"), "the password stays out of the command file");
 
     assertEquals(2, PayaraServer.bootCommands(Path.of("/d"), null, null, null).size(), "no database: no pool");
+  }
+
+  @Test
+  void theCommandsAreWrittenForTheServerOnlyAndReplacedAtEveryStart(@TempDir Path dir) throws Exception {
+    Path txDir = dir.resolve("transactions");
+    Map<String, String> env = Map.of("MPM_DB_URL", "jdbc:mysql://db/x", "MPM_DB_USER", "mpm",
+        "MPM_DB_PASSWORD", "s3cret");
+    Path file = PayaraServer.writeBootCommands(txDir, env);
+    assertEquals(txDir.resolve("preboot.asadmin"), file);
+    assertEquals(String.join("\n", PayaraServer.bootCommands(txDir.toAbsolutePath(), "jdbc:mysql://db/x", "mpm",
+        "s3cret")) + "\n", Files.readString(file));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    PayaraServer.writeBootCommands(txDir, Map.of("MPM_DB_URL", "jdbc:mysql://other/x", "MPM_DB_USER", "mpm",
+        "MPM_DB_PASSWORD", "s3cret"));
+    assertTrue(Files.readString(file).contains("other"), "written again from the current configuration");
   }
 }
