@@ -55,7 +55,8 @@ public final class Launcher {
       appEnv.put("MPM_DB_PASSWORD", "");
     }
     System.out.println("[mpm] starting Payara Micro on port " + port);
-    PayaraServer server = PayaraServer.start(runtime, port, appEnv, null, env("MPM_MAX_HEAP", "1g"));
+    PayaraServer server = PayaraServer.start(runtime, port, appEnv, null, env("MPM_MAX_HEAP", "1g"),
+        dataDir.resolve("transactions"));
     EmbeddedDatabase dbToStop = db;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {

@@ -2,11 +2,14 @@ package org.mpm.launcher;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +27,20 @@ public final class PayaraServer implements AutoCloseable {
     this.port = port;
   }
 
+  /** The XA pool through which the transaction manager finds prepared branches at start (see {@link #bootCommands}). */
+  static final String RECOVERY_POOL = "mpm-xa-recovery";
+
   /**
    * Starts Payara Micro.
    *
    * @param runtimeDir folder holding payara-micro.jar, mysql-connector-j.jar and mpm.war
-   * @param env the MPM_* configuration handed to the application
+   * @param env the MPM_* configuration handed to the application (MPM_DB_URL, MPM_DB_USER and MPM_DB_PASSWORD are
+   *     taken from this process's environment when absent)
    * @param log where the server's output goes; null inherits this process's output
+   * @param transactionDir the durable folder of the transaction log (kept across restarts and crashes)
    */
-  public static PayaraServer start(Path runtimeDir, int port, Map<String, String> env, Path log, String maxHeap)
-      throws IOException {
+  public static PayaraServer start(Path runtimeDir, int port, Map<String, String> env, Path log, String maxHeap,
+      Path transactionDir) throws IOException {
     Path micro = runtimeDir.resolve("payara-micro.jar");
     Path war = runtimeDir.resolve("mpm.war");
     Path driver = runtimeDir.resolve("mysql-connector-j.jar");
@@ -52,6 +60,8 @@ public final class PayaraServer implements AutoCloseable {
     cmd.add(micro.toString());
     cmd.add("--nocluster");
     cmd.add("--nohazelcast");
+    cmd.add("--prebootcommandfile");
+    cmd.add(writeBootCommands(transactionDir, env).toString());
     cmd.add("--port");
     cmd.add(Integer.toString(port));
     cmd.add("--addLibs");
@@ -70,6 +80,81 @@ public final class PayaraServer implements AutoCloseable {
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
     return new PayaraServer(pb.start(), port);
+  }
+
+  /**
+   * Writes the pre-boot commands ({@link #bootCommands}) to {@code preboot.asadmin} in {@code transactionDir}, for
+   * a Payara Micro started otherwise (the Docker image):
+   * {@code java -cp mpm-launcher.jar org.mpm.launcher.PayaraServer <transactionDir>}, the database from MPM_DB_*.
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: PayaraServer <transaction log folder>");
+      System.exit(2);
+    }
+    System.out.println(writeBootCommands(Path.of(args[0]), Map.of()));
+  }
+
+  /** Writes the pre-boot commands for the server into {@code transactionDir}; the file's path. */
+  static Path writeBootCommands(Path transactionDir, Map<String, String> env) throws IOException {
+    Files.createDirectories(transactionDir);
+    Path commands = transactionDir.resolve("preboot.asadmin");
+    Files.deleteIfExists(commands);
+    Files.createFile(commands, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(commands, String.join("\n", bootCommands(transactionDir.toAbsolutePath(),
+        setting(env, "MPM_DB_URL"), setting(env, "MPM_DB_USER"), setting(env, "MPM_DB_PASSWORD"))) + "\n");
+    return commands;
+  }
+
+  private static String setting(Map<String, String> env, String name) {
+    String v = env.get(name);
+    return v != null ? v : System.getenv(name);
+  }
+
+  /** The pool keeps the password as a reference the server resolves from MPM_DB_PASSWORD (as the tenant pools do). */
+  static final String PASSWORD_REFERENCE = "${MPCONFIG=mpm.db.password}";
+
+  /**
+   * The admin commands run before the server boots. Central + tenant writes commit by two-phase commit; a crash
+   * between the prepare and the commit phase leaves prepared branches in the database, holding their row locks,
+   * until the transaction manager resolves them from its log. So the log lives in {@code transactionDir} (not in
+   * Payara Micro's temporary root folder, which a restart replaces), recovery runs at every start, and an XA pool
+   * on the central database exists from the start: the recovery manager asks the pools that exist when the server
+   * is ready for their prepared branches, before the application is deployed and has created its own pools
+   * (the log is {@code transactionDir/server/tx}; the branches this server may resolve are those whose qualifier
+   * begins with its host name and {@code server}, so a node must keep its host name). MariaDB and MySQL
+   * answer {@code XA RECOVER} for the whole database server, so this one pool finds the branches of the central
+   * and of every company's database; each is committed or rolled back as the log says (rolled back when the log
+   * has no commit decision for it).
+   */
+  static List<String> bootCommands(Path transactionDir, String dbUrl, String user, String password) {
+    List<String> out = new ArrayList<>();
+    out.add("set configs.config.server-config.transaction-service.tx-log-dir=" + transactionDir);
+    out.add("set configs.config.server-config.transaction-service.automatic-recovery=true");
+    if (dbUrl != null && !dbUrl.isBlank()) {
+      String url = dbUrl;
+      StringBuilder props = new StringBuilder();
+      if (password == null || password.isEmpty()) {
+        // The admin commands have no notation for an empty password: the user goes in the URL, no password is sent.
+        url = url + (url.indexOf('?') >= 0 ? '&' : '?') + "user="
+            + URLEncoder.encode(user == null ? "root" : user, StandardCharsets.UTF_8);
+        props.append("url=").append(escape(url));
+      } else {
+        props.append("url=").append(escape(url)).append(":user=").append(escape(user))
+            .append(":password=").append(escape(PASSWORD_REFERENCE));
+      }
+      out.add("create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlXADataSource"
+          + " --restype javax.sql.XADataSource"
+          + " --steadypoolsize 0 --maxpoolsize 2 --property " + props + " "
+          + RECOVERY_POOL);
+      out.add("create-jdbc-resource --connectionpoolid " + RECOVERY_POOL + " jdbc/" + RECOVERY_POOL);
+    }
+    return out;
+  }
+
+  /** asadmin property syntax: ':' separates properties, '=' separates name and value; both escaped by '\'. */
+  static String escape(String value) {
+    return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
   }
 
   /** The JVM options of {@code MPM_JAVA_OPTS}: separated by white space, none when unset or blank. */

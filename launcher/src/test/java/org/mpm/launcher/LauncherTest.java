@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LauncherTest {
 
@@ -26,5 +30,43 @@ class LauncherTest {
     assertEquals(List.of(), PayaraServer.javaOptions("  "));
     assertEquals(List.of("-Xlog:gc:file=gc.log", "-XX:+UseParallelGC"),
         PayaraServer.javaOptions(" -Xlog:gc:file=gc.log \t -XX:+UseParallelGC\n"));
+  }
+
+  @Test
+  void theTransactionLogIsKeptInTheGivenFolderAndRecoveredThroughAPoolOnTheCentralDatabase() {
+    List<String> withoutPassword = PayaraServer.bootCommands(Path.of("/srv/mpm/transactions"),
+        "jdbc:mysql://db:3306/micro_power_manager?sslMode=DISABLED", "root", "");
+    assertEquals("set configs.config.server-config.transaction-service.tx-log-dir=/srv/mpm/transactions",
+        withoutPassword.get(0));
+    assertEquals("set configs.config.server-config.transaction-service.automatic-recovery=true",
+        withoutPassword.get(1));
+    assertEquals("create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlXADataSource"
+        + " --restype javax.sql.XADataSource"
+        + " --steadypoolsize 0 --maxpoolsize 2 --property"
+        + " url=jdbc\\:mysql\\://db\\:3306/micro_power_manager?sslMode\\=DISABLED&user\\=root mpm-xa-recovery",
+        withoutPassword.get(2));
+    assertEquals("create-jdbc-resource --connectionpoolid mpm-xa-recovery jdbc/mpm-xa-recovery",
+        withoutPassword.get(3));
+
+    String withPassword = PayaraServer.bootCommands(Path.of("/d"), "jdbc:mysql://db/x", "mpm", "s3cret").get(2);
+    assertTrue(withPassword.contains(":user=mpm:password=${MPCONFIG\\=mpm.db.password} "), withPassword);
+    assertFalse(withPassword.contains("s3cret"), "the password stays out of the command file");
+
+    assertEquals(2, PayaraServer.bootCommands(Path.of("/d"), null, null, null).size(), "no database: no pool");
+  }
+
+  @Test
+  void theCommandsAreWrittenForTheServerOnlyAndReplacedAtEveryStart(@TempDir Path dir) throws Exception {
+    Path txDir = dir.resolve("transactions");
+    Map<String, String> env = Map.of("MPM_DB_URL", "jdbc:mysql://db/x", "MPM_DB_USER", "mpm",
+        "MPM_DB_PASSWORD", "s3cret");
+    Path file = PayaraServer.writeBootCommands(txDir, env);
+    assertEquals(txDir.resolve("preboot.asadmin"), file);
+    assertEquals(String.join("\n", PayaraServer.bootCommands(txDir.toAbsolutePath(), "jdbc:mysql://db/x", "mpm",
+        "s3cret")) + "\n", Files.readString(file));
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    PayaraServer.writeBootCommands(txDir, Map.of("MPM_DB_URL", "jdbc:mysql://other/x", "MPM_DB_USER", "mpm",
+        "MPM_DB_PASSWORD", "s3cret"));
+    assertTrue(Files.readString(file).contains("other"), "written again from the current configuration");
   }
 }

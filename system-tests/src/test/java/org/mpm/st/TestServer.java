@@ -6,6 +6,7 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -164,7 +165,17 @@ public final class TestServer {
     return work.resolve("storage").toAbsolutePath();
   }
 
+  /** Where the server keeps its transaction log. */
+  public Path transactionDir() {
+    return work.resolve("transactions").toAbsolutePath();
+  }
+
   private void startServer() throws Exception {
+    startServer(Map.of());
+  }
+
+  /** Starts the server with these configuration entries replacing the suite's (e.g. another MPM_DB_URL). */
+  private void startServer(Map<String, String> overrides) throws Exception {
     Path runtime = Path.of(System.getProperty("mpm.runtime.dir", "../launcher/target/runtime"));
     Map<String, String> env = new HashMap<>(Map.ofEntries(
         Map.entry("MPM_DB_URL", db.centralUrl()),
@@ -191,7 +202,8 @@ public final class TestServer {
     for (ServerSimulator simulator : simulators) {
       env.putAll(simulator.serverEnv());
     }
-    server = PayaraServer.start(runtime, port, env, work.resolve("payara.log"), "1g");
+    env.putAll(overrides);
+    server = PayaraServer.start(runtime, port, env, work.resolve("payara.log"), "1g", transactionDir());
     // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
     // the machine is busy with other work.
     server.awaitReady(Duration.ofMinutes(8));
@@ -207,6 +219,19 @@ public final class TestServer {
       server.kill();
     }
     startServer();
+  }
+
+  /** Kills the server if it runs and starts it with these configuration entries replacing the suite's. */
+  public synchronized void restart(Map<String, String> overrides) throws Exception {
+    if (server.process().isAlive()) {
+      server.kill();
+    }
+    startServer(overrides);
+  }
+
+  /** The port of the embedded database server. */
+  public int databasePort() {
+    return URI.create(db.centralUrl().substring("jdbc:".length())).getPort();
   }
 
   /** The mails the SMTP server has received for {@code receiver}, oldest first. */
