@@ -8,7 +8,12 @@ import jakarta.json.JsonObject;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mpm.st.Api.Resp;
@@ -234,5 +239,34 @@ class SwiftaIT {
     Resp right = confirm(fresh, "SWIFTA-REF-8", "750", token);
     assertEquals(201, right.status(), right.body());
     assertEquals(1, pay.payments(MORPH, "SWF-007"));
+  }
+
+  @Test
+  void concurrentFirstCallsMakeOneToken() throws Exception {
+    Tenant fresh = api.registerCompany("swifta-race");
+    assertEquals(200, api.put("/api/plugins/7", "{\"checked\":true}", fresh.token()).status());
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Resp>> calls = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) {
+        calls.add(pool.submit(() -> api.get("/api/swifta-payment/authentication", fresh.token())));
+      }
+      int inClear = 0;
+      for (Future<Resp> call : calls) {
+        Resp r = call.get(120, TimeUnit.SECONDS);
+        assertEquals(200, r.status(), r.body());
+        if (!r.obj().getJsonObject("data").getString("token").startsWith("********")) {
+          inClear++;
+        }
+      }
+      assertEquals(1, inClear, "one call made the token and answered it in clear");
+    } finally {
+      pool.shutdownNow();
+    }
+    try (var c = Db.tenant(fresh); var s = c.createStatement(); var rs = s.executeQuery(
+        "SELECT COUNT(*) FROM swifta_authentication")) {
+      assertTrue(rs.next());
+      assertEquals(1, rs.getLong(1));
+    }
   }
 }

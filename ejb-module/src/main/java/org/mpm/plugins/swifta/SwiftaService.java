@@ -52,8 +52,13 @@ public class SwiftaService {
   public SwiftaAuthentication authentication() {
     gate.requireEnabled(PLUGIN_ID);
     CredentialCipher cipher = gate.cipher();
-    List<?> rows = tenantDb.em().createNativeQuery("SELECT id, token, expire_date, created_at, updated_at FROM"
-        + " swifta_authentication ORDER BY id LIMIT 1").getResultList();
+    List<?> rows = storedAuthentication();
+    if (rows.isEmpty()) {
+      // Two first calls at once: the second waits here for the first to commit, then finds its token.
+      tenantDb.em().createNativeQuery("SELECT id FROM plugins WHERE mpm_plugin_id = ? FOR UPDATE")
+          .setParameter(1, PLUGIN_ID).getResultList();
+      rows = storedAuthentication();
+    }
     if (!rows.isEmpty()) {
       Object[] r = (Object[]) rows.get(0);
       return new SwiftaAuthentication(((Number) r[0]).longValue(), CredentialCipher.mask(cipher.decrypt((String) r[1])),
@@ -66,6 +71,11 @@ public class SwiftaService {
         + " created_at, updated_at)", "(?, ?, ?, ?)", List.<Object[]>of(new Object[] {cipher.encrypt(token), expires,
             Timestamp.valueOf(now), Timestamp.valueOf(now)})).get(0);
     return new SwiftaAuthentication(id, token, expires, now, now);
+  }
+
+  private List<?> storedAuthentication() {
+    return tenantDb.em().createNativeQuery("SELECT id, token, expire_date, created_at, updated_at FROM"
+        + " swifta_authentication ORDER BY id LIMIT 1").getResultList();
   }
 
   /**
