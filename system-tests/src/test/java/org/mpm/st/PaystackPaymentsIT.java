@@ -319,6 +319,47 @@ class PaystackPaymentsIT {
   }
 
   @Test
+  void theConsoleChangesOrDeletesOnlyAPaymentPaystackHasNotConfirmed() throws Exception {
+    String open = initialize(a, customerA, "PSK-A-001", "130");
+    long openId = rowId(a, open);
+    Resp abandoned = api.put("/api/paystack/transactions/" + openId, "{\"amount\":130,\"status\":3}", a.token());
+    assertEquals(200, abandoned.status(), abandoned.body());
+    assertEquals(3, abandoned.obj().getJsonObject("data").getInt("status"));
+    Resp paid = api.put("/api/paystack/transactions/" + openId, "{\"status\":1}", a.token());
+    assertEquals(422, paid.status(), paid.body());
+    Resp otherAmount = api.put("/api/paystack/transactions/" + openId, "{\"amount\":999}", a.token());
+    assertEquals(422, otherAmount.status(), otherAmount.body());
+    Resp malformed = api.put("/api/paystack/transactions/" + openId, "{\"status\":\"paid\"}", a.token());
+    assertEquals(422, malformed.status(), malformed.body());
+    assertEquals(3, status(a, open));
+    // Another company's user finds no such row.
+    assertEquals(404, api.put("/api/paystack/transactions/" + openId, "{\"status\":0}", b.token()).status());
+    assertEquals(404, api.delete("/api/paystack/transactions/" + openId, b.token()).status());
+    assertEquals(404, api.delete("/api/paystack/transactions/abc", a.token()).status());
+
+    String done = initialize(a, customerA, "PSK-A-001", "140");
+    paystack.pay(done);
+    assertEquals("{\"status\":\"success\"}", webhook(a, paystack.event("charge.success", done), SECRET_A).body());
+    long doneId = rowId(a, done);
+    Resp change = api.put("/api/paystack/transactions/" + doneId, "{\"status\":0}", a.token());
+    assertEquals(409, change.status(), change.body());
+    Resp remove = api.delete("/api/paystack/transactions/" + doneId, a.token());
+    assertEquals(409, remove.status(), remove.body());
+    assertEquals("{\"error\":\"A payment Paystack confirmed cannot be deleted.\"}", remove.body());
+    assertEquals(1, credited(a, done));
+    assertEquals(1, status(a, done));
+
+    long before = Db.count(a, "SELECT COUNT(*) FROM transactions");
+    Resp gone = api.delete("/api/paystack/transactions/" + openId, a.token());
+    assertEquals(200, gone.status(), gone.body());
+    assertEquals(404, api.get("/api/paystack/transactions/" + openId, a.token()).status());
+    // Paid after all: the deleted payment names nothing any more and is refused and kept.
+    paystack.pay(open);
+    assertEquals("{\"status\":\"ignored\"}", webhook(a, paystack.event("charge.success", open), SECRET_A).body());
+    assertEquals(before, Db.count(a, "SELECT COUNT(*) FROM transactions"));
+  }
+
+  @Test
   void thePublicPagesTakeAPaymentToItsToken() throws Exception {
     Resp urls = api.get("/api/paystack/credential/public-urls", a.token());
     assertEquals(200, urls.status(), urls.body());

@@ -230,6 +230,79 @@ public class PaystackTransactions {
     return rows.isEmpty() ? Optional.empty() : Optional.of(row((Object[]) rows.get(0)));
   }
 
+  /**
+   * The console's change of a row ({@code PUT /transactions/{id}}): only of one Paystack's confirmation has not
+   * reached (neither credited nor refused by the pipeline), and only its status, to pending (0) or abandoned (3);
+   * the amount and currency are those Paystack was asked for, and a payment is marked paid only by Paystack.
+   *
+   * @throws PaystackException 409 when the row was credited or refused
+   * @throws ValidationException 422 for another amount or currency, or status 1 or 2
+   */
+  public Optional<Map<String, Object>> update(long id, BigDecimal amount, String currency, Integer status) {
+    gate.requireEnabled(PaystackCredentialService.PLUGIN_ID);
+    EntityManager em = tenantDb.em();
+    List<?> found = em.createNativeQuery("SELECT amount, currency, status, paystack_reference, reference_id FROM"
+        + " paystack_transactions WHERE id = ? FOR UPDATE").setParameter(1, id).getResultList();
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    Object[] r = (Object[]) found.get(0);
+    requireUnsettled(id, ((Number) r[2]).intValue(), (String) r[3], (String) r[4], "changed");
+    if (amount != null && new BigDecimal(r[0].toString()).compareTo(amount) != 0) {
+      throw ValidationException.field("amount", "The amount of a payment initialised with Paystack cannot be"
+          + " changed.");
+    }
+    if (currency != null && !currency.equalsIgnoreCase((String) r[1])) {
+      throw ValidationException.field("currency", "The currency of a payment initialised with Paystack cannot be"
+          + " changed.");
+    }
+    if (status != null && status != 0 && status != 3) {
+      throw ValidationException.field("status", "A payment is marked paid only when Paystack confirms it.");
+    }
+    if (status != null) {
+      em.createNativeQuery("UPDATE paystack_transactions SET status = ?, updated_at = ? WHERE id = ?")
+          .setParameter(1, status).setParameter(2, Timestamp.valueOf(Timestamped.nowUtc())).setParameter(3, id)
+          .executeUpdate();
+    }
+    return byId(id);
+  }
+
+  /**
+   * The console's removal of a row ({@code DELETE /transactions/{id}}): only of one Paystack's confirmation has
+   * not reached; a webhook arriving afterwards names no payment and is refused and kept.
+   *
+   * @return false when the company has no such row
+   * @throws PaystackException 409 when it was credited or refused
+   */
+  public boolean delete(long id) {
+    gate.requireEnabled(PaystackCredentialService.PLUGIN_ID);
+    EntityManager em = tenantDb.em();
+    List<?> found = em.createNativeQuery("SELECT status, paystack_reference, reference_id FROM paystack_transactions"
+        + " WHERE id = ? FOR UPDATE").setParameter(1, id).getResultList();
+    if (found.isEmpty()) {
+      return false;
+    }
+    Object[] r = (Object[]) found.get(0);
+    requireUnsettled(id, ((Number) r[0]).intValue(), (String) r[1], (String) r[2], "deleted");
+    em.createNativeQuery("DELETE FROM paystack_transactions WHERE id = ?").setParameter(1, id).executeUpdate();
+    return true;
+  }
+
+  /** 409 unless the row is neither credited nor refused: no transactions row, no key of its references used. */
+  private void requireUnsettled(long id, int status, String paystackReference, String reference, String what) {
+    EntityManager em = tenantDb.em();
+    long booked = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM transactions WHERE original_transaction_type"
+        + " = ? AND original_transaction_id = ?").setParameter(1, PaystackPaymentProvider.MORPH).setParameter(2, id)
+        .getSingleResult()).longValue();
+    long keyed = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM payment_idempotency_keys WHERE scope = ?"
+        + " AND idempotency_key IN (?, ?)").setParameter(1, PaystackPayments.SCOPE)
+        .setParameter(2, paystackReference == null ? "" : paystackReference)
+        .setParameter(3, reference == null ? "" : reference).getSingleResult()).longValue();
+    if (booked > 0 || keyed > 0 || status == 1 || status == 2) {
+      throw new PaystackException(409, "A payment Paystack confirmed cannot be " + what + ".");
+    }
+  }
+
   private static final String SELECT = "SELECT id, amount, currency, order_id, reference_id, status,"
       + " external_transaction_id, customer_id, serial_id, device_type, paystack_reference,"
       + " manufacturer_transaction_type, manufacturer_transaction_id, payment_url, metadata, attempts, created_at,"

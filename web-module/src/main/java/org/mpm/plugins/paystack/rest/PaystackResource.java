@@ -2,9 +2,11 @@ package org.mpm.plugins.paystack.rest;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -83,13 +85,42 @@ public class PaystackResource {
   @Path("transactions/{id}")
   @Operation(summary = "One Paystack transaction: {data:{…}}; 404 {error}")
   public Map<String, Object> show(@PathParam("id") String id) {
-    long n;
+    return Json.data(json(transactions.byId(id(id)).orElseThrow(PaystackException::notFound)));
+  }
+
+  @PUT
+  @Path("transactions/{id}")
+  @Operation(summary = "Mark a Paystack transaction that Paystack has not confirmed abandoned (status 3) or pending"
+      + " (0); body {amount? (the row's), currency? (the row's), status?: 0|1|2|3} → {data:{…}}; 1 and 2 (paid) are"
+      + " refused (422), a confirmed row is 409 {error}, 404 {error}")
+  public Map<String, Object> update(@PathParam("id") String id, String body) {
+    long n = id(id);
+    JsonBody b = JsonBody.parse(body);
+    BigDecimal amount = b.number("amount", false, BigDecimal.ZERO, new BigDecimal("99999999"));
+    String currency = b.in("currency", false, CURRENCIES);
+    Long status = b.integer("status", false, 0, 3);
+    b.validate();
+    return Json.data(json(transactions.update(n, amount, currency, status == null ? null : status.intValue())
+        .orElseThrow(PaystackException::notFound)));
+  }
+
+  @DELETE
+  @Path("transactions/{id}")
+  @Operation(summary = "Delete a Paystack transaction that Paystack has not confirmed → {message}; a confirmed one is"
+      + " 409 {error}, 404 {error}")
+  public Map<String, Object> delete(@PathParam("id") String id) {
+    if (!transactions.delete(id(id))) {
+      throw PaystackException.notFound();
+    }
+    return Json.message("Transaction deleted successfully");
+  }
+
+  private static long id(String id) {
     try {
-      n = Long.parseLong(id);
+      return Long.parseLong(id);
     } catch (NumberFormatException e) {
       throw PaystackException.notFound();
     }
-    return Json.data(json(transactions.byId(n).orElseThrow(PaystackException::notFound)));
   }
 
   @POST
