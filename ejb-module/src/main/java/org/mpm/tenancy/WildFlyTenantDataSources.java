@@ -72,11 +72,18 @@ public class WildFlyTenantDataSources implements TenantDataSources {
     DatabaseNames.requireSafe(databaseName);
     synchronized (this) {
       if (!dataSources.containsKey(databaseName)) {
-        DataSource ds = open(databaseName, false);
+        DataSource ds;
+        try {
+          ds = open(databaseName, false);
+        } catch (RuntimeException e) {
+          // While the server itself boots, its management interface does not answer yet.
+          ds = null;
+          LOG.fine(() -> "The pool of " + databaseName + " could not be read: " + e);
+        }
         if (ds != null) {
           dataSources.put(databaseName, ds);
         } else {
-          LOG.info(() -> "The pool of " + databaseName + " is created at its first use");
+          LOG.info(() -> "The pool of " + databaseName + " is made ready at its first use");
         }
       }
     }
@@ -126,15 +133,22 @@ public class WildFlyTenantDataSources implements TenantDataSources {
     return lookup(jndi);
   }
 
-  /** The attributes of a tenant pool; the password as {@value #PASSWORD_EXPRESSION} when that is where it is. */
+  /**
+   * The connection attributes of a tenant pool; the password as {@value #PASSWORD_EXPRESSION} when that is where
+   * it is, none when it is empty.
+   */
   static Map<String, String> definition(String jndi, String url, String user, String password,
       String environmentPassword) {
     Map<String, String> d = new LinkedHashMap<>();
     d.put("jndi-name", jndi);
     d.put(WildFlyManagement.URL, url);
     d.put("user-name", user);
+    // The transaction manager's recovery of prepared branches after a crash logs in the same way.
+    d.put("recovery-username", user);
     if (!password.isEmpty()) {
-      d.put("password", password.equals(environmentPassword) ? PASSWORD_EXPRESSION : password);
+      String value = password.equals(environmentPassword) ? PASSWORD_EXPRESSION : password;
+      d.put("password", value);
+      d.put("recovery-password", value);
     }
     return d;
   }
