@@ -51,6 +51,9 @@ class WildFlyEarIT {
   static final String JWT_SECRET = "ear-check-secret-0123456789abcdef0123456789";
   /** The ports of WildFly's standard configuration, shifted by the port offset. */
   static final int[] PORTS = {8080, 8443, 8009, 9990, 9993, 4712, 4713};
+  static final String MYSQL_XA = "com.mysql.cj.jdbc.MysqlXADataSource";
+  static final String CHECKER = "org.jboss.jca.adapters.jdbc.extensions.mysql.MySQLValidConnectionChecker";
+  static final String SORTER = "org.jboss.jca.adapters.jdbc.extensions.mysql.MySQLExceptionSorter";
 
   static Path work;
   static Path wildfly;
@@ -100,7 +103,7 @@ class WildFlyEarIT {
     startServer();
     cli(Duration.ofMinutes(3), String.join("\n",
         "/subsystem=datasources/jdbc-driver=mysql:add(driver-name=mysql,driver-module-name=com.mysql,"
-            + "driver-xa-datasource-class-name=com.mysql.cj.jdbc.MysqlXADataSource)",
+            + "driver-xa-datasource-class-name=" + MYSQL_XA + ")",
         "/extension=org.wildfly.extension.microprofile.health-smallrye:add",
         "/subsystem=microprofile-health-smallrye:add(security-enabled=false)",
         "/extension=org.wildfly.extension.microprofile.openapi-smallrye:add",
@@ -110,10 +113,8 @@ class WildFlyEarIT {
             + " --password=${env.MPM_DB_PASSWORD} --recovery-username=${env.MPM_DB_USER}"
             + " --recovery-password=${env.MPM_DB_PASSWORD} --min-pool-size=0 --max-pool-size=32"
             + " --transaction-isolation=TRANSACTION_READ_COMMITTED --same-rm-override=false"
-            + " --valid-connection-checker-class-name="
-            + "org.jboss.jca.adapters.jdbc.extensions.mysql.MySQLValidConnectionChecker --validate-on-match=true"
-            + " --background-validation=false --exception-sorter-class-name="
-            + "org.jboss.jca.adapters.jdbc.extensions.mysql.MySQLExceptionSorter",
+            + " --valid-connection-checker-class-name=" + CHECKER + " --validate-on-match=true"
+            + " --background-validation=false --exception-sorter-class-name=" + SORTER,
         "/subsystem=naming/binding=java\\:global\\/jdbc\\/mpm-central:add(binding-type=lookup,"
             + "lookup=java:jboss/datasources/mpm-central)",
         "reload"));
@@ -214,9 +215,8 @@ class WildFlyEarIT {
                 <resource-root path="mysql-connector-j.jar"/>
             </resources>
             <dependencies>
-                <module name="java.sql"/>
-                <module name="java.naming"/>
-                <module name="java.transaction.xa"/>
+                <!-- The driver uses much of the platform (logging, JMX, SASL for password plugins …). -->
+                <module name="java.se"/>
             </dependencies>
         </module>
         """);
