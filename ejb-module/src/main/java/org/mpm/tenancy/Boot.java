@@ -54,7 +54,7 @@ public class Boot {
       String db = (String) t[1];
       if (DatabaseNames.isSafe(db)) {
         try {
-          dataSources.dataSource(db);
+          dataSources.prepare(db);
         } catch (RuntimeException e) {
           LOG.log(Level.SEVERE, "Pool for tenant database " + db + " could not be created", e);
         }

@@ -29,5 +29,5 @@ import java.sql.Connection;
       "fish.payara.fail-all-connections=true"
     })
 public class CentralDataSource {
-  public static final String JNDI_NAME = "java:app/jdbc/mpm-central";
+  public static final String JNDI_NAME = "java:global/jdbc/mpm-central";
 }

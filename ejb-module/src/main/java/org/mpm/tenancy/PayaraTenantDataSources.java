@@ -2,6 +2,7 @@ package org.mpm.tenancy;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -30,8 +31,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * password is the reference {@code ${MPCONFIG=mpm.db.password}}, which the server resolves from its configuration
  * (the {@code MPM_DB_PASSWORD} environment entry) when it opens a connection; with no password configured, the
  * user goes in the URL and no password is sent at all (the admin commands have no notation for an empty one).
+ * Chosen by {@link TenantDataSourcesProducer} when the server is Payara.
  */
 @ApplicationScoped
+@Typed(PayaraTenantDataSources.class)
 public class PayaraTenantDataSources implements TenantDataSources {
 
   private static final Logger LOG = Logger.getLogger(PayaraTenantDataSources.class.getName());

@@ -4,13 +4,22 @@ import javax.sql.DataSource;
 
 /**
  * The server-specific part of tenancy: one container-managed XA pool per tenant database, created at runtime
- * for companies registered after boot and re-created at startup. Payara has its implementation; another server
- * gets its own behind this interface.
+ * for companies registered after boot and re-created at startup. Payara and WildFly each have their
+ * implementation, chosen by {@link TenantDataSourcesProducer}.
  */
 public interface TenantDataSources {
 
   /** The enlisted (XA) data source of a tenant database, creating its pool on first use. */
   DataSource dataSource(String databaseName);
+
+  /**
+   * Readies the pool of a tenant database at startup, while the application is being deployed. By default the
+   * pool is created now; a server that cannot change its configuration during a deployment leaves what it cannot
+   * do to the first {@link #dataSource} call.
+   */
+  default void prepare(String databaseName) {
+    dataSource(databaseName);
+  }
 
   /** Removes the pool of a tenant database, if there is one (after a failed provisioning). */
   void remove(String databaseName);

@@ -1,11 +1,9 @@
 package org.mpm.st;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mpm.launcher.EmbeddedDatabase;
-import org.mpm.st.Api.Resp;
 
 /**
  * The EAR on a full Payara Server 6 (the distribution from Maven Central, unpacked by the build's
@@ -131,10 +128,7 @@ class PayaraServerEarIT {
     Api api = new Api(baseUrl());
 
     // 2. A company registered at run time gets its pool; the pool holds no secret.
-    Resp registered = api.post("/api/companies", Api.registration("Ear Check Energy", "info@ear-check.example",
-        "owner@ear-check.example", 21), null);
-    assertEquals(201, registered.status(), registered.body());
-    long companyId = registered.obj().getJsonObject("company").getJsonNumber("id").longValue();
+    long companyId = EarSmokeFlow.register(api);
     String database = scalar("SELECT database_name FROM micro_power_manager.company_databases WHERE company_id = "
         + companyId);
     String domainXml = Files.readString(domainXml());
@@ -143,59 +137,12 @@ class PayaraServerEarIT {
     assertTrue(domainXml.contains("${MPCONFIG=mpm.db.password}"), "the pool's password is a reference");
 
     // 3. The owner logs in, builds a village with an agent, a customer with a meter, and the agent pays.
-    String owner = api.login("owner@ear-check.example", "secret123");
-    Resp cluster = api.post("/api/clusters", "{\"name\":\"North\",\"manager_id\":1,\"geo_json\":" + GeographyIT.AREA
-        + "}", owner);
-    assertEquals(201, cluster.status(), cluster.body());
-    Resp grid = api.post("/api/mini-grids", "{\"name\":\"Grid One\",\"cluster_id\":" + GeographyIT.id(cluster)
-        + ",\"geo_json\":" + GeographyIT.point(39.15, -7.15) + "}", owner);
-    assertEquals(201, grid.status(), grid.body());
-    long tz = api.get("/api/countries/TZ", owner).obj().getJsonObject("data").getJsonNumber("id").longValue();
-    Resp village = api.post("/api/cities", "{\"name\":\"Kijiji\",\"mini_grid_id\":" + GeographyIT.id(grid)
-        + ",\"country_id\":" + tz + ",\"geo_json\":" + GeographyIT.point(39.16, -7.16) + "}", owner);
-    assertEquals(201, village.status(), village.body());
-    Resp plan = api.post("/api/agents/commissions", "{\"name\":\"Field\",\"energy_commission\":0.05,"
-        + "\"appliance_commission\":0.03,\"risk_balance\":5000000}", owner);
-    assertEquals(201, plan.status(), plan.body());
-    Resp agent = api.post("/api/agents", "{\"email\":\"agent@ear-check.example\",\"name\":\"Baraka\","
-        + "\"surname\":\"Mwita\",\"password\":\"secret1\",\"city_id\":" + GeographyIT.id(village)
-        + ",\"agent_commission_id\":" + GeographyIT.id(plan) + ",\"phone\":\"+255700000123\"}", owner);
-    assertEquals(201, agent.status(), agent.body());
-    Resp tariff = api.post("/api/tariffs", "{\"name\":\"Household\",\"price\":250,\"currency\":\"TZS\","
-        + "\"factor\":1,\"minimum_purchase_amount\":0,\"components\":[{\"name\":\"Service\",\"price\":50}]}", owner);
-    assertEquals(201, tariff.status(), tariff.body());
-    Resp type = api.post("/api/meter-types", "{\"online\":false,\"phase\":1,\"max_current\":10}", owner);
-    assertEquals(201, type.status(), type.body());
-    Resp maker = api.post("/api/manufacturers", "{\"name\":\"Demo Meter Manufacturer\",\"type\":\"meter\","
-        + "\"api_name\":\"DemoMeterManufacturerApi\"}", owner);
-    assertEquals(201, maker.status(), maker.body());
-    Resp person = api.post("/api/people", "{\"name\":\"Neema\",\"surname\":\"Mushi\",\"phone\":\"+255712345001\","
-        + "\"email\":\"neema@example.com\",\"street\":\"Harbour Road 7\",\"is_customer\":true,\"gender\":\"female\","
-        + "\"birth_date\":\"1990-01-01\",\"country_code\":\"TZ\",\"city_id\":" + GeographyIT.id(village) + "}",
-        owner);
-    assertEquals(201, person.status(), person.body());
-    long personId = GeographyIT.id(person);
-    Resp meter = api.post("/api/meters", "{\"serial_number\":\"EAR-0001\",\"manufacturer_id\":"
-        + GeographyIT.id(maker) + ",\"meter_type_id\":" + GeographyIT.id(type) + ",\"in_use\":1,\"tariff_id\":"
-        + GeographyIT.id(tariff) + "}", owner);
-    assertEquals(201, meter.status(), meter.body());
-    try (Connection c = jdbc(database); Statement s = c.createStatement()) {
-      s.executeUpdate("INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at,"
-          + " updated_at) VALUES (" + personId + ", 'meter', " + GeographyIT.id(meter) + ", 'EAR-0001', NOW(),"
-          + " NOW())");
-    }
-    String agentToken = agentLogin(api);
-    Resp paid = api.post("/api/app/agents/transactions", "{\"device_serial\":\"EAR-0001\",\"amount\":1000}",
-        agentToken);
-    assertEquals(200, paid.status(), paid.body());
-    long transactionId = paid.obj().getJsonObject("data").getJsonNumber("id").longValue();
-    String token = completedToken(api, agentToken, transactionId);
-    assertEquals(20, token.length(), token);
+    EarSmokeFlow.Paid paid = EarSmokeFlow.operate(api, PayaraServerEarIT::jdbc, database);
 
     // 4. Redeployed: the same data through the re-created pool.
     asadmin(Duration.ofMinutes(8), "--port", adminPort(), "deploy", "--force=true", "--name", DOMAIN, ear());
     awaitUp();
-    assertStillThere(api, personId, transactionId, token);
+    EarSmokeFlow.assertStillThere(api, paid);
 
     // 5. Restarted, with the company's pool left in domain.xml pointing at a server that is not there: the pool
     // follows the configuration, not what it finds.
@@ -206,38 +153,8 @@ class PayaraServerEarIT {
     Files.writeString(domainXml(), stale);
     startDomain();
     awaitUp();
-    assertStillThere(api, personId, transactionId, token);
+    EarSmokeFlow.assertStillThere(api, paid);
     assertFalse(Files.readString(domainXml()).contains("127.0.0.1:1/" + database), "the stale pool was replaced");
-  }
-
-  static void assertStillThere(Api api, long personId, long transactionId, String token) throws Exception {
-    String owner = api.login("owner@ear-check.example", "secret123");
-    Resp shown = api.get("/api/people/" + personId, owner);
-    assertEquals(200, shown.status(), shown.body());
-    assertEquals("Mushi", shown.obj().getJsonObject("data").getString("surname"));
-    assertEquals(token, completedToken(api, agentLogin(api), transactionId));
-  }
-
-  static String agentLogin(Api api) {
-    Resp login = api.post("/api/app/login", "{\"email\":\"agent@ear-check.example\",\"password\":\"secret1\"}",
-        null);
-    assertEquals(200, login.status(), login.body());
-    return login.obj().getString("access_token");
-  }
-
-  /** The token of a payment, once it is completed (at most 30 s). */
-  static String completedToken(Api api, String agentToken, long id) throws Exception {
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      Resp r = api.get("/api/app/agents/transactions/" + id + "/status", agentToken);
-      assertEquals(200, r.status(), r.body());
-      JsonObject d = r.obj().getJsonObject("data");
-      if (!"pending".equals(d.getString("status")) || System.nanoTime() > end) {
-        assertEquals("completed", d.getString("status"), d.toString());
-        return d.getJsonObject("token").getString("token");
-      }
-      Thread.sleep(200);
-    }
   }
 
   static String scalar(String sql) throws Exception {

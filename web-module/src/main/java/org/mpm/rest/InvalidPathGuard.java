@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
+import org.mpm.tenancy.AppServer;
 
 /**
  * A path the server cannot decode is answered with MPM's JSON, 400 {@code {"message":"The request path is not
@@ -38,6 +39,10 @@ public class InvalidPathGuard implements ServletContextListener {
   @Override
   public void contextInitialized(ServletContextEvent event) {
     String contextPath = event.getServletContext().getContextPath();
+    if (AppServer.current() != AppServer.PAYARA) {
+      LOG.info("Paths the server cannot decode are answered by the server (" + AppServer.current() + ")");
+      return;
+    }
     try {
       uninstall = GrizzlyPathProbe.install(contextPath, contextPath + JsonErrorServlet.PATH);
     } catch (LinkageError | ReflectiveOperationException | RuntimeException e) {
