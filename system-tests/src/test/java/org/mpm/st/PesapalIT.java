@@ -422,6 +422,8 @@ class PesapalIT {
     long row = rowId(a, d.getString("order_tracking_id"));
     Resp paid = api.put("/api/pesapal/transactions/" + row, "{\"status\":1}", a.t().token());
     assertEquals(422, paid.status(), paid.body());
+    Resp otherAmount = api.put("/api/pesapal/transactions/" + row, "{\"amount\":91}", a.t().token());
+    assertEquals(422, otherAmount.status(), otherAmount.body());
     Resp badStatus = api.put("/api/pesapal/transactions/" + row, "{\"status\":7,\"currency\":\"EUR\"}",
         a.t().token());
     assertEquals(422, badStatus.status(), badStatus.body());

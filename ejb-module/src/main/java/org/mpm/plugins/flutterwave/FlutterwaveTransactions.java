@@ -19,6 +19,7 @@ import org.mpm.common.Timestamped;
 import org.mpm.common.ValidationException;
 import org.mpm.plugin.PluginGate;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.transaction.ProviderRows;
 
 /**
  * The company's {@code flutterwave_transactions}: the pending row written when a payment is initialised, its
@@ -276,16 +277,10 @@ public class FlutterwaveTransactions {
     return true;
   }
 
-  /** 409 unless the row is neither credited nor refused: no transactions row, no key of its tx_ref used. */
+  /** 409 when the pipeline settled the row ({@link ProviderRows#settled}); its key is the tx_ref. */
   private void requireUnsettled(long id, int status, String reference, String what) {
-    EntityManager em = tenantDb.em();
-    long booked = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM transactions WHERE original_transaction_type"
-        + " = 'flutterwave_transaction' AND original_transaction_id = ?").setParameter(1, id).getSingleResult())
-        .longValue();
-    long keyed = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM payment_idempotency_keys WHERE scope = ?"
-        + " AND idempotency_key = ?").setParameter(1, FlutterwavePayments.SCOPE).setParameter(2, reference)
-        .getSingleResult()).longValue();
-    if (booked > 0 || keyed > 0 || status == 1 || status == 2) {
+    if (ProviderRows.settled(tenantDb.em(), FlutterwavePaymentProvider.MORPH, id, status, FlutterwavePayments.SCOPE,
+        reference)) {
       throw new FlutterwaveException(409, "A payment Flutterwave confirmed cannot be " + what + ".");
     }
   }

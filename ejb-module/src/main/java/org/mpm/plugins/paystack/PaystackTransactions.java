@@ -19,6 +19,7 @@ import org.mpm.common.Timestamped;
 import org.mpm.common.ValidationException;
 import org.mpm.plugin.PluginGate;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.transaction.ProviderRows;
 
 /**
  * The company's {@code paystack_transactions}: the pending row written when a payment is initialised, the reference
@@ -288,17 +289,10 @@ public class PaystackTransactions {
     return true;
   }
 
-  /** 409 unless the row is neither credited nor refused: no transactions row, no key of its references used. */
+  /** 409 when the pipeline settled the row ({@link ProviderRows#settled}). */
   private void requireUnsettled(long id, int status, String paystackReference, String reference, String what) {
-    EntityManager em = tenantDb.em();
-    long booked = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM transactions WHERE original_transaction_type"
-        + " = ? AND original_transaction_id = ?").setParameter(1, PaystackPaymentProvider.MORPH).setParameter(2, id)
-        .getSingleResult()).longValue();
-    long keyed = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM payment_idempotency_keys WHERE scope = ?"
-        + " AND idempotency_key IN (?, ?)").setParameter(1, PaystackPayments.SCOPE)
-        .setParameter(2, paystackReference == null ? "" : paystackReference)
-        .setParameter(3, reference == null ? "" : reference).getSingleResult()).longValue();
-    if (booked > 0 || keyed > 0 || status == 1 || status == 2) {
+    if (ProviderRows.settled(tenantDb.em(), PaystackPaymentProvider.MORPH, id, status, PaystackPayments.SCOPE,
+        paystackReference, reference)) {
       throw new PaystackException(409, "A payment Paystack confirmed cannot be " + what + ".");
     }
   }

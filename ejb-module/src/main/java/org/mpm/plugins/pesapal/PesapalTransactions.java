@@ -19,6 +19,7 @@ import org.mpm.common.Timestamped;
 import org.mpm.common.ValidationException;
 import org.mpm.plugin.PluginGate;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.transaction.ProviderRows;
 
 /**
  * The company's {@code pesapal_transactions}: the pending row written when an order is submitted, what Pesapal
@@ -236,41 +237,54 @@ public class PesapalTransactions {
   }
 
   /**
-   * Changes a row's amount, currency or status (each null: unchanged). A row whose payment was credited, or a
-   * status of 1 (paid), is refused: money is booked only by the payment pipeline.
+   * The console's change of a row ({@code PUT /transactions/{id}}): only of one Pesapal's confirmation has not
+   * reached ({@link ProviderRows#settled}), and only its status, to pending (0) or abandoned (3); the amount and
+   * currency are those the order was submitted with, and a payment is marked paid only through the pipeline.
+   *
+   * @throws PesapalException 404 for no such row, 409 when the row was settled
+   * @throws ValidationException 422 for another amount or currency, or status 1 or 2
    */
   public Map<String, Object> update(long id, BigDecimal amount, String currency, Integer status) {
-    lockUncredited(id);
-    if (status != null && status == 1) {
+    Object[] r = lockUnsettled(id);
+    if (amount != null && new BigDecimal(r[0].toString()).compareTo(amount) != 0) {
+      throw ValidationException.field("amount", "The amount of an order submitted to Pesapal cannot be changed.");
+    }
+    if (currency != null && !currency.equalsIgnoreCase((String) r[1])) {
+      throw ValidationException.field("currency", "The currency of an order submitted to Pesapal cannot be"
+          + " changed.");
+    }
+    if (status != null && status != 0 && status != 3) {
       throw ValidationException.field("status", "A Pesapal transaction becomes paid only through a payment.");
     }
-    tenantDb.em().createNativeQuery("UPDATE pesapal_transactions SET amount = COALESCE(?, amount), currency ="
-            + " COALESCE(?, currency), status = COALESCE(?, status), updated_at = ? WHERE id = ?")
-        .setParameter(1, amount).setParameter(2, currency).setParameter(3, status)
-        .setParameter(4, Timestamp.valueOf(Timestamped.nowUtc())).setParameter(5, id).executeUpdate();
+    if (status != null) {
+      tenantDb.em().createNativeQuery("UPDATE pesapal_transactions SET status = ?, updated_at = ? WHERE id = ?")
+          .setParameter(1, status).setParameter(2, Timestamp.valueOf(Timestamped.nowUtc())).setParameter(3, id)
+          .executeUpdate();
+    }
     return byId(id).orElseThrow(PesapalException::notFound);
   }
 
-  /** Deletes a row whose payment was not credited. */
+  /** Deletes a row Pesapal's confirmation has not reached. */
   public void delete(long id) {
-    lockUncredited(id);
+    lockUnsettled(id);
     tenantDb.em().createNativeQuery("DELETE FROM pesapal_transactions WHERE id = ?").setParameter(1, id)
         .executeUpdate();
   }
 
-  private void lockUncredited(long id) {
+  /** Locks the row and answers its amount and currency; 404 for none, 409 when the pipeline settled it. */
+  private Object[] lockUnsettled(long id) {
     requireEnabled();
-    EntityManager em = tenantDb.em();
-    if (em.createNativeQuery("SELECT id FROM pesapal_transactions WHERE id = ? FOR UPDATE").setParameter(1, id)
-        .getResultList().isEmpty()) {
+    List<?> found = tenantDb.em().createNativeQuery("SELECT amount, currency, status, order_tracking_id FROM"
+        + " pesapal_transactions WHERE id = ? FOR UPDATE").setParameter(1, id).getResultList();
+    if (found.isEmpty()) {
       throw PesapalException.notFound();
     }
-    long credited = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM transactions WHERE"
-            + " original_transaction_type = ? AND original_transaction_id = ?")
-        .setParameter(1, PesapalPaymentProvider.MORPH).setParameter(2, id).getSingleResult()).longValue();
-    if (credited > 0) {
-      throw new PesapalException(409, "The payment of this Pesapal transaction was credited; it cannot be changed.");
+    Object[] r = (Object[]) found.get(0);
+    if (ProviderRows.settled(tenantDb.em(), PesapalPaymentProvider.MORPH, id, ((Number) r[2]).intValue(),
+        PesapalPaymentProvider.SCOPE, (String) r[3])) {
+      throw new PesapalException(409, "The payment of this Pesapal transaction was settled; it cannot be changed.");
     }
+    return r;
   }
 
   private static final String SELECT = "SELECT id, amount, currency, order_id, reference_id, status,"
