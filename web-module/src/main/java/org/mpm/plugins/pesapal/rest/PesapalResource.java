@@ -99,8 +99,9 @@ public class PesapalResource {
 
   @PUT
   @Path("transactions/{id}")
-  @Operation(summary = "Change a Pesapal transaction whose payment was not credited; body {amount?, currency?,"
-      + " status?: -1|0|2|3} → {data:{…}}; 404 {error}; 409 {error} once credited")
+  @Operation(summary = "Mark a Pesapal transaction that Pesapal has not confirmed pending (status 0) or abandoned"
+      + " (3); body {amount? (the row's), currency? (the row's), status?} → {data:{…}}; another status, amount or"
+      + " currency is 422, a settled row 409 {error}, 404 {error}")
   public Map<String, Object> update(@PathParam("id") String id, String body) {
     long n = id(id);
     JsonBody b = JsonBody.parse(body == null || body.isBlank() ? "{}" : body);
