@@ -17,8 +17,9 @@ import org.mpm.transaction.RevenueSummary;
  * The figures of the dashboards, each one query grouped in SQL: revenue and meters of a mini-grid or a cluster per
  * connection group, weekly revenue per connection type, weekly tickets per category, the appliances sold in a
  * cluster. A device belongs where its owner's primary address is (as in {@link GridRevenueService}); revenue is the
- * sum of the settled transactions paid for it, read from the maintained {@link RevenueSummary}. Date ranges are
- * whole days, both ends included.
+ * sum of the settled transactions paid for it, read from the maintained {@link RevenueSummary}, as is the energy
+ * sold; counts per place are computed by aggregate SQL and remembered while nothing they count changes
+ * ({@link PlacementChanges}). Date ranges are whole days, both ends included.
  */
 @Stateless
 public class GridFigures {
@@ -48,6 +49,7 @@ public class GridFigures {
       + " JOIN mini_grids g ON g.id = c.mini_grid_id AND g.deleted_at IS NULL";
 
   @Inject TenantDatabase tenantDb;
+  @Inject PlacementChanges places;
 
   private EntityManager em() {
     return tenantDb.em();
@@ -68,15 +70,14 @@ public class GridFigures {
 
   /** The meters registered up to {@code to}, per scope id (one, or all when null) and connection group. */
   public Keyed metersByGroup(Scope scope, Long id, LocalDate to) {
-    return keyed(em().createNativeQuery("SELECT " + scope.column + ", m.connection_group_id, COUNT(m.id)" + METERS
-        + " WHERE " + only(scope, id) + " m.created_at >= ?2 AND m.created_at < ?3 GROUP BY 1, 2"), id,
-        LocalDate.of(1970, 1, 1), to);
+    return newMetersByGroup(scope, id, LocalDate.of(1970, 1, 1), to);
   }
 
   /** The meters registered in {@code from..to}, per scope id (one, or all when null) and connection group. */
   public Keyed newMetersByGroup(Scope scope, Long id, LocalDate from, LocalDate to) {
-    return keyed(em().createNativeQuery("SELECT " + scope.column + ", m.connection_group_id, COUNT(m.id)" + METERS
-        + " WHERE " + only(scope, id) + " m.created_at >= ?2 AND m.created_at < ?3 GROUP BY 1, 2"), id, from, to);
+    return places.counted("meters " + scope + " " + id + " " + from + " " + to, () -> keyed(em().createNativeQuery(
+        "SELECT " + scope.column + ", m.connection_group_id, COUNT(m.id)" + METERS + " WHERE " + only(scope, id)
+        + " m.created_at >= ?2 AND m.created_at < ?3 GROUP BY 1, 2"), id, from, to));
   }
 
   /** Number ({@code 0}) and sum ({@code 1}) of the settled payments for meters in {@code from..to}, per mini-grid. */
@@ -94,12 +95,10 @@ public class GridFigures {
     return new Keyed(out);
   }
 
-  /** The kWh of energy tokens of meters issued in {@code from..to}, per mini-grid (under key 0). */
+  /** The kWh of the energy tokens bought for meters in {@code from..to}, per mini-grid (under key 0). */
   public Keyed energyByMiniGrid(LocalDate from, LocalDate to) {
-    return keyed(em().createNativeQuery("SELECT g.id, 0, SUM(k.token_amount) FROM tokens k"
-        + " JOIN devices d ON d.id = k.device_id AND d.device_type = 'meter' JOIN meters m ON m.id = d.device_id"
-        + GridRevenueService.DEVICE_PLACE + " WHERE k.created_at >= ?2 AND k.created_at < ?3"
-        + " AND k.token_type = 'energy' GROUP BY 1"), null, from, to);
+    return keyed(em().createNativeQuery("SELECT g.id, 0, SUM(s.energy)" + SUMMARY
+        + " WHERE s.meter = 1 AND s.day >= ?2 AND s.day < ?3 GROUP BY 1"), null, from, to);
   }
 
   /** A sum per mini-grid, connection type and ISO week ({@code YEARWEEK(…, 3)}). */
@@ -151,8 +150,12 @@ public class GridFigures {
    * Per cluster: devices ({@code 0}) and meters ({@code 1}) of its residents, and its customers ({@code 2}), as
    * {@link GridRevenueService#clusterFigures} counts them.
    */
-  @SuppressWarnings("unchecked")
   public Keyed clusterCounts() {
+    return places.counted("clusters", this::countClusters);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Keyed countClusters() {
     String residents = " FROM mini_grids g JOIN cities c ON c.mini_grid_id = g.id AND c.deleted_at IS NULL"
         + " JOIN addresses a ON a.city_id = c.id AND a.owner_type = 'person' AND a.is_primary = 1"
         + " JOIN people p ON p.id = a.owner_id AND p.deleted_at IS NULL";
@@ -202,8 +205,12 @@ public class GridFigures {
   }
 
   /** Appliances sold to customers living in each cluster (under key 0). */
-  @SuppressWarnings("unchecked")
   public Keyed appliancesSold() {
+    return places.counted("appliances", this::countAppliances);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Keyed countAppliances() {
     Map<Long, Map<Long, Double>> out = new HashMap<>();
     for (Object[] r : (List<Object[]>) em().createNativeQuery("SELECT g.cluster_id, COUNT(ap.id)"
         + " FROM appliance_people ap JOIN people p ON p.id = ap.person_id AND p.deleted_at IS NULL"

@@ -34,6 +34,9 @@ public class TenantMemo {
   /** The company's agent commission plans (risk balance and commission rates). */
   public static final String AGENT_COMMISSIONS = "agent_commissions";
 
+  /** Counts per place of the dashboards (kept by their own version, see {@code PlacementChanges}). */
+  public static final String PLACES = "places";
+
   /** How many values are remembered at most. */
   static final int MAX_ENTRIES = 20_000;
 
@@ -76,6 +79,21 @@ public class TenantMemo {
       values.put(entry, new Remembered(value, version, ttlNanos));
     }
     return value;
+  }
+
+  /** The value remembered under the key (whatever version of its topic it was computed at), or null. */
+  @SuppressWarnings("unchecked")
+  public <T> T remembered(String topic, String database, String key) {
+    Remembered r = values.getIfPresent(topic + '\u0000' + database + '\u0000' + key);
+    return r == null ? null : (T) r.value();
+  }
+
+  /** Remembers a value computed elsewhere (a null value is not remembered). */
+  public void remember(String topic, String database, String key, long ttlNanos, Object value) {
+    String scope = topic + '\u0000' + database;
+    if (value != null) {
+      values.put(scope + '\u0000' + key, new Remembered(value, version(scope).get(), ttlNanos));
+    }
   }
 
   /** Forgets what is remembered for the topic of the company once the current transaction has committed. */

@@ -6,15 +6,16 @@ import java.util.List;
 import org.mpm.common.NativeSql;
 
 /**
- * The settled revenue per village, kind of device, meter connection group and type, and day
- * ({@code revenue_summaries}) that the dashboards read. A transaction counts from the moment its provider row is
- * settled ({@link SettledTransactions}) until it is not; its device is placed at its owner's primary address at that
- * moment. The rows are changed in the transaction that changes the provider rows' status, by one upsert.
+ * The settled revenue per village, kind of device, meter connection group and type, and day, with the kWh of the
+ * energy tokens it bought ({@code revenue_summaries}), that the dashboards read. A transaction counts from the moment
+ * its provider row is settled ({@link SettledTransactions}) until it is not; its device is placed at its owner's
+ * primary address at that moment. The rows are changed in the transaction that changes the provider rows' status, by
+ * one upsert; a vend writes its token before it sets the status, so the token's kWh is counted with its payment.
  */
 public final class RevenueSummary {
 
   private static final String COLUMNS = "INSERT INTO revenue_summaries (city_id, meter, connection_group_id,"
-      + " connection_type_id, day, amount, payments)";
+      + " connection_type_id, day, amount, payments, energy)";
   private static final String GROUPED = " a.city_id, m.id IS NOT NULL, COALESCE(m.connection_group_id, 0),"
       + " COALESCE(m.connection_type_id, 0), DATE(t.created_at)";
   private static final String PLACED = " FROM transactions t JOIN devices d ON d.device_serial = t.message"
@@ -45,10 +46,13 @@ public final class RevenueSummary {
       return;
     }
     Query q = em.createNativeQuery(COLUMNS + " SELECT" + GROUPED + ", " + sign + "SUM(t.amount), " + sign
-        + "COUNT(t.id)" + PLACED + " JOIN " + provider.table() + " o ON o.id = t.original_transaction_id AND o.status "
-        + status + " WHERE t.created_at IS NOT NULL AND a.city_id IS NOT NULL AND t.original_transaction_type = ?"
+        + "COUNT(t.id), " + sign + "COALESCE(SUM(k.token_amount), 0)" + PLACED
+        + " LEFT JOIN tokens k ON k.transaction_id = t.id AND k.token_type = 'energy'"
+        + " JOIN " + provider.table() + " o ON o.id = t.original_transaction_id AND o.status " + status
+        + " WHERE t.created_at IS NOT NULL AND a.city_id IS NOT NULL AND t.original_transaction_type = ?"
         + " AND t.original_transaction_id IN (" + NativeSql.in(rowIds.size()) + ") GROUP BY 1, 2, 3, 4, 5"
-        + " ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount), payments = payments + VALUES(payments)")
+        + " ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount), payments = payments + VALUES(payments),"
+        + " energy = energy + VALUES(energy)")
         .setParameter(1, provider.morph());
     NativeSql.bindIn(q, 2, rowIds);
     q.executeUpdate();

@@ -63,6 +63,18 @@ class TenantMemoTest {
   }
 
   @Test
+  void aValueRememberedElsewhereIsFoundPerCompanyForItsTime() {
+    assertNull(memo.remembered(TenantMemo.PLACES, "tenant_a", "clusters"));
+    memo.remember(TenantMemo.PLACES, "tenant_a", "clusters", 1_000, "counts of a");
+    memo.remember(TenantMemo.PLACES, "tenant_b", "clusters", 1_000, null);
+    assertEquals("counts of a", memo.remembered(TenantMemo.PLACES, "tenant_a", "clusters"));
+    assertNull(memo.remembered(TenantMemo.PLACES, "tenant_b", "clusters"), "another company's, never remembered");
+    assertNull(memo.remembered(TenantMemo.USERS, "tenant_a", "clusters"), "another topic");
+    clock.addAndGet(1_000);
+    assertNull(memo.remembered(TenantMemo.PLACES, "tenant_a", "clusters"), "its time is up");
+  }
+
+  @Test
   void theNumberOfValuesIsBounded() {
     for (int i = 0; i < 100; i++) {
       users("tenant_a", Integer.toString(i));

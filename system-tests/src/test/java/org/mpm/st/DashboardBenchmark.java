@@ -12,9 +12,11 @@ import org.mpm.st.Api.Tenant;
 
 /**
  * Benchmark, not part of the Test command: fills one company with 200,000 customers in 20 villages (4 clusters, 10
- * mini-grids), each with a meter, and 2,000,000 settled payments over the last twelve months (multi-row inserts
- * straight into its database, then their revenue summary as the migration builds it), then prints the median and
- * 99th percentile of the server's own time ({@code Server-Timing}) of the cluster and mini-grid dashboards.
+ * mini-grids), each with a meter, and 2,000,000 settled payments over the last twelve months, each with its energy
+ * token (multi-row inserts straight into its database, then their revenue summary as the migration builds it), then
+ * prints the median and 99th percentile of the server's own time ({@code Server-Timing}) of the cluster and
+ * mini-grid dashboards, then again after a customer was added (the counts per place are recounted meanwhile).
+ * {@code -Dmpm.bench.holdSeconds=N} keeps the server and its database up for N seconds afterwards.
  *
  * <pre>mvn -B verify -pl system-tests -am -Dit.test=DashboardBenchmark -Dmpm.bench.customers=200000
  * -Dmpm.bench.transactions=2000000</pre>
@@ -86,6 +88,10 @@ class DashboardBenchmark {
               .append("',UTC_TIMESTAMP() - INTERVAL ").append(i % 525_600).append(" MINUTE,NOW())");
         }
         s.executeUpdate(tx.toString());
+        s.executeUpdate("INSERT INTO tokens (transaction_id, token, token_amount, device_id, token_type, token_unit,"
+            + " created_at, updated_at) SELECT t.id, CONCAT('T', t.id), t.amount / 250, d.id, 'energy', 'kWh',"
+            + " t.created_at, t.created_at FROM transactions t JOIN devices d ON d.device_serial = t.message"
+            + " WHERE t.id > (SELECT COALESCE(MAX(transaction_id), 0) FROM tokens)");
         c.commit();
       }
       DashboardsIT.summarize(s);
@@ -96,6 +102,21 @@ class DashboardBenchmark {
         (System.nanoTime() - t0) / 1_000_000_000);
     measure(api, t, "GET /api/dashboard/clusters", rounds);
     measure(api, t, "GET /api/dashboard/mini-grids", rounds);
+    // a customer registered meanwhile: the next views answer the previous counts while they are recounted
+    try (Connection c = Db.tenant(t); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO people (name, surname, is_customer, type, created_at, updated_at)"
+          + " VALUES ('New', 'Customer', 1, 'customer', NOW(), NOW())");
+    }
+    System.out.println("after a change of what the dashboards count:");
+    measure(api, t, "GET /api/dashboard/clusters", rounds);
+    measure(api, t, "GET /api/dashboard/mini-grids", rounds);
+    long hold = Long.getLong("mpm.bench.holdSeconds", 0);
+    if (hold > 0) {
+      try (Connection c = Db.tenant(t)) {
+        System.out.println("holding: " + c.getMetaData().getURL());
+      }
+      Thread.sleep(hold * 1000);
+    }
   }
 
   /** A few warm-up calls, then the median and 99th percentile of the server's time and of the client's. */

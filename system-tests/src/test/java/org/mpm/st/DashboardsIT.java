@@ -7,6 +7,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -89,8 +90,10 @@ class DashboardsIT {
   static void summarize(Statement s) throws Exception {
     s.executeUpdate("DELETE FROM revenue_summaries");
     s.executeUpdate("INSERT INTO revenue_summaries (city_id, meter, connection_group_id, connection_type_id, day,"
-        + " amount, payments) SELECT a.city_id, m.id IS NOT NULL, COALESCE(m.connection_group_id, 0),"
-        + " COALESCE(m.connection_type_id, 0), DATE(t.created_at), SUM(t.amount), COUNT(t.id) FROM transactions t"
+        + " amount, payments, energy) SELECT a.city_id, m.id IS NOT NULL, COALESCE(m.connection_group_id, 0),"
+        + " COALESCE(m.connection_type_id, 0), DATE(t.created_at), SUM(t.amount), COUNT(t.id),"
+        + " COALESCE(SUM(k.token_amount), 0) FROM transactions t"
+        + " LEFT JOIN tokens k ON k.transaction_id = t.id AND k.token_type = 'energy'"
         + " JOIN devices d ON d.device_serial = t.message"
         + " LEFT JOIN meters m ON d.device_type = 'meter' AND m.id = d.device_id"
         + " JOIN people p ON p.id = d.person_id AND p.deleted_at IS NULL"
@@ -154,6 +157,61 @@ class DashboardsIT {
     assertEquals(1200, east1.getJsonNumber("revenue").doubleValue(), east1.toString());
     JsonObject sales = api.get("/api/dashboard/mini-grids/" + east, c.token()).obj().getJsonObject("data");
     assertTrue(sales.toString().contains("1200"), sales.toString());
+    double kwh;
+    try (Connection db = Db.tenant(c); Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT token_amount FROM tokens WHERE token_type = 'energy'")) {
+      assertTrue(rs.next(), "the payment's energy token");
+      kwh = rs.getDouble(1);
+    }
+    assertTrue(kwh > 0, "the token's kWh");
+    JsonObject grid = api.get("/api/dashboard/mini-grids", c.token()).obj().getJsonArray("data").getJsonObject(0);
+    assertEquals(kwh, grid.getJsonObject("soldEnergy").getJsonNumber("data").doubleValue(), 0.001, grid.toString());
+  }
+
+  @Test
+  void countsFollowEveryChangeAtOnce() throws Exception {
+    Tenant c = api.registerCompany("dashboards-counts");
+    long cluster = cluster(c, "West");
+    long village = village(c, "Kijiji West", grid(c, "Grid West", cluster));
+    long asha = person(c, village, "Asha");
+    JsonObject before = clusterOf(c);
+    assertEquals(1, before.getInt("population"), before.toString());
+    assertEquals(0, before.getInt("deviceCount"));
+    assertEquals(before.toString(), clusterOf(c).toString(), "nothing changed, the same counts");
+
+    // written straight into the database, as another server or a tool would
+    try (Connection db = Db.tenant(c); Statement s = db.createStatement()) {
+      s.executeUpdate("INSERT INTO meters (id, serial_number, meter_type_id, in_use, manufacturer_id,"
+          + " connection_type_id, connection_group_id, tariff_id, created_at, updated_at) VALUES"
+          + " (7, 'DW-M7', 1, 1, 1, 1, 1, 1, NOW(), NOW())");
+      s.executeUpdate("INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at,"
+          + " updated_at) VALUES (" + asha + ", 'meter', 7, 'DW-M7', NOW(), NOW())");
+    }
+    JsonObject metered = clusterOf(c);
+    assertEquals(1, metered.getInt("deviceCount"), metered.toString());
+    assertEquals(1, metered.getInt("meterCount"));
+
+    long baraka = person(c, village, "Baraka");
+    assertEquals(2, clusterOf(c).getInt("population"), "a customer added through the API");
+    assertEquals(200, api.delete("/api/people/" + baraka, c.token()).status());
+    assertEquals(1, clusterOf(c).getInt("population"), "a customer removed through the API");
+
+    try (Connection db = Db.tenant(c); Statement s = db.createStatement()) {
+      long version = Db.count(db, "SELECT COUNT(*) FROM placement_changes");
+      s.executeUpdate("UPDATE people SET updated_at = NOW()");
+      assertEquals(version, Db.count(db, "SELECT COUNT(*) FROM placement_changes"),
+          "a change no count depends on is not recorded");
+      s.executeUpdate("UPDATE devices SET person_id = NULL");
+    }
+    JsonObject unowned = clusterOf(c);
+    assertEquals(0, unowned.getInt("deviceCount"), unowned.toString());
+    assertEquals(0, unowned.getInt("meterCount"));
+  }
+
+  static JsonObject clusterOf(Tenant t) {
+    Resp r = api.get("/api/dashboard/clusters", t.token());
+    assertEquals(200, r.status(), r.body());
+    return r.obj().getJsonArray("data").getJsonObject(0);
   }
 
   @Test
