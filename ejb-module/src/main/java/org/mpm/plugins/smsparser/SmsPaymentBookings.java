@@ -44,8 +44,8 @@ public class SmsPaymentBookings {
 
   /**
    * Keeps the payment found in a stored message, in the inbox's transaction. Its first attempt belongs to the
-   * receiving request ({@link #claim} with the message's id); the sweep takes it only when that has not happened
-   * within {@code mpm.sms-parser.retry-seconds}.
+   * receiving request ({@link #claim} with the message's id); the sweep takes it only when it is still unbooked
+   * {@code mpm.sms-parser.retry-seconds} later.
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void add(long smsId, String sender, Parsed p) {
@@ -67,7 +67,8 @@ public class SmsPaymentBookings {
   }
 
   /**
-   * Claims unbooked payments: the first attempt of one message's payment when {@code smsId} is given, else the
+   * Claims unbooked payments: one message's payment when {@code smsId} is given (the receiving request's attempt,
+   * due or not: a sweep that took it meanwhile books the same payment, which its reference keeps to one), else the
    * due ones, at most {@code limit}. Each attempt is counted and the row leased until the attempt after it would be
    * due.
    */
@@ -76,8 +77,8 @@ public class SmsPaymentBookings {
     LocalDateTime now = Timestamped.nowUtc();
     List<?> rows = tenantDb.em().createNativeQuery("SELECT id, provider_name, transaction_reference, amount,"
             + " raw_amount, device_serial, sender_phone, raw_message, attempts FROM sms_parser_bookings"
-            + " WHERE booked_at IS NULL AND " + (smsId == null ? "next_attempt_at <= ?" : "sms_id = ? AND attempts = 0")
-            + " ORDER BY id LIMIT " + limit + " FOR UPDATE SKIP LOCKED")
+            + " WHERE booked_at IS NULL AND " + (smsId == null ? "next_attempt_at <= ? ORDER BY id LIMIT " + limit
+                + " FOR UPDATE SKIP LOCKED" : "sms_id = ? FOR UPDATE"))
         .setParameter(1, smsId == null ? Timestamp.valueOf(now) : smsId).getResultList();
     List<Booking> out = new ArrayList<>();
     for (Object o : rows) {
