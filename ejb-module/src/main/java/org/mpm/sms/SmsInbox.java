@@ -1,6 +1,7 @@
 package org.mpm.sms;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.HashMap;
@@ -17,7 +18,8 @@ import org.mpm.ticket.TicketUser;
  * ({@code direction} 0, {@code status} 2 delivered). A message that starts with the word {@code ticket} from a
  * maintenance person is a comment on that person's latest open ticket; a message that contains the company's
  * resend keyword asks for the last token of the device whose serial is its last word, which is sent back when the
- * sender's phone is one of that device owner's phones.
+ * sender's phone is one of that device owner's phones. The stored message is announced as {@link SmsStored} inside
+ * the same transaction.
  */
 @Stateless
 public class SmsInbox {
@@ -25,6 +27,7 @@ public class SmsInbox {
   @Inject TenantDatabase tenantDb;
   @Inject SmsService sms;
   @Inject SmsOutbox outbox;
+  @Inject Event<SmsStored> stored;
 
   /** Records the message and acts on it. */
   public Sms receive(String sender, String message) {
@@ -34,6 +37,7 @@ public class SmsInbox {
     in.setStatus(Sms.STATUS_DELIVERED);
     em.persist(in);
     em.flush();
+    stored.fire(new SmsStored(in.getId(), sender, message));
     String[] words = message.trim().split("\\s+");
     if ("ticket".equals(words[0].toLowerCase(Locale.ROOT))) {
       commentOnTicket(sender, message);

@@ -20,7 +20,14 @@ public class SmsReception {
 
   /** Records the message, then tells the observers; the stored message. */
   public Sms receive(String sender, String message) {
-    Sms in = inbox.receive(sender, message);
+    return announce(inbox.receive(sender, message), sender, message);
+  }
+
+  /**
+   * Tells the observers of a message a channel wrote through {@link SmsInbox} in a transaction of its own (e.g.
+   * with the vendor's message id), once that transaction has committed; the message.
+   */
+  public Sms announce(Sms in, String sender, String message) {
     received.fire(new SmsReceived(tenantDb.companyId(), in.getId(), sender, message));
     return in;
   }

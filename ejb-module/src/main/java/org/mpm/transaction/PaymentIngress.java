@@ -128,6 +128,25 @@ public class PaymentIngress {
     }
   }
 
+  /**
+   * Keeps a payment a provider's callback refused before it reached the pipeline (an unknown order or payer, an
+   * amount other than the one requested) as a rejected record, once however often the callback is delivered: the
+   * attempt is keyed by its fingerprint in the provider's refusal scope ({@code <morph>:refused}), so a repeated
+   * delivery finds the first refusal and adds nothing. Throws nothing: the caller answers the vendor its own way.
+   */
+  public void recordRefusal(PaymentRequest r, PaymentRejectedException refusal) {
+    PaymentRequest keyed = new PaymentRequest(r.provider(), r.deviceSerial(), r.amount(), r.rawAmount(),
+        r.provider() + REFUSAL_SCOPE, r.fingerprint(), r.attributes(), r.receivedAt());
+    try {
+      refused(keyed, refusal);
+    } catch (PaymentRejectedException answered) {
+      // recorded now, or found recorded by an earlier delivery
+    }
+  }
+
+  /** The suffix of the idempotency scope of refusals recorded by {@link #recordRefusal}. */
+  static final String REFUSAL_SCOPE = ":refused";
+
   /** The MySQL/MariaDB error code of the SQL failure inside an exception, or 0. */
   static int sqlErrorCode(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {

@@ -12,8 +12,9 @@ import org.mpm.st.Api.Tenant;
 /**
  * The MeSomb plugin's payment notification (POST /api/mesomb, a user token of the company): credited once per pk
  * to the payer's one meter, also when delivered twenty times at once, with a token vended; a payer the company
- * cannot tell refused and kept as a conflict; a failed payment refused; a company that has not enabled the plugin
- * refused; a company's notification never credits another company's customer.
+ * cannot tell refused and kept as a conflict, once however often it is delivered; a failed payment refused; a
+ * company that has not enabled the plugin refused; a company's notification never credits another company's
+ * customer.
  */
 class MesombIT {
 
@@ -78,6 +79,16 @@ class MesombIT {
     assertEquals("Mesomp Payment Failed.", e.getString("title"));
     assertEquals(1, pay.conflicts(MORPH, "(MeSomb pk pk-003)"));
     assertEquals(1, pay.count("SELECT COUNT(*) FROM mesomb_transactions WHERE pk = 'pk-003' AND status = -1"));
+    // Delivered again, then five times at once: the same answer, and still one refused row with one conflict.
+    Resp again = api.post("/api/mesomb", notification("pk-003", "255713899999", "500", "SUCCESS"), t.token());
+    assertEquals(422, again.status(), again.body());
+    assertEquals(r.body(), again.body());
+    for (Resp each : PayingCustomers.concurrently(5, () -> api.post("/api/mesomb",
+        notification("pk-003", "255713899999", "500", "SUCCESS"), t.token()))) {
+      assertEquals(422, each.status(), each.body());
+    }
+    assertEquals(1, pay.conflicts(MORPH, "(MeSomb pk pk-003)"));
+    assertEquals(1, pay.count("SELECT COUNT(*) FROM mesomb_transactions WHERE pk = 'pk-003'"));
     assertEquals(0, pay.count("SELECT COUNT(*) FROM transactions t JOIN mesomb_transactions m ON"
         + " m.id = t.original_transaction_id AND t.original_transaction_type = 'mesomb_transaction'"
         + " WHERE m.pk = 'pk-003'"));

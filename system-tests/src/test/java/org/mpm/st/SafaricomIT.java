@@ -263,6 +263,16 @@ class SafaricomIT {
     assertEquals(1, count(a, "SELECT COUNT(*) FROM transaction_conflicts WHERE transaction_type ="
         + " 'safaricom_transaction' AND transaction_id = " + row + " AND state LIKE '%amount mismatch%'"));
     assertEquals(-1, status(a, row));
+    // The same callback delivered again, then five times at once, is answered alike and recorded no more.
+    assertEquals(ACK, daraja.callback(checkout, 0, "30", "WRNG0AMT01").body());
+    for (Resp each : PayingCustomers.concurrently(5, () -> {
+      HttpResponse<String> h = daraja.callback(checkout, 0, "30", "WRNG0AMT01");
+      return new Resp(h.statusCode(), h.body(), h.headers());
+    })) {
+      assertEquals(ACK, each.body());
+    }
+    assertEquals(1, conflicts(a, row));
+    assertEquals(0, credited(a, row));
     // The right amount afterwards is not taken either: the push was settled by the refusal.
     assertEquals(200, daraja.callback(checkout, 0, "300", "WRNG0AMT01").statusCode());
     assertEquals(0, credited(a, row));

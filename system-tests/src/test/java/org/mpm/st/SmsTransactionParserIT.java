@@ -19,8 +19,9 @@ import org.mpm.st.Api.Tenant;
 /**
  * The SMS transaction parser: a company's parsing rules (MPM's routes, 403 while the plugin is not enabled), and an
  * incoming mobile-money confirmation that a rule reads becoming one payment through the payment pipeline — once,
- * whether the same confirmation arrives again or twenty times at once; a message no rule reads books nothing, and
- * one company's rules and messages never book for another.
+ * whether the same confirmation arrives again or twenty times at once; a refused one recorded once however often it
+ * arrives; a booking the database failed booked once by the sweep; a message no rule reads books nothing, and one
+ * company's rules and messages never book for another.
  */
 class SmsTransactionParserIT {
 
@@ -183,5 +184,55 @@ class SmsTransactionParserIT {
     assertEquals(204, api.send("DELETE", RULES + "/" + id, null, c.token()).status());
     assertEquals(404, api.send("DELETE", RULES + "/" + id, null, c.token()).status());
     assertEquals(2, api.get(RULES, c.token()).obj().getJsonArray("data").size());
+  }
+
+  @Test
+  void aRefusedConfirmationIsRecordedOnceHoweverOftenItArrives() throws Exception {
+    String reference = "UX" + System.nanoTime();
+    String sms = confirmation(reference, "800", "NOSUCH" + reference);
+    assertEquals(200, incoming(t, "HMONEY", sms).status());
+    assertEquals(200, incoming(t, "HMONEY", sms).status());
+    for (Resp r : PayingCustomers.concurrently(5, () -> incoming(t, "HMONEY", sms))) {
+      assertEquals(200, r.status(), r.body());
+    }
+    assertEquals(0, booked(t, reference));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM sms_transactions WHERE transaction_reference = '" + reference
+        + "' AND status = -1"));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM transaction_conflicts c JOIN sms_transactions s ON s.id ="
+        + " c.transaction_id AND c.transaction_type = 'sms_transaction' WHERE s.transaction_reference = '"
+        + reference + "'"));
+    // Each message's booking is done with the refusal as its outcome: none is tried again.
+    assertEquals(7, count(t, "SELECT COUNT(*) FROM sms_parser_bookings WHERE transaction_reference = '" + reference
+        + "' AND booked_at IS NOT NULL AND outcome LIKE 'Refused%'"));
+  }
+
+  @Test
+  void aBookingThatFailedIsBookedOnceByTheSweep() throws Exception {
+    String reference = "DL" + System.nanoTime();
+    // The database answers every write of this payment with a deadlock (more often than the pipeline retries).
+    Db.exec(t, "CREATE TRIGGER sms_parser_it_deadlock BEFORE INSERT ON sms_transactions FOR EACH ROW"
+        + " IF NEW.transaction_reference = '" + reference + "' THEN SIGNAL SQLSTATE '40001' SET MYSQL_ERRNO = 1213,"
+        + " MESSAGE_TEXT = 'Deadlock found when trying to get lock; try restarting transaction'; END IF");
+    try {
+      Resp r = incoming(t, "HMONEY", confirmation(reference, "2,000", serial));
+      assertEquals(200, r.status(), r.body());
+      assertEquals(0, booked(t, reference));
+      assertEquals(1, count(t, "SELECT COUNT(*) FROM sms_parser_bookings WHERE transaction_reference = '"
+          + reference + "' AND booked_at IS NULL AND attempts >= 1 AND outcome LIKE 'Failed%'"));
+    } finally {
+      Db.exec(t, "DROP TRIGGER sms_parser_it_deadlock");
+    }
+    // The sweep (every MPM_SMS_PARSER_RETRY_SECONDS, 2 s in the tests, with backoff) books it once.
+    long end = System.nanoTime() + 60_000_000_000L;
+    while (booked(t, reference) == 0 && System.nanoTime() < end) {
+      Thread.sleep(250);
+    }
+    assertEquals(1, booked(t, reference));
+    Thread.sleep(5_000);
+    assertEquals(1, booked(t, reference));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM transactions WHERE original_transaction_type = 'sms_transaction'"
+        + " AND message = '" + serial + "' AND amount = 2000"));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM sms_parser_bookings WHERE transaction_reference = '" + reference
+        + "' AND booked_at IS NOT NULL AND outcome = 'Booked'"));
   }
 }

@@ -189,6 +189,8 @@ public final class TestServer {
         Map.entry("MPM_ACCESS_RATE_CHECK_SECONDS", "3"),
         Map.entry("MPM_APPLIANCE_REMINDERS_CHECK_SECONDS", "3"),
         Map.entry("MPM_SWIFTA_EXPIRY_CHECK_SECONDS", "2"),
+        Map.entry("MPM_SMS_PARSER_RETRY_SECONDS", "2"),
+        Map.entry("MPM_TEXTBEE_POLL_SECONDS", "2"),
         // Mails go to the suite's SMTP server, with a login and without TLS.
         Map.entry("MPM_MAIL_HOST", "127.0.0.1"),
         Map.entry("MPM_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort())),

@@ -14,6 +14,7 @@ import static org.mpm.st.SmsGatewayPlugins.stored;
 
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -27,7 +28,8 @@ import org.mpm.st.VendorSimulator.Request;
 /**
  * The TextBee plugin against a simulator of its gateway API ({@link TextbeeSimulator}): messages of a company that
  * chose it go to its device once each, refusals are retried and given up; its signed webhook brings incoming
- * messages to the company of its path, and an unsigned or wrongly signed one changes nothing.
+ * messages to the company of its path, and an unsigned or wrongly signed one changes nothing; its received-message
+ * listing is polled, and a message that came both ways is stored and booked once.
  */
 class TextbeeIT {
 
@@ -158,5 +160,69 @@ class TextbeeIT {
     Resp bad = api.put(CREDENTIAL, "{\"api_key\":\"k\"}", t.token());
     assertEquals(422, bad.status(), bad.body());
     assertEquals(row, stored(t, "textbee_credentials"));
+  }
+
+  /** Waits until the query counts at least {@code n} (at most 60 s); returns the count. */
+  static long await(Tenant t, String sql, long n) throws Exception {
+    long end = System.nanoTime() + 60_000_000_000L;
+    while (count(t, sql) < n && System.nanoTime() < end) {
+      Thread.sleep(250);
+    }
+    return count(t, sql);
+  }
+
+  @Test
+  void receivedMessagesArePolledAndTakenOnceWhicheverWayTheyCame() throws Exception {
+    String key = "tbk_poll_" + System.nanoTime();
+    String device = "65f1" + System.nanoTime();
+    Tenant t = company("tb-poll", key, device, "whsec-poll-1");
+    // The SMS transaction parser reads confirmations of "HMONEY" for a meter of the company.
+    SmsTransactionParserIT.api = api;
+    PeopleIT.api = api;
+    assertEquals(200, api.put("/api/plugins/29", "{\"checked\":true}", t.token()).status());
+    String serial = "TBP" + System.nanoTime();
+    SmsTransactionParserIT.meter(t, serial);
+    assertEquals(201, api.post(SmsTransactionParserIT.RULES, SmsTransactionParserIT.rule("Harbour Money",
+        "/HMONEY/i"), t.token()).status());
+    String reference = "TB" + System.nanoTime();
+    String confirmation = SmsTransactionParserIT.confirmation(reference, "1200", serial);
+    Instant now = Instant.now();
+    String hello = "66b0" + System.nanoTime();
+    String paid = "66b1" + System.nanoTime();
+    textbee.receive(device, hello, "+255716100601", "Hello by poll", now.minusSeconds(60));
+    textbee.receive(device, paid, "HMONEY", confirmation, now.minusSeconds(30));
+    // The confirmation also arrives by the webhook, with the same TextBee id.
+    String body = "{\"smsId\":\"" + paid + "\",\"sender\":\"HMONEY\",\"message\":\"" + confirmation
+        + "\",\"receivedAt\":\"" + now.minusSeconds(30) + "\",\"deviceId\":\"" + device
+        + "\",\"webhookEvent\":\"MESSAGE_RECEIVED\"}";
+    assertEquals(200, webhook(t, body, sign(body, "whsec-poll-1")).status());
+    String hellos = "SELECT COUNT(*) FROM sms WHERE direction = 0 AND body = 'Hello by poll'"
+        + " AND receiver = '+255716100601'";
+    assertEquals(1, await(t, hellos, 1));
+    // Several polls later, and the webhook's copy delivered again: every message once, the payment once.
+    long polls = textbee.listingsWith(key).size();
+    long end = System.nanoTime() + 30_000_000_000L;
+    while (textbee.listingsWith(key).size() < polls + 2 && System.nanoTime() < end) {
+      Thread.sleep(250);
+    }
+    assertEquals(200, webhook(t, body, sign(body, "whsec-poll-1")).status());
+    assertEquals(1, count(t, hellos));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM sms WHERE direction = 0 AND body LIKE '%" + reference + "%'"));
+    assertEquals(1, SmsTransactionParserIT.booked(t, reference));
+    assertEquals(2, count(t, "SELECT COUNT(*) FROM textbee_received_messages WHERE sms_id IS NOT NULL"));
+    Request listing = textbee.listingsWith(key).get(0);
+    assertEquals("/api/v1/gateway/devices/" + device + "/get-received-sms", listing.path());
+    assertEquals("1", listing.param("page"));
+    // A later message is found by the next poll; the company's cursor moves on to it.
+    String later = "66b2" + System.nanoTime();
+    Instant laterAt = Instant.now().minusSeconds(1);
+    textbee.receive(device, later, "+255716100602", "Later by poll", laterAt);
+    assertEquals(1, await(t, "SELECT COUNT(*) FROM sms WHERE direction = 0 AND body = 'Later by poll'", 1));
+    assertEquals(1, await(t, "SELECT COUNT(*) FROM textbee_polls WHERE received_after >= '"
+        + laterAt.toString().replace("T", " ").replace("Z", "").substring(0, 19) + "'", 1));
+    // Another company's device is polled with its own key only: nothing of this one reaches it.
+    Tenant other = company("tb-poll-b", "tbk_pollb_" + System.nanoTime(), "65f2" + System.nanoTime(),
+        "whsec-poll-2");
+    assertEquals(0, count(other, "SELECT COUNT(*) FROM sms WHERE direction = 0"));
   }
 }

@@ -25,8 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 abstract class VendorSimulator implements ServerSimulator {
 
-  /** One request as received: method, path, headers (lower-case names, first values) and body. */
-  record Request(String method, String path, Map<String, String> headers, String body) {
+  /** One request as received: method, path, headers (lower-case names, first values), body and query string. */
+  record Request(String method, String path, Map<String, String> headers, String body, String query) {
+
+    /** A parameter of the query string, or null. */
+    String param(String name) {
+      return new Request("", "", Map.of(), query == null ? "" : query, null).form().get(name);
+    }
 
     /** The form fields of a {@code application/x-www-form-urlencoded} body. */
     Map<String, String> form() {
@@ -103,7 +108,8 @@ abstract class VendorSimulator implements ServerSimulator {
     }
     Map<String, String> headers = new LinkedHashMap<>();
     exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.isEmpty() ? "" : v.get(0)));
-    Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body);
+    Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body,
+        exchange.getRequestURI().getRawQuery());
     requests.add(request);
     Answer a;
     try {

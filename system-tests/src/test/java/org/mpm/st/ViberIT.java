@@ -30,7 +30,8 @@ import org.mpm.st.Api.Tenant;
  * The Viber plugin against a simulator of Viber's bot API ({@link ViberSimulator}): saving the token sets the
  * company's webhook; a customer registers by sending {@code register+<meter serial>} to the bot (a signed
  * callback); messages to the customer's phone then go to the customer's Viber id once each, and the delivery
- * events mark them; a customer without Viber contact, an unsigned callback or a disabled plugin change nothing.
+ * events mark them; a conversation the user opens is answered with the bot's welcome message; a customer without
+ * Viber contact, an unsigned callback or a disabled plugin change nothing.
  */
 class ViberIT {
 
@@ -180,5 +181,37 @@ class ViberIT {
     awaitStatus(f, retried, 1);
     assertEquals(3, viber.sentWith(failing).size());
     assertEquals(1, count(f, "SELECT COUNT(*) FROM sms WHERE id = " + retried + " AND attempts = 2"));
+  }
+
+  @Test
+  void aConversationStartedIsAnsweredWithTheWelcomeMessage() throws Exception {
+    String token = "5b8d" + System.nanoTime() + "-viber-token";
+    Tenant t = company("viber-welcome", token);
+    int sentBefore = viber.sentWith(token).size();
+    long smsBefore = count(t, "SELECT COUNT(*) FROM sms");
+    // Viber's conversation_started callback, as documented: the user opened the bot's chat, not yet subscribed.
+    String started = "{\"event\":\"conversation_started\",\"timestamp\":1764842400000,\"chat_hostname\":"
+        + "\"SN-CHAT-01_\",\"message_token\":5480000000000000001,\"type\":\"open\",\"context\":\"\","
+        + "\"user\":{\"id\":\"01234567890A=\",\"name\":\"Asha Juma\",\"avatar\":\"http://avatar.example\","
+        + "\"language\":\"sw\",\"country\":\"TZ\",\"api_version\":10},\"subscribed\":false}";
+    Resp r = callback(t, started, sign(started, token));
+    assertEquals(200, r.status(), r.body());
+    JsonObject welcome = r.obj();
+    assertEquals("text", welcome.getString("type"));
+    assertEquals("Can I help you?", welcome.getString("text"));
+    assertEquals("MicroPowerManager", welcome.getJsonObject("sender").getString("name"));
+    assertEquals("https://micropowermanager.com/assets/images/Icon_2_5Icon_2_2.png",
+        welcome.getJsonObject("sender").getString("avatar"));
+    // The welcome is the callback's answer: no message sent through the API, nothing stored, nobody registered.
+    assertEquals(sentBefore, viber.sentWith(token).size());
+    assertEquals(smsBefore, count(t, "SELECT COUNT(*) FROM sms"));
+    assertEquals(0, count(t, "SELECT COUNT(*) FROM viber_contacts"));
+    // Unsigned, it is refused; a subscribed event is only acknowledged.
+    assertEquals(401, callback(t, started, null).status());
+    String subscribed = "{\"event\":\"subscribed\",\"timestamp\":1764842400000,\"user\":{\"id\":"
+        + "\"01234567890A=\",\"name\":\"Asha Juma\"},\"message_token\":5480000000000000002}";
+    Resp ack = callback(t, subscribed, sign(subscribed, token));
+    assertEquals(200, ack.status(), ack.body());
+    assertEquals("success", ack.obj().getString("success"));
   }
 }

@@ -1,12 +1,10 @@
 package org.mpm.plugins.mesomb;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.mpm.transaction.PaymentEngine;
 import org.mpm.transaction.PaymentIngress;
 import org.mpm.transaction.PaymentRejectedException;
 import org.mpm.transaction.PaymentRequest;
@@ -14,8 +12,9 @@ import org.mpm.transaction.PaymentRequest;
 /**
  * A MeSomb payment notification ({@code POST /api/mesomb}): a successful payment by a payer the company can tell is
  * accepted through the {@link PaymentIngress} once, with MeSomb's {@code pk} as the idempotency key (scope
- * {@code mesomb}); a payment whose payer cannot be told is refused and kept as a refused row with a conflict, so the
- * money received is not lost from sight. A plain bean: each step is its own transaction.
+ * {@code mesomb}); a payment whose payer cannot be told is refused and kept as a refused row with a conflict
+ * (once, however often it is delivered), so the money received is not lost from sight. A plain bean: each step is
+ * its own transaction.
  */
 @ApplicationScoped
 public class MesombPayments {
@@ -25,7 +24,6 @@ public class MesombPayments {
 
   @Inject MesombService mesomb;
   @Inject PaymentIngress ingress;
-  @EJB PaymentEngine engine;
 
   /**
    * @param fields MeSomb's fields as sent (pk, type, fees, b_party, message, service, reference, ts, direction)
@@ -44,7 +42,7 @@ public class MesombPayments {
     try {
       serial = mesomb.payerDevice(bParty);
     } catch (MesombException e) {
-      engine.recordRejection(new PaymentRequest(MesombPaymentProvider.MORPH, null, amount, rawAmount, null, null,
+      ingress.recordRefusal(new PaymentRequest(MesombPaymentProvider.MORPH, null, amount, rawAmount, null, null,
           fields, null), new PaymentRejectedException(422, null, e.getMessage() + " (MeSomb pk " + pk + ")"));
       throw e;
     }

@@ -1,12 +1,10 @@
 package org.mpm.plugins.swifta;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
-import org.mpm.transaction.PaymentEngine;
 import org.mpm.transaction.PaymentEngine.Accepted;
 import org.mpm.transaction.PaymentIngress;
 import org.mpm.transaction.PaymentRejectedException;
@@ -27,7 +25,6 @@ public class SwiftaPayments {
 
   @Inject SwiftaService swifta;
   @Inject PaymentIngress ingress;
-  @EJB PaymentEngine engine;
 
   /** A confirmation as Swifta sends it, the amount as a number (null when it is not one) and as sent. */
   public record Confirmation(long transactionId, String reference, BigDecimal amount, String rawAmount,
@@ -60,7 +57,7 @@ public class SwiftaPayments {
     }
   }
 
-  /** Keeps a refused confirmation (a row with status -1 and a conflict) and returns Swifta's 400 to throw. */
+  /** Keeps a refused confirmation once (a row with status -1 and a conflict) and returns Swifta's 400 to throw. */
   private SwiftaException refuse(Confirmation c, String serial, String message) {
     Map<String, Object> attributes = new HashMap<>();
     attributes.put(SwiftaPaymentProvider.CIPHER, c.cipher());
@@ -70,7 +67,7 @@ public class SwiftaPayments {
     }
     PaymentRequest attempt = new PaymentRequest(SwiftaPaymentProvider.MORPH, serial, c.amount(), c.rawAmount(),
         null, null, attributes, null);
-    engine.recordRejection(attempt, new PaymentRejectedException(400, null, message + " (Swifta transaction_id "
+    ingress.recordRefusal(attempt, new PaymentRejectedException(400, null, message + " (Swifta transaction_id "
         + c.transactionId() + ")"));
     return new SwiftaException(400, message);
   }

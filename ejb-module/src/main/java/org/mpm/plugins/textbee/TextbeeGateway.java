@@ -106,6 +106,26 @@ public class TextbeeGateway extends CompanySmsGateway<Credential> {
     }
   }
 
+  /**
+   * A page of the device's received messages, newest first: {@code GET <url>/gateway/devices/<device
+   * id>/get-received-sms?page&limit}, answered {@code {"data": [{"_id", "sender", "message", "receivedAt", …}],
+   * "meta": {"page", "limit", "total", "totalPages"}}}.
+   *
+   * @throws IllegalStateException when TextBee cannot be reached or refuses
+   */
+  JsonObject receivedPage(Credential credential, int page, int limit) {
+    try (Response r = client.target(url).path("gateway/devices").path(credential.deviceId())
+        .path("get-received-sms").queryParam("page", page).queryParam("limit", limit)
+        .request(MediaType.APPLICATION_JSON).header("x-api-key", credential.apiKey()).get()) {
+      String answer = r.hasEntity() ? r.readEntity(String.class) : "";
+      JsonObject json = object(answer);
+      if (r.getStatus() / 100 != 2 || json == null) {
+        throw new IllegalStateException("TextBee received messages: HTTP " + r.getStatus() + " " + answer);
+      }
+      return json;
+    }
+  }
+
   static JsonObject object(String answer) {
     try (JsonReader reader = Json.createReader(new StringReader(answer))) {
       return reader.readObject();

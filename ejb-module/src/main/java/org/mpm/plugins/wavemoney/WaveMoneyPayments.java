@@ -1,6 +1,5 @@
 package org.mpm.plugins.wavemoney;
 
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -10,7 +9,6 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.mpm.tenancy.TenantContext;
 import org.mpm.tenancy.TenantRegistry;
-import org.mpm.transaction.PaymentEngine;
 import org.mpm.transaction.PaymentIngress;
 import org.mpm.transaction.PaymentRejectedException;
 import org.mpm.transaction.PaymentRequest;
@@ -35,7 +33,6 @@ public class WaveMoneyPayments {
   @Inject WaveMoneyService wave;
   @Inject WaveMoneyClient client;
   @Inject PaymentIngress ingress;
-  @EJB PaymentEngine engine;
 
   /** A callback's fields as sent (strings, null when absent; the amount as sent). */
   public record Callback(String status, String merchantId, String orderId, String merchantReferenceId,
@@ -97,8 +94,8 @@ public class WaveMoneyPayments {
   }
 
   /**
-   * Keeps a refused callback: a row with status -1 and a conflict. A callback of another amount or currency is
-   * answered as MPM does, 200 without a body: Wave Money need not deliver it again.
+   * Keeps a refused callback: a row with status -1 and a conflict, once however often it is delivered. A callback
+   * of another amount or currency is answered as MPM does, 200 without a body: Wave Money need not deliver it again.
    */
   private void refuse(Callback c, String serial, String message) {
     Map<String, Object> attributes = new HashMap<>();
@@ -106,7 +103,7 @@ public class WaveMoneyPayments {
     putIfPresent(attributes, WaveMoneyPaymentProvider.REFERENCE_ID, c.merchantReferenceId());
     putIfPresent(attributes, WaveMoneyPaymentProvider.CURRENCY, c.currency());
     putIfPresent(attributes, WaveMoneyPaymentProvider.EXTERNAL_ID, c.transactionId());
-    engine.recordRejection(new PaymentRequest(WaveMoneyPaymentProvider.MORPH, serial, number(c.amount()), c.amount(),
+    ingress.recordRefusal(new PaymentRequest(WaveMoneyPaymentProvider.MORPH, serial, number(c.amount()), c.amount(),
         null, null, attributes, null), new PaymentRejectedException(400, null, message));
   }
 

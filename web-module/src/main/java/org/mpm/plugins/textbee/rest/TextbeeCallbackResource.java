@@ -16,17 +16,17 @@ import org.mpm.common.ApiException;
 import org.mpm.common.NotFoundException;
 import org.mpm.plugin.HexHmac;
 import org.mpm.plugins.textbee.TextbeeCredentials;
+import org.mpm.plugins.textbee.TextbeeReception;
 import org.mpm.rest.Json;
 import org.mpm.rest.JsonBody;
 import org.mpm.rest.Public;
-import org.mpm.sms.SmsReception;
 import org.mpm.tenancy.WebhookTenant;
 
 /**
  * TextBee's webhook for the company {slug} (public, as in MPM): the {@code x-signature} header must be the hex
  * HMAC-SHA256 of the raw body under the company's webhook secret before anything else is read; then a received
- * message ({@code sender}, {@code message}) goes to the company's inbox. Other webhook events are acknowledged and
- * left alone.
+ * message ({@code sender}, {@code message}) goes to the company's inbox, once by TextBee's {@code smsId} (the poll
+ * may find the same message). Other webhook events are acknowledged and left alone.
  */
 @Path("textbee-sms-gateway/callback/{slug}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,7 +36,7 @@ public class TextbeeCallbackResource {
 
   @Inject WebhookTenant webhookTenant;
   @Inject TextbeeCredentials credentials;
-  @Inject SmsReception reception;
+  @Inject TextbeeReception reception;
 
   @POST
   @Path("incoming-messages")
@@ -59,9 +59,11 @@ public class TextbeeCallbackResource {
     boolean received = event == null || "MESSAGE_RECEIVED".equals(event);
     String sender = b.string("sender", received, 1, 191);
     String message = b.string("message", received, 1, 5000);
+    String smsId = b.string("smsId", false, 1, 64);
+    String receivedAt = b.string("receivedAt", false, 1, 64);
     b.validate();
     if (received) {
-      reception.receive(sender, message);
+      reception.receive(smsId, sender, message, receivedAt);
     }
     return Json.obj("status", "success");
   }

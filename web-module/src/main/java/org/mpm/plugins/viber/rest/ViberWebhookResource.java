@@ -27,7 +27,9 @@ import org.mpm.tenancy.WebhookTenant;
  * The Viber bot's webhook for the company {slug} (public, as in MPM): the {@code X-Viber-Content-Signature} header
  * must be the hex HMAC-SHA256 of the raw body under the bot's token before anything else is read. Events:
  * {@code message} (registration or an incoming message), {@code delivered} / {@code seen} / {@code failed} (the
- * message with that token); the others ({@code webhook}, {@code subscribed} …) are acknowledged.
+ * message with that token); {@code conversation_started} is answered with the bot's welcome message (Viber shows
+ * it to the user, as MPM's bot answers "Can I help you?"); the others ({@code webhook}, {@code subscribed} …) are
+ * acknowledged.
  */
 @Path("viber-messaging/webhook/{slug}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,8 +44,8 @@ public class ViberWebhookResource {
   @POST
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
   @Operation(summary = "A Viber callback for the company {slug}, signed (X-Viber-Content-Signature): {success:"
-      + " success}; 401 for a wrong or missing signature, 404 for an unknown company, 403 if the plugin is not"
-      + " enabled")
+      + " success}, or the welcome message {sender, type, text} for conversation_started; 401 for a wrong or"
+      + " missing signature, 404 for an unknown company, 403 if the plugin is not enabled")
   public Map<String, Object> event(@PathParam("slug") String slug,
       @HeaderParam("X-Viber-Content-Signature") String signature, byte[] raw) {
     if (!webhookTenant.enter(slug)) {
@@ -77,8 +79,14 @@ public class ViberWebhookResource {
           webhook.delivery(messageToken.toString().replace("\"", ""), !"failed".equals(event));
         }
       }
+      case "conversation_started" -> {
+        // Viber's welcome message is the callback's answer
+        ViberWebhook.Welcome w = webhook.welcome();
+        return Json.obj("sender", Json.obj("name", w.senderName(), "avatar", w.senderAvatar()),
+            "min_api_version", 1, "type", "text", "text", w.text());
+      }
       default -> {
-        // webhook, subscribed, unsubscribed, conversation_started: nothing to record
+        // webhook, subscribed, unsubscribed: nothing to record
       }
     }
     return Json.obj("success", "success");
