@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.mpm.tenancy.TenantContext;
+import org.mpm.tenancy.CompanySchedule;
 import org.mpm.tenancy.TenantDatabase;
 import org.mpm.tenancy.TenantMemo;
 
@@ -119,17 +118,19 @@ public class PlacementChanges {
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     @Resource ManagedExecutorService executor;
-    @Inject Runner runner;
+    @Inject CompanySchedule.InCompany inCompany;
+    @Inject PlacementChanges changes;
 
     /** Starts a recount unless one of the key is running; false when none could be started. */
     boolean start(long companyId, String database, String key, Supplier<?> count) {
       return submit(database + '\u0000' + key, "Recounting the dashboard's " + key + " of " + database,
-          () -> runner.run(companyId, database, key, count));
+          () -> inCompany.run(companyId, database, () -> changes.recountNow(key, count)));
     }
 
     /** Starts a fold of the company's changes unless one is running. */
     void fold(long companyId, String database) {
-      submit(database, "Folding the dashboard's changes of " + database, () -> runner.fold(companyId, database));
+      submit(database, "Folding the dashboard's changes of " + database,
+          () -> inCompany.run(companyId, database, changes::fold));
     }
 
     private boolean submit(String id, String what, Runnable work) {
@@ -151,26 +152,6 @@ public class PlacementChanges {
         running.remove(id);
         return false;
       }
-    }
-  }
-
-  /** One recount, in a request context bound to the company. */
-  @ApplicationScoped
-  public static class Runner {
-
-    @Inject TenantContext tenant;
-    @Inject PlacementChanges changes;
-
-    @ActivateRequestContext
-    public void run(long companyId, String database, String key, Supplier<?> count) {
-      tenant.set(companyId, database);
-      changes.recountNow(key, count);
-    }
-
-    @ActivateRequestContext
-    public void fold(long companyId, String database) {
-      tenant.set(companyId, database);
-      changes.fold();
     }
   }
 }

@@ -1,15 +1,13 @@
 package org.mpm.dashboard;
 
-import jakarta.annotation.Resource;
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
-import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
-import org.mpm.tenancy.TenantRegistry;
+import org.mpm.tenancy.CompanySchedule;
 
 /**
  * Every ten minutes, on every node, every company's {@link PlacementChanges#fold}: safe at once on several nodes
@@ -19,14 +17,22 @@ import org.mpm.tenancy.TenantRegistry;
 @Singleton
 @DependsOn("Boot")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class PlacementChangesSchedule {
+public class PlacementChangesSchedule extends CompanySchedule {
 
-  @Resource ManagedExecutorService executor;
-  @Inject TenantRegistry registry;
-  @Inject PlacementChanges.Runner runner;
+  @Inject PlacementChanges changes;
 
-  @Schedule(hour = "*", minute = "*/10", timezone = "UTC", persistent = false)
-  void fold() {
-    registry.forEachCompany("folding the dashboards' placement changes", executor, runner::fold);
+  @PostConstruct
+  void start() {
+    every("placement-changes-fold", 60_000, 600);
+  }
+
+  @Override
+  protected String what() {
+    return "folding the dashboards' placement changes";
+  }
+
+  @Override
+  protected void work() {
+    changes.fold();
   }
 }
