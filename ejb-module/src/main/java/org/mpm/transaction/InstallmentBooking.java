@@ -95,6 +95,23 @@ public class InstallmentBooking {
         longOrNull(r[5]), isPaygo);
   }
 
+  /**
+   * The sale locked and the amount checked against its rates as a payment on it is checked (404 for no such sale,
+   * 422 for an amount MPM refuses); what a payment provider checks before it asks the customer for the money.
+   */
+  public Sale payable(long saleId, BigDecimal amount) {
+    Sale sale = lock(saleId);
+    InstallmentRules.checkAmount(sale.energyService(), sale.minimumPayable(), rates(sale.id()), amount);
+    return sale;
+  }
+
+  /** The phone of a customer's primary address (MPM's payer of an appliance payment); {@code -} without one. */
+  public String phone(long personId) {
+    List<?> phones = em().createNativeQuery("SELECT phone FROM addresses WHERE owner_type = 'person' AND owner_id = ?"
+        + " AND is_primary = 1 ORDER BY id LIMIT 1").setParameter(1, personId).getResultList();
+    return phones.isEmpty() || phones.get(0) == null ? "-" : (String) phones.get(0);
+  }
+
   /** The sale's rates under lock, in schedule order. */
   public List<Rate> rates(long saleId) {
     List<Rate> out = new ArrayList<>();
