@@ -24,8 +24,19 @@ public interface PaymentInitiator {
    */
   Initiated initiate(Initiation request);
 
-  /** What is to be paid: an installment of an appliance sale ({@code appliance_people.id}). */
-  record Initiation(long saleId, BigDecimal amount) {}
+  /**
+   * What is to be paid on an appliance sale ({@code appliance_people.id}): an installment, or the sale's down payment
+   * (its open rate due at the sale, booked as a {@code down_payment}).
+   *
+   * @param payer the payer's phone as the request gives it; null for the customer's primary address
+   */
+  record Initiation(long saleId, BigDecimal amount, boolean downPayment, String payer) {
+
+    /** An installment paid by the customer's primary phone. */
+    public static Initiation installment(long saleId, BigDecimal amount) {
+      return new Initiation(saleId, amount, false, null);
+    }
+  }
 
   /**
    * A started payment: its {@code transactions} row (once confirmed) and what the provider adds to the answer

@@ -62,6 +62,14 @@ public class PaymentInitiators {
    * @throws ApiException 422 {@code "Unsupported payment provider ID: …"} for a plugin without an initiator here
    */
   public PaymentInitiator.Initiated initiate(long providerId, PaymentInitiator.Initiation request) {
+    return initiator(providerId).initiate(request);
+  }
+
+  /**
+   * The initiator of a provider plugin (not cash), checked as {@link #initiate} checks it; what a route checks
+   * before it writes anything that a payment will be started for.
+   */
+  public PaymentInitiator initiator(long providerId) {
     if (providerId == CASH || !known(providerId) || !gate.enabled(providerId)) {
       throw ValidationException.field("payment_provider", INVALID);
     }
@@ -69,6 +77,6 @@ public class PaymentInitiators {
     if (initiator == null) {
       throw new ApiException(422, "Unsupported payment provider ID: " + providerId);
     }
-    return initiator.initiate(request);
+    return initiator;
   }
 }

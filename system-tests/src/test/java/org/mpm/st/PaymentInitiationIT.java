@@ -23,9 +23,11 @@ import org.mpm.st.VodacomMzSimulator.Payer;
  * Appliance payments started with a payment provider plugin ({@code payment_provider} = its id): the providers a
  * company can start a payment with, and Vodacom M-Pesa Mozambique's C2B payment against its simulator — a
  * confirmed payment pays the sale's rates once, also when Vodacom confirms two requests with one transaction id at
- * the same time; a refusal and a timeout credit nothing and leave the request failed or pending with a conflict; a
- * provider the company has not enabled, one MPM does not know, one without an initiator here, and another company's
- * sale are refused before Vodacom is asked. After all, every sale's rates add up to the payments booked on them.
+ * the same time; a confirmation the rates no longer take is kept as a refusal with a conflict; a sale's down
+ * payment is asked once the sale is recorded, and stays owed when refused; a refusal and a timeout credit nothing
+ * and leave the request failed or pending with a conflict; a provider the company has not enabled, one MPM does not
+ * know, one without an initiator here, and another company's sale are refused before Vodacom is asked. After all,
+ * every sale's rates add up to the payments booked on them.
  */
 class PaymentInitiationIT {
 
@@ -91,6 +93,25 @@ class PaymentInitiationIT {
     return String.join(",", out);
   }
 
+  /** The answers of one request sent twice at the same time. */
+  static List<Resp> twoAtOnce(Callable<Resp> request) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Resp>> futures = List.of(pool.submit(request), pool.submit(request));
+      List<Resp> answers = new ArrayList<>();
+      for (Future<Resp> f : futures) {
+        answers.add(f.get());
+      }
+      return answers;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  static List<Integer> statuses(List<Resp> answers) {
+    return answers.stream().map(Resp::status).sorted().toList();
+  }
+
   static long vodacomRows(Tenant x, String where) throws Exception {
     return count(x, "SELECT COUNT(*) FROM vodacom_mz_transactions WHERE " + where);
   }
@@ -133,7 +154,7 @@ class PaymentInitiationIT {
         + " AND type = 'deferred_payment' AND original_transaction_type = 'vodacom_mz_transaction'"
         + " AND sender = '+258841000011'"));
     assertEquals(300, count(t, "SELECT SUM(amount) FROM payment_histories WHERE transaction_id = " + tx));
-    List<JsonObject> asked = vodacom.requestsOf("258841000011");
+    List<JsonObject> asked = vodacom.paymentsOf("258841000011");
     assertEquals(1, asked.size());
     JsonObject q = asked.get(0);
     assertEquals("300", q.getString("input_Amount"));
@@ -153,29 +174,16 @@ class PaymentInitiationIT {
     assertEquals(2, vodacomTransactions(t, sale));
     Resp tooMuch = pay(t, sale, "1", 19);
     assertEquals(422, tooMuch.status(), tooMuch.body());
-    assertEquals(2, vodacom.requestsOf("258841000011").size(), "a refused amount never reaches Vodacom");
+    assertEquals(2, vodacom.paymentsOf("258841000011").size(), "a refused amount never reaches Vodacom");
   }
 
   @Test
   void oneConfirmationForTwoRequestsAtOnceIsCreditedOnce() throws Exception {
     long sale = sale(t, "+258841000012");
     vodacom.repeatedTransactionId("258841000012", "DUPTX0012");
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    List<Future<Resp>> answers = new ArrayList<>();
-    try {
-      for (int i = 0; i < 2; i++) {
-        answers.add(pool.submit((Callable<Resp>) () -> pay(t, sale, "233", 19)));
-      }
-      List<Integer> statuses = new ArrayList<>();
-      for (Future<Resp> f : answers) {
-        statuses.add(f.get().status());
-      }
-      statuses.sort(null);
-      assertEquals(List.of(200, 409), statuses, statuses.toString());
-    } finally {
-      pool.shutdownNow();
-    }
-    assertEquals(2, vodacom.requestsOf("258841000012").size());
+    List<Resp> answers = twoAtOnce(() -> pay(t, sale, "233", 19));
+    assertEquals(List.of(200, 409), statuses(answers), answers.toString());
+    assertEquals(2, vodacom.paymentsOf("258841000012").size());
     assertEquals(1, vodacomTransactions(t, sale));
     assertEquals("0,233,234", remaining(t, sale));
     // delivered again later: refused, nothing more credited
@@ -190,6 +198,54 @@ class PaymentInitiationIT {
     assertEquals(2, count(t, "SELECT COUNT(*) FROM transaction_conflicts c JOIN vodacom_mz_transactions v"
         + " ON c.transaction_type = 'vodacom_mz_transaction' AND c.transaction_id = v.id"
         + " WHERE v.payerPhoneNumber = '+258841000012' AND c.state LIKE '%DUPTX0012%'"));
+  }
+
+  @Test
+  void aConfirmationTheRatesNoLongerTakeIsKeptAsARefusal() throws Exception {
+    long sale = sale(t, "+258841000017");
+    vodacom.payer("258841000017", Payer.DELAYED);
+    List<Resp> answers = twoAtOnce(() -> pay(t, sale, "467", 19));
+    // both were checked before either was confirmed, and Vodacom took both
+    assertEquals(2, vodacom.paymentsOf("258841000017").size());
+    assertEquals(List.of(200, 422), statuses(answers), answers.toString());
+    assertEquals(1, vodacomTransactions(t, sale));
+    assertEquals("0,0,233", remaining(t, sale));
+    assertEquals(1, vodacomRows(t, "payerPhoneNumber = '+258841000017' AND status = 1"));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM transaction_conflicts c JOIN vodacom_mz_transactions v"
+        + " ON c.transaction_type = 'vodacom_mz_transaction' AND c.transaction_id = v.id"
+        + " WHERE v.payerPhoneNumber = '+258841000017' AND v.status = -1 AND v.transactionId IS NOT NULL"
+        + " AND c.state LIKE 'Rejected: Payment Amount can not bigger than Total Remaining Amount%'"));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM payment_idempotency_keys k JOIN vodacom_mz_transactions v"
+        + " ON v.transactionId = k.idempotency_key WHERE k.scope = 'vodacom_mz' AND k.rejection_status = 422"
+        + " AND v.payerPhoneNumber = '+258841000017'"));
+  }
+
+  @Test
+  void aSalesDownPaymentIsAskedOfVodacomOnceTheSaleIsRecorded() throws Exception {
+    long person = PersonDevicesPaymentsIT.id(PeopleIT.create(t, "Downa", "Tembe", "+258841000020", null));
+    String sell = "/api/appliances/person/" + tv + "/people/" + person;
+    Resp sold = api.post(sell, "{\"user_id\":" + userId + ",\"cost\":700,\"rate\":3,\"rate_type\":\"weekly\","
+        + "\"down_payment\":100,\"payment_provider\":19,\"address\":{\"phone\":\"+258841000018\"}}", t.token());
+    assertEquals(200, sold.status(), sold.body());
+    long sale = sold.obj().getJsonObject("data").getJsonObject("appliance_person").getJsonNumber("id").longValue();
+    assertEquals("0,200,200,200", remaining(t, sale));
+    assertEquals(1, count(t, "SELECT COUNT(*) FROM transactions WHERE type = 'down_payment' AND amount = 100"
+        + " AND original_transaction_type = 'vodacom_mz_transaction' AND sender = '+258841000018'"
+        + " AND message = '" + sale + "'"));
+    assertEquals(100, count(t, "SELECT SUM(h.amount) FROM payment_histories h JOIN transactions x"
+        + " ON x.id = h.transaction_id WHERE h.payment_type = 'down_payment' AND x.message = '" + sale + "'"));
+    assertEquals(1, vodacom.paymentsOf("258841000018").size());
+
+    vodacom.payer("258841000019", Payer.NO_BALANCE);
+    Resp refused = api.post(sell, "{\"user_id\":" + userId + ",\"cost\":700,\"rate\":3,\"rate_type\":\"weekly\","
+        + "\"down_payment\":100,\"payment_provider\":19,\"address\":{\"phone\":\"+258841000019\"}}",
+        t.token());
+    assertEquals(502, refused.status(), refused.body());
+    long owed = count(t, "SELECT MAX(id) FROM appliance_people WHERE person_id = " + person);
+    assertTrue(owed > sale);
+    assertEquals("100,200,200,200", remaining(t, owed), "the down payment stays owed");
+    assertEquals(0, vodacomTransactions(t, owed));
+    assertEquals(1, vodacomRows(t, "payerPhoneNumber = '+258841000019' AND status = -1"));
   }
 
   @Test
@@ -239,7 +295,7 @@ class PaymentInitiationIT {
     long keys = count(t, "SELECT COUNT(*) FROM payment_idempotency_keys");
     long rows = vodacomRows(t, "1 = 1");
     long transactions = count(t, "SELECT COUNT(*) FROM transactions");
-    int asked = vodacom.requests().size();
+    int asked = vodacom.payments().size();
 
     Resp unknown = pay(t, sale, "233", 99);
     assertEquals(422, unknown.status(), unknown.body());
@@ -259,7 +315,7 @@ class PaymentInitiationIT {
     Resp below = pay(t, sale, "100", 19);
     assertEquals(422, below.status(), below.body());
 
-    assertEquals(asked, vodacom.requests().size());
+    assertEquals(asked, vodacom.payments().size());
     assertEquals(rows, vodacomRows(t, "1 = 1"));
     assertEquals(keys, count(t, "SELECT COUNT(*) FROM payment_idempotency_keys"));
     assertEquals(transactions, count(t, "SELECT COUNT(*) FROM transactions"));

@@ -1,17 +1,10 @@
 package org.mpm.st;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -22,8 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import javax.crypto.Cipher;
@@ -39,32 +30,28 @@ import javax.crypto.Cipher;
  * invalid shortcode 400, INS-15 invalid amount 400, INS-19 invalid third-party reference 400, INS-20 parameters
  * missing 422, INS-10 duplicate transaction 409); a bearer it cannot read 401 {@code {"output_error": …}}.
  * What a payer does is set by the tests per MSISDN ({@link #payer}): pay, cancel, lack the balance, confirm only
- * after a delay longer than the server waits, or pay with a transaction id Vodacom repeats.
+ * after a delay longer than the server waits or after a short one, or pay with a transaction id Vodacom repeats.
  */
-final class VodacomMzSimulator implements ServerSimulator {
+final class VodacomMzSimulator extends VendorSimulator {
 
   static final String PATH = "/ipg/v1x/c2bPayment/singleStage/";
   static final String API_KEY = "vodacom-initiation-api-key-0123456789";
   static final String SANDBOX_CODE = "171717";
   /** How long a slow payer takes, longer than the server's timeout ({@link #serverEnv}). */
   static final long SLOW_MS = 3500;
+  /** How long a delayed payer takes, well within the server's timeout. */
+  static final long DELAYED_MS = 1000;
 
   /** What a payer does when asked. */
-  enum Payer { PAYS, CANCELS, NO_BALANCE, SLOW }
+  enum Payer { PAYS, CANCELS, NO_BALANCE, SLOW, DELAYED }
 
   private final KeyPair keys;
   private final Map<String, Payer> payers = new ConcurrentHashMap<>();
   private final Map<String, String> repeatedIds = new ConcurrentHashMap<>();
   private final Set<String> references = ConcurrentHashMap.newKeySet();
-  private final List<JsonObject> requests = new CopyOnWriteArrayList<>();
-  private final List<String> bearers = new CopyOnWriteArrayList<>();
+  private final List<JsonObject> payments = new CopyOnWriteArrayList<>();
+  private final List<String> apiKeys = new CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong(480_000);
-  private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "vodacom-mz-simulator");
-    t.setDaemon(true);
-    return t;
-  });
-  private HttpServer server;
 
   private VodacomMzSimulator(KeyPair keys) {
     this.keys = keys;
@@ -74,15 +61,8 @@ final class VodacomMzSimulator implements ServerSimulator {
     KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
     g.initialize(2048);
     VodacomMzSimulator s = new VodacomMzSimulator(g.generateKeyPair());
-    s.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    s.server.setExecutor(s.executor);
-    s.server.createContext(PATH, s::handle);
-    s.server.start();
+    s.listen();
     return s;
-  }
-
-  String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** The account's public key as Vodacom's portal gives it: bare base64 of the X.509 key. */
@@ -101,75 +81,62 @@ final class VodacomMzSimulator implements ServerSimulator {
     repeatedIds.put(msisdn, transactionId);
   }
 
-  /** The C2B requests received with a readable bearer, oldest first. */
-  List<JsonObject> requests() {
-    return requests;
+  /** The C2B payment requests received with a readable bearer, oldest first. */
+  List<JsonObject> payments() {
+    return payments;
   }
 
-  /** The requests for one payer. */
-  List<JsonObject> requestsOf(String msisdn) {
-    return requests.stream().filter(r -> msisdn.equals(r.getString("input_CustomerMSISDN", null))).toList();
+  /** The payment requests for one payer. */
+  List<JsonObject> paymentsOf(String msisdn) {
+    return payments.stream().filter(r -> msisdn.equals(r.getString("input_CustomerMSISDN", null))).toList();
   }
 
   /** The API keys read from the bearers received. */
   List<String> apiKeys() {
-    return bearers;
-  }
-
-  @Override
-  public void stop() {
-    server.stop(0);
-    executor.shutdownNow();
+    return apiKeys;
   }
 
   @Override
   public Map<String, String> serverEnv() {
-    return Map.of("MPM_VODACOM_MZ_URL", url(), "MPM_VODACOM_MZ_TIMEOUT_MS", "2000");
+    return Map.of("MPM_VODACOM_MZ_URL", baseUrl(), "MPM_VODACOM_MZ_TIMEOUT_MS", "2000");
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    String text;
-    try (InputStream in = exchange.getRequestBody()) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  @Override
+  Answer answer(Request request) {
+    if (!PATH.equals(request.path())) {
+      return new Answer(404, "");
     }
-    if (!"POST".equals(exchange.getRequestMethod())) {
-      answer(exchange, 405, "");
-      return;
+    if (!"POST".equals(request.method())) {
+      return new Answer(405, "");
     }
-    String apiKey = apiKey(exchange.getRequestHeaders().getFirst("Authorization"));
+    String apiKey = apiKey(request.headers().get("authorization"));
     if (apiKey == null || !API_KEY.equals(apiKey)) {
-      answer(exchange, 401, "{\"output_error\":\"Invalid API Key\"}");
-      return;
+      return new Answer(401, "{\"output_error\":\"Invalid API Key\"}");
     }
-    bearers.add(apiKey);
+    apiKeys.add(apiKey);
     JsonObject body;
     try {
-      body = Json.createReader(new StringReader(text)).readObject();
+      body = Json.createReader(new StringReader(request.body())).readObject();
     } catch (RuntimeException e) {
-      answer(exchange, 400, "{\"output_error\":\"Bad request\"}");
-      return;
+      return new Answer(400, "{\"output_error\":\"Bad request\"}");
     }
-    requests.add(body);
+    payments.add(body);
     String reference = string(body, "input_TransactionReference");
     String msisdn = string(body, "input_CustomerMSISDN");
     String amount = string(body, "input_Amount");
     String thirdParty = string(body, "input_ThirdPartyReference");
     String code = string(body, "input_ServiceProviderCode");
     if (reference == null || msisdn == null || amount == null || thirdParty == null || code == null) {
-      refuse(exchange, 422, "INS-20", "Not All Parameters Provided. Please try again.", thirdParty);
-      return;
+      return refusal(422, "INS-20", "Not All Parameters Provided. Please try again.", thirdParty);
     }
     if (!SANDBOX_CODE.equals(code)) {
-      refuse(exchange, 400, "INS-13", "Invalid Shortcode Used", thirdParty);
-      return;
+      return refusal(400, "INS-13", "Invalid Shortcode Used", thirdParty);
     }
     if (!Pattern.matches("258[0-9]{9}", msisdn)) {
-      refuse(exchange, 400, "INS-2051", "MSISDN invalid.", thirdParty);
-      return;
+      return refusal(400, "INS-2051", "MSISDN invalid.", thirdParty);
     }
     if (!Pattern.matches("[A-Za-z0-9]{1,20}", thirdParty)) {
-      refuse(exchange, 400, "INS-19", "Invalid ThirdPartyReference Used", thirdParty);
-      return;
+      return refusal(400, "INS-19", "Invalid ThirdPartyReference Used", thirdParty);
     }
     double value;
     try {
@@ -178,27 +145,29 @@ final class VodacomMzSimulator implements ServerSimulator {
       value = 0;
     }
     if (value <= 0) {
-      refuse(exchange, 400, "INS-15", "Invalid Amount Used", thirdParty);
-      return;
+      return refusal(400, "INS-15", "Invalid Amount Used", thirdParty);
     }
     if (!references.add(thirdParty)) {
-      refuse(exchange, 409, "INS-10", "Duplicate Transaction", thirdParty);
-      return;
+      return refusal(409, "INS-10", "Duplicate Transaction", thirdParty);
     }
     Payer payer = payers.getOrDefault(msisdn, Payer.PAYS);
     switch (payer) {
-      case CANCELS -> refuse(exchange, 401, "INS-5", "Transaction cancelled by customer", thirdParty);
-      case NO_BALANCE -> refuse(exchange, 422, "INS-2006", "Insufficient balance", thirdParty);
+      case CANCELS -> {
+        return refusal(401, "INS-5", "Transaction cancelled by customer", thirdParty);
+      }
+      case NO_BALANCE -> {
+        return refusal(422, "INS-2006", "Insufficient balance", thirdParty);
+      }
       default -> {
-        if (payer == Payer.SLOW) {
+        if (payer == Payer.SLOW || payer == Payer.DELAYED) {
           try {
-            Thread.sleep(SLOW_MS);
+            Thread.sleep(payer == Payer.SLOW ? SLOW_MS : DELAYED_MS);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
         }
         String id = repeatedIds.getOrDefault(msisdn, Long.toString(ids.incrementAndGet(), 36).toUpperCase());
-        answer(exchange, 201, Json.createObjectBuilder()
+        return new Answer(201, Json.createObjectBuilder()
             .add("output_ConversationID", UUID.randomUUID().toString().replace("-", ""))
             .add("output_TransactionID", id).add("output_ResponseCode", "INS-0")
             .add("output_ResponseDesc", "Request processed successfully")
@@ -222,9 +191,8 @@ final class VodacomMzSimulator implements ServerSimulator {
     }
   }
 
-  private static void refuse(HttpExchange exchange, int status, String code, String description, String thirdParty)
-      throws IOException {
-    answer(exchange, status, Json.createObjectBuilder().add("output_ConversationID", "")
+  private static Answer refusal(int status, String code, String description, String thirdParty) {
+    return new Answer(status, Json.createObjectBuilder().add("output_ConversationID", "")
         .add("output_TransactionID", "N/A").add("output_ResponseCode", code).add("output_ResponseDesc", description)
         .add("output_ThirdPartyReference", thirdParty == null ? "" : thirdParty).build().toString());
   }
@@ -232,17 +200,5 @@ final class VodacomMzSimulator implements ServerSimulator {
   private static String string(JsonObject o, String name) {
     JsonValue v = o.get(name);
     return v instanceof JsonString s ? s.getString() : v == null || v == JsonValue.NULL ? null : v.toString();
-  }
-
-  private static void answer(HttpExchange exchange, int status, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
-    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    if (bytes.length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    }
-    exchange.close();
   }
 }

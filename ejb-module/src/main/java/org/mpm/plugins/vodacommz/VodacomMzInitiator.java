@@ -41,7 +41,7 @@ public class VodacomMzInitiator implements PaymentInitiator {
   @Override
   public Initiated initiate(Initiation request) {
     BigDecimal amount = request.amount();
-    VodacomMzService.Requested q = vodacom.request(request.saleId(), amount);
+    VodacomMzService.Requested q = vodacom.request(request.saleId(), amount, request.payer());
     VodacomMzClient.Answer a = client.c2bPayment(q.credential(), q.transactionReference(),
         q.payer().replaceAll("[^0-9]", ""), amount, q.referenceId());
     switch (a.outcome()) {
@@ -60,7 +60,7 @@ public class VodacomMzInitiator implements PaymentInitiator {
         throw new ApiException(502, "Vodacom MZ C2B payment was rejected: " + reason);
       }
       default -> {
-        return new Initiated(book(request.saleId(), amount, q, a).transactionId(), Map.of());
+        return new Initiated(book(request, q, a).transactionId(), Map.of());
       }
     }
   }
@@ -69,11 +69,15 @@ public class VodacomMzInitiator implements PaymentInitiator {
    * Books Vodacom's confirmation on the sale once: its transaction id is the key (its conversation id, else the
    * reference, when Vodacom gave none). A key that already paid another request is kept as a conflict on this row.
    */
-  private Accepted book(long saleId, BigDecimal amount, VodacomMzService.Requested q, VodacomMzClient.Answer a) {
+  private Accepted book(Initiation request, VodacomMzService.Requested q, VodacomMzClient.Answer a) {
+    BigDecimal amount = request.amount();
     String key = a.transactionId() != null ? a.transactionId()
         : a.conversationId() != null ? a.conversationId() : q.referenceId();
     Map<String, Object> attributes = new HashMap<>();
-    attributes.put(InstallmentBooking.SALE_ID, saleId);
+    attributes.put(InstallmentBooking.SALE_ID, request.saleId());
+    if (request.downPayment()) {
+      attributes.put(InstallmentBooking.DOWN_PAYMENT, true);
+    }
     attributes.put(VodacomMzPaymentProvider.REQUESTED_ROW, q.rowId());
     attributes.put(VodacomMzPaymentProvider.PAYER, q.payer());
     if (a.conversationId() != null) {

@@ -81,15 +81,16 @@ public class VodacomMzService {
 
   /**
    * A payment of an appliance sale to be asked of Vodacom: the sale can take the amount (404, 422 otherwise), the
-   * company's credential is set (422 otherwise); then its row, pending, with a reference of its own.
+   * company's credential is set (422 otherwise); then its row, pending, with a reference of its own. The payer is
+   * the phone given, else the customer's primary phone.
    */
-  public Requested request(long saleId, BigDecimal amount) {
+  public Requested request(long saleId, BigDecimal amount, String payerPhone) {
     InstallmentBooking.Sale sale = installments.payable(saleId, amount);
     Credential c = credential();
     if (blank(c.apiKey()) || blank(c.publicKey()) || c.live() && blank(c.serviceProviderCode())) {
       throw new ApiException(422, "Vodacom M-Pesa is not set up for this company.");
     }
-    String payer = installments.phone(sale.personId());
+    String payer = payerPhone == null || payerPhone.isBlank() ? installments.phone(sale.personId()) : payerPhone;
     String reference = reference(sale.message());
     long id = provider.request(sale.deviceSerial(), amount, payer, reference);
     return new Requested(id, reference, sale.message(), sale.deviceSerial(), payer, c);

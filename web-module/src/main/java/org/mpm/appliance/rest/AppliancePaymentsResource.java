@@ -72,8 +72,8 @@ public class AppliancePaymentsResource {
     }
     b.validate();
     if (provider != null && provider != PaymentInitiators.CASH) {
-      PaymentInitiator.Initiated started = initiators.initiate(provider, new PaymentInitiator.Initiation(saleId,
-          amount));
+      PaymentInitiator.Initiated started = initiators.initiate(provider,
+          PaymentInitiator.Initiation.installment(saleId, amount));
       Map<String, Object> out = Json.obj("appliance_person", ApplianceJson.sale(views.detail(saleId).sale()),
           "transaction_id", started.transactionId());
       out.putAll(started.providerData());
