@@ -112,6 +112,13 @@ class PaymentInitiationIT {
     return answers.stream().map(Resp::status).sorted().toList();
   }
 
+  /** The conflicts on the company's Vodacom rows of this payer whose state is LIKE the pattern. */
+  static long conflicts(String payer, String like) throws Exception {
+    return count(t, "SELECT COUNT(*) FROM transaction_conflicts c JOIN vodacom_mz_transactions v"
+        + " ON c.transaction_type = 'vodacom_mz_transaction' AND c.transaction_id = v.id"
+        + " WHERE v.payerPhoneNumber = '" + payer + "' AND c.state LIKE '" + like + "'");
+  }
+
   static long vodacomRows(Tenant x, String where) throws Exception {
     return count(x, "SELECT COUNT(*) FROM vodacom_mz_transactions WHERE " + where);
   }
@@ -195,9 +202,7 @@ class PaymentInitiationIT {
         + " AND idempotency_key = 'DUPTX0012'"));
     assertEquals(1, vodacomRows(t, "serialNumber = '' AND payerPhoneNumber = '+258841000012' AND status = 1"));
     assertEquals(2, vodacomRows(t, "payerPhoneNumber = '+258841000012' AND status = -1"));
-    assertEquals(2, count(t, "SELECT COUNT(*) FROM transaction_conflicts c JOIN vodacom_mz_transactions v"
-        + " ON c.transaction_type = 'vodacom_mz_transaction' AND c.transaction_id = v.id"
-        + " WHERE v.payerPhoneNumber = '+258841000012' AND c.state LIKE '%DUPTX0012%'"));
+    assertEquals(2, conflicts("+258841000012", "%DUPTX0012%"));
   }
 
   @Test
@@ -258,9 +263,7 @@ class PaymentInitiationIT {
     assertEquals(0, vodacomTransactions(t, refusedSale));
     assertEquals("233,233,234", remaining(t, refusedSale));
     assertEquals(1, vodacomRows(t, "payerPhoneNumber = '+258841000013' AND status = -1"));
-    assertEquals(1, count(t, "SELECT COUNT(*) FROM transaction_conflicts c JOIN vodacom_mz_transactions v"
-        + " ON c.transaction_type = 'vodacom_mz_transaction' AND c.transaction_id = v.id"
-        + " WHERE v.payerPhoneNumber = '+258841000013' AND c.state LIKE '%INS-2006%'"));
+    assertEquals(1, conflicts("+258841000013", "%INS-2006%"));
 
     vodacom.payer("258841000013", Payer.CANCELS);
     Resp cancelled = pay(t, refusedSale, "233", 19);
@@ -276,9 +279,7 @@ class PaymentInitiationIT {
     assertEquals(0, vodacomTransactions(t, slowSale));
     assertEquals("233,233,234", remaining(t, slowSale));
     assertEquals(1, vodacomRows(t, "payerPhoneNumber = '+258841000014' AND status = 0"));
-    assertEquals(1, count(t, "SELECT COUNT(*) FROM transaction_conflicts c JOIN vodacom_mz_transactions v"
-        + " ON c.transaction_type = 'vodacom_mz_transaction' AND c.transaction_id = v.id"
-        + " WHERE v.payerPhoneNumber = '+258841000014' AND c.state LIKE 'Pending%'"));
+    assertEquals(1, conflicts("+258841000014", "Pending%"));
     Thread.sleep(VodacomMzSimulator.SLOW_MS); // the simulator's late answer reaches nobody
     assertEquals(0, vodacomTransactions(t, slowSale));
   }
