@@ -25,6 +25,7 @@ import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.CashPaymentProvider;
 import org.mpm.transaction.CashTransaction;
 import org.mpm.transaction.InstallmentBooking;
+import org.mpm.transaction.PaymentInitiators;
 import org.mpm.transaction.PaymentRequest;
 import org.mpm.transaction.engine.PaymentDebts;
 
@@ -86,7 +87,7 @@ public class ApplianceSales {
     if (byUser && count("SELECT COUNT(*) FROM users WHERE id = ?", f.userId()) == 0) {
       throw ValidationException.field("user_id", "The selected user id is invalid.");
     }
-    if (f.paymentProvider() != 0) {
+    if (!PaymentInitiators.known(f.paymentProvider())) {
       throw ValidationException.field("payment_provider", "The selected payment provider is invalid.");
     }
     long cost = f.energyService() ? 0 : f.cost();
@@ -111,6 +112,11 @@ public class ApplianceSales {
             f.energyService() ? f.minimumPayableAmount() : null, f.energyService() ? f.pricePerDay() : null,
             f.firstPaymentDate() == null ? null : Date.valueOf(f.firstPaymentDate())}))
         .get(0);
+    // a down payment with a provider plugin is started once the sale is recorded: until it is confirmed it is owed
+    boolean downPaymentOwed = f.downPayment() > 0 && f.paymentProvider() != PaymentInitiators.CASH;
+    if (downPaymentOwed && !f.energyService()) {
+      booking.openDownPayment(saleId, f.downPayment(), soldAt.toLocalDateTime());
+    }
     if (!f.energyService()) {
       if (byUser && seller.takesPayment() && cost != appliance.price()) {
         String currency = rows.currency();
@@ -128,7 +134,7 @@ public class ApplianceSales {
       }
     }
     Long txId = null;
-    if (f.downPayment() > 0 && seller.takesPayment()) {
+    if (f.downPayment() > 0 && seller.takesPayment() && !downPaymentOwed) {
       InstallmentBooking.Sale sale = booking.lock(saleId);
       LocalDateTime paidAt = f.firstPaymentDate() == null || !byUser ? null : soldAt.toLocalDateTime();
       Map<String, Object> attributes = new HashMap<>(seller.attributes());

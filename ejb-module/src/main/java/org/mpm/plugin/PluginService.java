@@ -4,7 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import org.mpm.common.NotFoundException;
 import org.mpm.tenancy.TenantDatabase;
 
@@ -19,6 +21,16 @@ public class PluginService {
   EntityManager central;
 
   @Inject TenantDatabase tenantDb;
+
+  /** The catalogue entries of the company's enabled plugins among these ids, in the order of its plugin rows. */
+  public List<MpmPlugin> enabled(Collection<Long> mpmPluginIds) {
+    if (mpmPluginIds.isEmpty()) {
+      return List.of();
+    }
+    return tenantDb.em().createQuery("SELECT p.mpmPluginId FROM Plugin p WHERE p.status = TRUE AND p.mpmPluginId"
+            + " IN :ids ORDER BY p.id", Long.class).setParameter("ids", mpmPluginIds).getResultList().stream()
+        .distinct().map(id -> central.find(MpmPlugin.class, id)).filter(Objects::nonNull).toList();
+  }
 
   public List<Plugin> plugins() {
     return tenantDb.em().createQuery("SELECT p FROM Plugin p ORDER BY p.id", Plugin.class).getResultList();

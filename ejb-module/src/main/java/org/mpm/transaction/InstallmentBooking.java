@@ -45,7 +45,10 @@ public class InstallmentBooking {
   public static final String ENERGY_SERVICE = "energy_service";
   /** The attribute of a {@link PaymentRequest} naming the sale ({@code appliance_people.id}). */
   public static final String SALE_ID = "appliance_person_id";
-  /** The {@code transactions.type} and history type of a down payment. */
+  /**
+   * The {@code transactions.type} and history type of a down payment; as an attribute of a {@link PaymentRequest}
+   * (any value), the payment is the sale's down payment started with a provider: booked on its open rate as one.
+   */
   public static final String DOWN_PAYMENT = "down_payment";
 
   @Inject TenantDatabase tenantDb;
@@ -95,6 +98,31 @@ public class InstallmentBooking {
         longOrNull(r[5]), isPaygo);
   }
 
+  /**
+   * The sale locked and the amount checked against its rates as a payment on it is checked (404 for no such sale,
+   * 422 for an amount MPM refuses); what a payment provider checks before it asks the customer for the money.
+   */
+  public Sale payable(long saleId, BigDecimal amount) {
+    Sale sale = lock(saleId);
+    InstallmentRules.checkAmount(sale.energyService(), sale.minimumPayable(), rates(sale.id()), amount);
+    return sale;
+  }
+
+  /**
+   * A sale's down payment to be paid with a provider: an open rate of its own, due at the sale, so that the rates
+   * still add up to the cost until the provider confirms it (the first payment then pays it).
+   */
+  public long openDownPayment(long saleId, long amount, LocalDateTime due) {
+    return insertRate(saleId, amount, amount, due);
+  }
+
+  /** The phone of a customer's primary address (MPM's payer of an appliance payment); {@code -} without one. */
+  public String phone(long personId) {
+    List<?> phones = em().createNativeQuery("SELECT phone FROM addresses WHERE owner_type = 'person' AND owner_id = ?"
+        + " AND is_primary = 1 ORDER BY id LIMIT 1").setParameter(1, personId).getResultList();
+    return phones.isEmpty() || phones.get(0) == null ? "-" : (String) phones.get(0);
+  }
+
   /** The sale's rates under lock, in schedule order. */
   public List<Rate> rates(long saleId) {
     List<Rate> out = new ArrayList<>();
@@ -132,21 +160,22 @@ public class InstallmentBooking {
     PaymentProvider provider = providers.get(r.provider());
     LocalDateTime at = at(r);
     BigDecimal dailyPrice = InstallmentRules.dailyPrice(sale.energyService(), sale.pricePerDay(), rates);
+    boolean down = r.attributes().containsKey(DOWN_PAYMENT);
     long rowId = provider.record(r, PaymentProvider.STATUS_PENDING);
     long txId = transaction(provider, r, rowId, amount.doubleValue(),
-        sale.energyService() ? "eaas_rate" : "deferred_payment", sale, at);
+        down ? DOWN_PAYMENT : sale.energyService() ? "eaas_rate" : "deferred_payment", sale, at);
     boolean paidOff = false;
     if (sale.energyService()) {
       long rateId = insertRate(sale.id(), amount.longValue(), 0, at);
-      history(provider, r, txId, amount, "eaas_rate", rateId, sale.personId(), at);
+      history(provider, r, txId, amount, down ? DOWN_PAYMENT : "eaas_rate", rateId, sale.personId(), at);
     } else {
       List<Paid> paid = InstallmentRules.pay(rates, amount.longValueExact());
       Timestamp now = Timestamp.valueOf(Timestamped.nowUtc());
       for (Paid p : paid) {
         em().createNativeQuery("UPDATE appliance_rates SET remaining = remaining - ?, updated_at = ? WHERE id = ?")
             .setParameter(1, p.amount()).setParameter(2, now).setParameter(3, p.rate().id()).executeUpdate();
-        history(provider, r, txId, BigDecimal.valueOf(p.amount()), "installment", p.rate().id(), sale.personId(),
-            at);
+        history(provider, r, txId, BigDecimal.valueOf(p.amount()), down ? DOWN_PAYMENT : "installment",
+            p.rate().id(), sale.personId(), at);
       }
       paidOff = InstallmentRules.remaining(rates) == amount.longValueExact();
     }

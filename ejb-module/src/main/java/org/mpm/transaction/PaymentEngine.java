@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -294,10 +295,7 @@ public class PaymentEngine {
             p.transactionId, ts(p.at)});
       }
     }
-    if (!keys.isEmpty()) {
-      NativeSql.insertRows(tenantDb.connection(), "INSERT INTO payment_idempotency_keys (scope, idempotency_key,"
-          + " request_hash, transaction_id, created_at)", "(?, ?, ?, ?, ?)", keys);
-    }
+    keepKeys(tenantDb.connection(), keys);
     List<PaymentJobs.Work> vends = new ArrayList<>();
     List<TokenRecorder.Vend> vended = new ArrayList<>();
     List<Long> paidOff = new ArrayList<>();
@@ -368,8 +366,20 @@ public class PaymentEngine {
       + " original_transaction_type, amount, type, sender, message, created_at, updated_at)";
   private static final String TRANSACTION_ROW = "(?, ?, ?, 'energy', ?, ?, ?, ?)";
 
+  /**
+   * The idempotency keys of accepted payments, each row {scope, key, request hash, transaction id, created at}.
+   * Unique: of concurrent requests with one key the first to commit wins; the insert of another waits for it, fails
+   * and rolls that one back, and {@link PaymentIngress} answers it with the winner's transaction.
+   */
+  static void keepKeys(Connection c, List<Object[]> keys) {
+    if (!keys.isEmpty()) {
+      NativeSql.insertRows(c, "INSERT INTO payment_idempotency_keys (scope, idempotency_key, request_hash,"
+          + " transaction_id, created_at)", "(?, ?, ?, ?, ?)", keys);
+    }
+  }
+
   /** A {@code transaction_conflicts} row on a provider row. */
-  static void addConflict(EntityManager em, String morph, long providerRowId, String state, LocalDateTime at) {
+  public static void addConflict(EntityManager em, String morph, long providerRowId, String state, LocalDateTime at) {
     em.createNativeQuery("INSERT INTO transaction_conflicts (transaction_type, transaction_id, state, created_at,"
             + " updated_at) VALUES (?, ?, ?, ?, ?)")
         .setParameter(1, morph).setParameter(2, providerRowId).setParameter(3, state).setParameter(4, ts(at))

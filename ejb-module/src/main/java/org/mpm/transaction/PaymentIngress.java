@@ -73,17 +73,31 @@ public class PaymentIngress {
 
   /**
    * A payment on an appliance sale ({@link InstallmentEngine}): taken on its own, retried when it lost a deadlock or
-   * a lock wait to a concurrent payment of the same customer.
+   * a lock wait to a concurrent payment of the same customer. A keyed one (a provider's confirmation) is answered
+   * as its key was first answered when the key was taken meanwhile, and a refusal of it is kept as a rejected
+   * record with its key.
    */
   private Accepted installment(PaymentRequest r) {
     for (int attempt = 1; ; attempt++) {
+      if (r.keyed() && attempt > 1) {
+        Optional<Long> prior = engine.replayOf(r);
+        if (prior.isPresent()) {
+          return new Accepted(prior.get(), true, false);
+        }
+      }
       try {
         Accepted a = installments.ingest(r);
         wakeFor(a);
         return a;
+      } catch (PaymentRejectedException e) {
+        if (!r.keyed()) {
+          throw e;
+        }
+        return refused(r, e);
       } catch (RuntimeException e) {
         int code = sqlErrorCode(e);
-        if ((code == 1213 || code == 1205) && attempt < ATTEMPTS) {
+        boolean duplicateKey = code == 1062 && r.keyed();
+        if ((duplicateKey || code == 1213 || code == 1205) && attempt < ATTEMPTS) {
           continue;
         }
         throw e;

@@ -32,7 +32,8 @@ import org.mpm.launcher.PayaraServer;
  * ({@link FlutterwaveSimulator}), likewise for the Flutterwave plugin, Safaricom's
  * Daraja ({@link SafaricomSimulator}), which the M-Pesa plugin calls and which calls the server back, Pesapal
  * ({@link PesapalSimulator}), whose IPNs the Pesapal plugin re-queries, Wave Money's
- * gateway ({@link WaveMoneySimulator}), and the SMS gateway plugins' vendors ({@link AfricasTalkingSimulator},
+ * gateway ({@link WaveMoneySimulator}), Vodacom M-Pesa Mozambique ({@link VodacomMzSimulator}), which the Vodacom
+ * plugin asks for appliance payments, and the SMS gateway plugins' vendors ({@link AfricasTalkingSimulator},
  * {@link TextbeeSimulator}, {@link ViberSimulator}).
  */
 public final class TestServer {
@@ -87,6 +88,7 @@ public final class TestServer {
             SafaricomSimulator.start(),
             PesapalSimulator.start(),
             WaveMoneySimulator.start(),
+            VodacomMzSimulator.start(),
             AfricasTalkingSimulator.start(),
             TextbeeSimulator.start(),
             ViberSimulator.start()));
@@ -104,6 +106,11 @@ public final class TestServer {
       }
     }
     return instance;
+  }
+
+  /** Vodacom M-Pesa Mozambique's OpenAPI (C2B payments). */
+  VodacomMzSimulator vodacomMz() {
+    return simulator(VodacomMzSimulator.class);
   }
 
   /** The Firebase Cloud Messaging the Android SMS gateway pushes to. */

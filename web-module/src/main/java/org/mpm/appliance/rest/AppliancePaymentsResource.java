@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,13 +22,16 @@ import org.mpm.transaction.CashTransaction;
 import org.mpm.transaction.InstallmentBooking;
 import org.mpm.transaction.PaymentEngine.Accepted;
 import org.mpm.transaction.PaymentIngress;
+import org.mpm.transaction.PaymentInitiator;
+import org.mpm.transaction.PaymentInitiators;
 import org.mpm.transaction.PaymentRequest;
 import org.mpm.transaction.PaymentStatusService;
 
 /**
- * Installment payments of a sold appliance (MPM's AppliancePaymentController); {@code payments}. A payment enters
- * the payment pipeline as cash taken by the user; payment providers that start a payment (Paystack, M-Pesa …) are
- * plugins, and none is installed, so the list of providers is empty and only cash ({@code 0}) is accepted.
+ * Installment payments of a sold appliance (MPM's AppliancePaymentController); {@code payments}. A cash payment
+ * enters the payment pipeline as taken by the user; a payment with a provider plugin ({@code payment_provider} =
+ * its id) is started by the plugin's initiator ({@link PaymentInitiators}), which books the provider's confirmation
+ * through the pipeline.
  */
 @Path("appliances/payment")
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,19 +44,22 @@ public class AppliancePaymentsResource {
   @Inject SaleViews views;
   @Inject PaymentStatusService status;
   @Inject CurrentUser current;
+  @Inject PaymentInitiators initiators;
 
   @GET
   @Path("providers")
-  @Operation(summary = "Payment providers that can start a payment, cash (0) not listed: {data:[{id, name}]}")
+  @Operation(summary = "The company's enabled payment provider plugins that can start a payment, cash (0, always"
+      + " available) not listed: {data:[{id, name}]}")
   public Map<String, Object> providers() {
-    return Json.data(List.of());
+    return Json.data(initiators.providers().stream().map(p -> Json.obj("id", p.id(), "name", p.name())).toList());
   }
 
   @POST
   @Path("{appliancePerson: [0-9]+}")
-  @Operation(summary = "Pay a sold appliance {amount, payment_provider? (0 = cash)}: the oldest open rates first;"
-      + " at least the next rate's open part unless it pays all, at most what is left; {data: {appliance_person,"
-      + " transaction_id}}")
+  @Operation(summary = "Pay a sold appliance {amount, payment_provider? (0 = cash, else an enabled provider plugin's"
+      + " id from /providers)}: the oldest open rates first; at least the next rate's open part unless it pays all,"
+      + " at most what is left; {data: {appliance_person, transaction_id, …provider data}}; a provider's refusal or"
+      + " silence is 502 and credits nothing")
   public Map<String, Object> pay(@PathParam("appliancePerson") long saleId, String body) {
     JsonBody b = JsonBody.parse(body);
     BigDecimal amount = b.number("amount", true);
@@ -62,10 +67,18 @@ public class AppliancePaymentsResource {
     if (amount != null && amount.signum() <= 0) {
       b.error("amount", "Payment amount can not smaller than zero");
     }
-    if (provider != null && provider != 0) {
+    if (provider != null && !PaymentInitiators.known(provider)) {
       b.error("payment_provider", "The selected payment provider is invalid.");
     }
     b.validate();
+    if (provider != null && provider != PaymentInitiators.CASH) {
+      PaymentInitiator.Initiated started = initiators.initiate(provider,
+          PaymentInitiator.Initiation.installment(saleId, amount));
+      Map<String, Object> out = Json.obj("appliance_person", ApplianceJson.sale(views.detail(saleId).sale()),
+          "transaction_id", started.transactionId());
+      out.putAll(started.providerData());
+      return Json.data(out);
+    }
     Accepted a = ingress.receive(new PaymentRequest(CashTransaction.MORPH, null, amount, null, null, null,
         Map.of(CashPaymentProvider.USER_ID, current.principal().id(), InstallmentBooking.SALE_ID, saleId), null));
     return Json.data(Json.obj("appliance_person", ApplianceJson.sale(views.detail(saleId).sale()),

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.mpm.appliance.ApplianceSales;
 import org.mpm.appliance.RateSchedule;
 import org.mpm.appliance.SaleForm;
+import org.mpm.appliance.SaleRows;
 import org.mpm.appliance.SaleRows.Log;
 import org.mpm.appliance.SaleViews;
 import org.mpm.appliance.SaleViews.RateView;
@@ -29,6 +31,8 @@ import org.mpm.rest.JsonBody;
 import org.mpm.rest.JsonFields;
 import org.mpm.rest.Paginator;
 import org.mpm.rest.RequiresPermission;
+import org.mpm.transaction.PaymentInitiator;
+import org.mpm.transaction.PaymentInitiators;
 
 /** Appliances sold to customers (MPM's AppliancePersonController); {@code appliances}. */
 @Path("appliances/person")
@@ -44,6 +48,7 @@ public class AppliancePeopleResource {
   static final int MAX_RATES = 600;
 
   @Inject ApplianceSales sales;
+  @Inject PaymentInitiators initiators;
   @Inject SaleViews views;
   @Inject CurrentUser current;
   @Context UriInfo uri;
@@ -52,7 +57,9 @@ public class AppliancePeopleResource {
   @Path("{appliance: [0-9]+}/people/{person: [0-9]+}")
   @Operation(summary = "Sell an appliance to a customer {user_id, payment_type? (installment|energy_service), cost,"
       + " rate, rate_type (monthly|weekly), down_payment?, device_serial?, points? (\"lat,lng\"), payment_provider?"
-      + " (0 = cash), address?: {phone?}, minimum_payable_amount?, price_per_day?}: {data: {appliance_person}}")
+      + " (0 = cash, else an enabled provider plugin's id: the down payment is asked of it once the sale is recorded,"
+      + " owed as an open rate until then), address?: {phone? (the down payment's payer)}, minimum_payable_amount?,"
+      + " price_per_day?}: {data: {appliance_person, …provider data}}")
   public Map<String, Object> sell(@PathParam("appliance") long applianceId, @PathParam("person") long personId,
       String body) {
     JsonBody b = JsonBody.parse(body);
@@ -67,9 +74,7 @@ public class AppliancePeopleResource {
     String points = b.string("points", false);
     Long provider = b.integer("payment_provider", false);
     JsonBody address = b.object("address", false);
-    if (address != null) {
-      address.string("phone", false);
-    }
+    String phone = address == null ? null : address.string("phone", false);
     Long minimum = b.integer("minimum_payable_amount", false, 0, JsonFields.MAX_INT);
     Long perDay = b.integer("price_per_day", false, 0, JsonFields.MAX_INT);
     Double[] point = point(b, points);
@@ -77,11 +82,21 @@ public class AppliancePeopleResource {
       b.error("rate", "The rate field must be at least 1 when a cost is left after the down payment.");
     }
     b.validate();
+    long providerId = provider == null ? PaymentInitiators.CASH : provider;
+    if (providerId != PaymentInitiators.CASH) {
+      initiators.initiator(providerId); // 422 before anything is written
+    }
     SaleForm f = new SaleForm(userId, paymentType == null ? "installment" : paymentType, cost == null ? 0 : cost,
         rate == null ? 0 : rate.intValue(), rateType == null ? RateSchedule.MONTHLY : rateType,
         down == null ? 0 : down, serial, point == null ? null : point[0], point == null ? null : point[1],
-        provider == null ? 0 : provider, minimum, perDay, null);
-    return Json.data(Json.obj("appliance_person", ApplianceJson.sale(sales.sell(applianceId, personId, f))));
+        providerId, minimum, perDay, null);
+    SaleRows.Sale sale = sales.sell(applianceId, personId, f);
+    Map<String, Object> out = Json.obj("appliance_person", ApplianceJson.sale(sale));
+    if (providerId != PaymentInitiators.CASH && f.downPayment() > 0) {
+      out.putAll(initiators.initiate(providerId, new PaymentInitiator.Initiation(sale.id(),
+          BigDecimal.valueOf(f.downPayment()), true, phone)).providerData());
+    }
+    return Json.data(out);
   }
 
   @GET
