@@ -28,7 +28,8 @@ class PluginCredentialsIT {
       new Kept(18, "/api/africas-talking/credential", "africas_talking_credentials"),
       new Kept(26, "/api/textbee-sms-gateway/credential", "textbee_credentials"),
       new Kept(10, "/api/viber-messaging/viber-credential", "viber_credentials"),
-      new Kept(7, "/api/swifta-payment/authentication", "swifta_authentication"));
+      new Kept(7, "/api/swifta-payment/authentication", "swifta_authentication"),
+      new Kept(8, "/api/mesomb/credential", "mesomb_credentials"));
 
   @Test
   void twentyConcurrentFirstReadsMakeOneRowEach() throws Exception {
