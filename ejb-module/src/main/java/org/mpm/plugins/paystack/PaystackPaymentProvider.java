@@ -2,11 +2,8 @@ package org.mpm.plugins.paystack;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mpm.common.NativeSql;
@@ -15,6 +12,7 @@ import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.PaymentProvider;
 import org.mpm.transaction.PaymentRejectedException;
 import org.mpm.transaction.PaymentRequest;
+import org.mpm.transaction.ProviderRows;
 
 /**
  * Payments through Paystack (morph {@code paystack_transaction}, rows in {@code paystack_transactions}). The row is
@@ -65,15 +63,7 @@ public class PaystackPaymentProvider implements PaymentProvider {
 
   @Override
   public Admission admit(List<PaymentRequest> requests) {
-    List<Long> ids = requests.stream().map(r -> r.longAttribute(ROW)).distinct().sorted().toList();
-    Query q = tenantDb.em().createNativeQuery("SELECT id, amount, currency FROM paystack_transactions WHERE id IN ("
-        + NativeSql.in(ids.size()) + ") FOR UPDATE");
-    NativeSql.bindIn(q, 1, ids);
-    Map<Long, Object[]> rows = new HashMap<>();
-    for (Object o : q.getResultList()) {
-      Object[] row = (Object[]) o;
-      rows.put(((Number) row[0]).longValue(), row);
-    }
+    Map<Long, Object[]> rows = ProviderRows.lockRequested(tenantDb.em(), "paystack_transactions", requests, ROW);
     return new Admission() {
       @Override
       public void check(PaymentRequest r) {
@@ -81,17 +71,8 @@ public class PaystackPaymentProvider implements PaymentProvider {
         if (row == null) {
           throw PaymentRejectedException.invalid("reference", "The payment was not initialised.");
         }
-        BigDecimal asked = new BigDecimal(row[1].toString());
-        if (r.amount() == null || asked.compareTo(r.amount()) != 0) {
-          throw PaymentRejectedException.invalid("amount", "Paystack reports " + (r.amount() == null ? "no amount"
-              : r.amount().toPlainString()) + " paid; the payment was initialised for " + asked.toPlainString()
-              + ".");
-        }
-        String currency = (String) row[2];
-        if (!currency.equalsIgnoreCase(String.valueOf(r.stringAttribute(CURRENCY)))) {
-          throw PaymentRejectedException.invalid("currency", "Paystack reports the currency "
-              + r.stringAttribute(CURRENCY) + "; the payment was initialised in " + currency + ".");
-        }
+        ProviderRows.requireAmount(r, row, "Paystack", "the payment was initialised");
+        ProviderRows.requireCurrency(r.stringAttribute(CURRENCY), row, "Paystack", "the payment was initialised");
       }
 
       @Override

@@ -2,11 +2,8 @@ package org.mpm.plugins.pesapal;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.Query;
-import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mpm.common.NativeSql;
@@ -15,6 +12,7 @@ import org.mpm.tenancy.TenantDatabase;
 import org.mpm.transaction.PaymentProvider;
 import org.mpm.transaction.PaymentRejectedException;
 import org.mpm.transaction.PaymentRequest;
+import org.mpm.transaction.ProviderRows;
 
 /**
  * Payments through Pesapal (morph {@code pesapal_transaction}, rows in {@code pesapal_transactions}). The row is
@@ -70,15 +68,8 @@ public class PesapalPaymentProvider implements PaymentProvider {
 
   @Override
   public Admission admit(List<PaymentRequest> requests) {
-    List<Long> ids = requests.stream().map(r -> r.longAttribute(ROW)).distinct().sorted().toList();
-    Query q = tenantDb.em().createNativeQuery("SELECT id, amount, currency, COALESCE(merchant_reference,"
-        + " reference_id) FROM pesapal_transactions WHERE id IN (" + NativeSql.in(ids.size()) + ") FOR UPDATE");
-    NativeSql.bindIn(q, 1, ids);
-    Map<Long, Object[]> rows = new HashMap<>();
-    for (Object o : q.getResultList()) {
-      Object[] row = (Object[]) o;
-      rows.put(((Number) row[0]).longValue(), row);
-    }
+    Map<Long, Object[]> rows = ProviderRows.lockRequested(tenantDb.em(), "pesapal_transactions", requests, ROW,
+        "COALESCE(merchant_reference, reference_id)");
     return new Admission() {
       @Override
       public void check(PaymentRequest r) {
@@ -92,16 +83,8 @@ public class PesapalPaymentProvider implements PaymentProvider {
           throw PaymentRejectedException.invalid("merchant_reference", "PesaPal merchant reference " + reported
               + " does not match the stored transaction (" + reference + ").");
         }
-        String currency = (String) row[2];
-        if (!currency.equalsIgnoreCase(String.valueOf(r.stringAttribute(CURRENCY)))) {
-          throw PaymentRejectedException.invalid("currency", "PesaPal reports the currency "
-              + r.stringAttribute(CURRENCY) + "; the order was submitted in " + currency + ".");
-        }
-        BigDecimal asked = new BigDecimal(row[1].toString());
-        if (r.amount() == null || asked.compareTo(r.amount()) != 0) {
-          throw PaymentRejectedException.invalid("amount", "PesaPal reports " + (r.amount() == null ? "no amount"
-              : r.amount().toPlainString()) + " paid; the order was submitted for " + asked.toPlainString() + ".");
-        }
+        ProviderRows.requireCurrency(r.stringAttribute(CURRENCY), row, "PesaPal", "the order was submitted");
+        ProviderRows.requireAmount(r, row, "PesaPal", "the order was submitted");
       }
 
       @Override
