@@ -1,18 +1,10 @@
 package org.mpm.plugins.paystack;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.sql.Timestamp;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import org.mpm.common.NativeSql;
-import org.mpm.common.Timestamped;
-import org.mpm.tenancy.TenantDatabase;
-import org.mpm.transaction.PaymentProvider;
 import org.mpm.transaction.PaymentRejectedException;
 import org.mpm.transaction.PaymentRequest;
 import org.mpm.transaction.ProviderRows;
+import org.mpm.transaction.RequestedRowProvider;
 
 /**
  * Payments through Paystack (morph {@code paystack_transaction}, rows in {@code paystack_transactions}). The row is
@@ -22,7 +14,7 @@ import org.mpm.transaction.ProviderRows;
  * lock on the row.
  */
 @ApplicationScoped
-public class PaystackPaymentProvider implements PaymentProvider {
+public class PaystackPaymentProvider extends RequestedRowProvider {
 
   public static final String MORPH = "paystack_transaction";
   /** The {@code paystack_transactions} id the charge is for. */
@@ -32,51 +24,25 @@ public class PaystackPaymentProvider implements PaymentProvider {
   /** Paystack's own id of the charge. */
   public static final String EXTERNAL_ID = "external_id";
   /** The payer's phone (the customer's primary address), {@code transactions.sender}. */
-  public static final String SENDER = "sender";
+  public static final String SENDER = RequestedRowProvider.SENDER;
 
-  @Inject TenantDatabase tenantDb;
-
-  @Override
-  public String morph() {
-    return MORPH;
-  }
-
-  @Override
-  public String table() {
-    return "paystack_transactions";
-  }
-
-  @Override
-  public String sender(PaymentRequest r) {
-    String s = r.stringAttribute(SENDER);
-    return s == null ? "" : s;
+  public PaystackPaymentProvider() {
+    super(MORPH, "paystack_transactions", ROW);
   }
 
   @Override
   public long record(PaymentRequest r, int status) {
-    long row = r.longAttribute(ROW);
-    NativeSql.execute(tenantDb.connection(), "UPDATE paystack_transactions SET status = ?,"
-        + " external_transaction_id = ?, updated_at = ? WHERE id = ?", Arrays.asList(status,
-            r.stringAttribute(EXTERNAL_ID), Timestamp.valueOf(Timestamped.nowUtc()), row));
-    return row;
+    return update(r, status, r.stringAttribute(EXTERNAL_ID), false);
   }
 
   @Override
-  public Admission admit(List<PaymentRequest> requests) {
-    Map<Long, Object[]> rows = ProviderRows.lockRequested(tenantDb.em(), "paystack_transactions", requests, ROW);
-    return new Admission() {
-      @Override
-      public void check(PaymentRequest r) {
-        Object[] row = rows.get(r.longAttribute(ROW));
-        if (row == null) {
-          throw PaymentRejectedException.invalid("reference", "The payment was not initialised.");
-        }
-        ProviderRows.requireAmount(r, row, "Paystack", "the payment was initialised");
-        ProviderRows.requireCurrency(r.stringAttribute(CURRENCY), row, "Paystack", "the payment was initialised");
-      }
+  protected PaymentRejectedException notRequested() {
+    return PaymentRejectedException.invalid("reference", "The payment was not initialised.");
+  }
 
-      @Override
-      public void book(List<Booked> booked) {}
-    };
+  @Override
+  protected void check(PaymentRequest r, Object[] row) {
+    ProviderRows.requireAmount(r, row, "Paystack", "the payment was initialised");
+    ProviderRows.requireCurrency(r.stringAttribute(CURRENCY), row, "Paystack", "the payment was initialised");
   }
 }
