@@ -2,6 +2,8 @@ package org.mpm.plugin;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mpm.common.ForbiddenException;
 import org.mpm.tenancy.TenantDatabase;
@@ -34,6 +36,26 @@ public class PluginGate {
     if (!enabled(mpmPluginId)) {
       throw new ForbiddenException(NOT_ENABLED);
     }
+  }
+
+  /**
+   * The company's one row of a plugin's own table (its credentials, its token), created on first read; 403 unless
+   * the plugin is enabled. Two first reads at once make one row: each takes the company's {@code plugins} row of the
+   * plugin before it creates, so the second waits for the first to commit and then reads the first's row (the
+   * pools read committed data).
+   *
+   * @param read the row, if the company has one
+   * @param create inserts the row with its defaults and answers it
+   */
+  public <T> T oneRow(long mpmPluginId, Supplier<Optional<T>> read, Supplier<T> create) {
+    requireEnabled(mpmPluginId);
+    Optional<T> found = read.get();
+    if (found.isPresent()) {
+      return found.get();
+    }
+    tenantDb.em().createNativeQuery("SELECT id FROM plugins WHERE mpm_plugin_id = ? FOR UPDATE")
+        .setParameter(1, mpmPluginId).getResultList();
+    return read.get().orElseGet(create);
   }
 
   public CredentialCipher cipher() {

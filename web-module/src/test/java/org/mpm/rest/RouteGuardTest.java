@@ -77,7 +77,7 @@ class RouteGuardTest {
         "GET paystack/public/payment/{companyHash}", "POST paystack/public/payment/{companyHash}",
         "GET paystack/public/result/{companyHash}", "GET paystack/public/verify/{companyHash}",
         "POST paystack/public/validate-meter/{companyHash}",
-        "POST flutterwave/webhook/{companyId}",
+        "POST flutterwave/webhook/{companyId}", "POST mesomb/webhook/{companyId}",
         "GET flutterwave/public/payment/{companyHash}", "POST flutterwave/public/payment/{companyHash}",
         "GET flutterwave/public/result/{companyHash}", "GET flutterwave/public/verify/{companyHash}",
         "POST flutterwave/public/validate-meter/{companyHash}",

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Optional;
 import org.mpm.common.ValidationException;
 import org.mpm.plugin.CredentialCipher;
 import org.mpm.plugin.PluginGate;
@@ -21,15 +22,12 @@ public class FlutterwaveCredentialService {
 
   /** The credential as stored (secrets encrypted), created with MPM's defaults if the company has none. */
   public FlutterwaveCredential credential() {
-    gate.requireEnabled(PLUGIN_ID);
-    FlutterwaveCredential found = stored();
-    if (found != null) {
-      return found;
-    }
-    FlutterwaveCredential created = new FlutterwaveCredential();
-    tenantDb.em().persist(created);
-    tenantDb.em().flush();
-    return created;
+    return gate.oneRow(PLUGIN_ID, () -> Optional.ofNullable(stored()), () -> {
+      FlutterwaveCredential created = new FlutterwaveCredential();
+      tenantDb.em().persist(created);
+      tenantDb.em().flush();
+      return created;
+    });
   }
 
   /** The stored credential without the enablement check (the webhook checks its hash first); null without one. */

@@ -3,7 +3,6 @@ package org.mpm.plugins.paystack;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.List;
 import org.mpm.plugin.CredentialCipher;
 import org.mpm.plugin.PluginGate;
 import org.mpm.tenancy.TenantDatabase;
@@ -20,17 +19,14 @@ public class PaystackCredentialService {
 
   /** The credential as stored (keys encrypted), created with MPM's defaults if the company has none. */
   public PaystackCredential credential() {
-    gate.requireEnabled(PLUGIN_ID);
     EntityManager em = tenantDb.em();
-    List<PaystackCredential> rows = em.createQuery("SELECT c FROM PaystackCredential c ORDER BY c.id",
-        PaystackCredential.class).setMaxResults(1).getResultList();
-    if (!rows.isEmpty()) {
-      return rows.get(0);
-    }
-    PaystackCredential created = new PaystackCredential();
-    em.persist(created);
-    em.flush();
-    return created;
+    return gate.oneRow(PLUGIN_ID, () -> em.createQuery("SELECT c FROM PaystackCredential c ORDER BY c.id",
+        PaystackCredential.class).setMaxResults(1).getResultStream().findFirst(), () -> {
+          PaystackCredential created = new PaystackCredential();
+          em.persist(created);
+          em.flush();
+          return created;
+        });
   }
 
   public PaystackCredential update(PaystackCredentialForm form) {

@@ -2,12 +2,12 @@ package org.mpm.plugins.pesapal;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mpm.common.Timestamped;
 import org.mpm.plugin.CredentialCipher;
 import org.mpm.plugin.PluginGate;
@@ -95,20 +95,19 @@ public class PesapalCredentials {
   }
 
   private Object[] row() {
-    gate.requireEnabled(PLUGIN_ID);
-    EntityManager em = tenantDb.em();
-    List<?> rows = em.createNativeQuery("SELECT " + COLUMNS + " FROM pesapal_credentials ORDER BY id LIMIT 1")
-        .getResultList();
-    if (!rows.isEmpty()) {
-      return (Object[]) rows.get(0);
-    }
-    Timestamp now = Timestamp.valueOf(Timestamped.nowUtc());
-    em.createNativeQuery("INSERT INTO pesapal_credentials (consumer_key, consumer_secret, callback_url,"
-            + " merchant_name, merchant_email, environment, currency, created_at, updated_at)"
-            + " VALUES ('', '', '', 'Pesapal', NULL, 'test', ?, ?, ?)")
-        .setParameter(1, DEFAULT_CURRENCY).setParameter(2, now).setParameter(3, now).executeUpdate();
-    return (Object[]) em.createNativeQuery("SELECT " + COLUMNS + " FROM pesapal_credentials ORDER BY id LIMIT 1")
-        .getSingleResult();
+    return gate.oneRow(PLUGIN_ID, this::stored, () -> {
+      Timestamp now = Timestamp.valueOf(Timestamped.nowUtc());
+      tenantDb.em().createNativeQuery("INSERT INTO pesapal_credentials (consumer_key, consumer_secret, callback_url,"
+              + " merchant_name, merchant_email, environment, currency, created_at, updated_at)"
+              + " VALUES ('', '', '', 'Pesapal', NULL, 'test', ?, ?, ?)")
+          .setParameter(1, DEFAULT_CURRENCY).setParameter(2, now).setParameter(3, now).executeUpdate();
+      return stored().orElseThrow();
+    });
+  }
+
+  private Optional<Object[]> stored() {
+    return tenantDb.em().createNativeQuery("SELECT " + COLUMNS + " FROM pesapal_credentials ORDER BY id LIMIT 1")
+        .getResultStream().findFirst().map(Object[].class::cast);
   }
 
   private static String open(CredentialCipher cipher, Object stored) {

@@ -1,20 +1,10 @@
 package org.mpm.plugins.pesapal;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.Query;
-import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import org.mpm.common.NativeSql;
-import org.mpm.common.Timestamped;
-import org.mpm.tenancy.TenantDatabase;
-import org.mpm.transaction.PaymentProvider;
 import org.mpm.transaction.PaymentRejectedException;
 import org.mpm.transaction.PaymentRequest;
+import org.mpm.transaction.ProviderRows;
+import org.mpm.transaction.RequestedRowProvider;
 
 /**
  * Payments through Pesapal (morph {@code pesapal_transaction}, rows in {@code pesapal_transactions}). The row is
@@ -24,7 +14,7 @@ import org.mpm.transaction.PaymentRequest;
  * payment is for the amount, currency and merchant reference of the order.
  */
 @ApplicationScoped
-public class PesapalPaymentProvider implements PaymentProvider {
+public class PesapalPaymentProvider extends RequestedRowProvider {
 
   public static final String MORPH = "pesapal_transaction";
   /** The idempotency scope of Pesapal's order tracking ids. */
@@ -38,74 +28,37 @@ public class PesapalPaymentProvider implements PaymentProvider {
   /** The payment's confirmation code (the payment provider's own reference). */
   public static final String CONFIRMATION = "confirmation_code";
   /** The payer's phone (the customer's primary address), {@code transactions.sender}. */
-  public static final String SENDER = "sender";
+  public static final String SENDER = RequestedRowProvider.SENDER;
 
-  @Inject TenantDatabase tenantDb;
-
-  @Override
-  public String morph() {
-    return MORPH;
-  }
-
-  @Override
-  public String table() {
-    return "pesapal_transactions";
-  }
-
-  @Override
-  public String sender(PaymentRequest r) {
-    String s = r.stringAttribute(SENDER);
-    return s == null ? "" : s;
+  public PesapalPaymentProvider() {
+    super(MORPH, "pesapal_transactions", ROW);
   }
 
   @Override
   public long record(PaymentRequest r, int status) {
-    long row = r.longAttribute(ROW);
     String code = r.stringAttribute(CONFIRMATION);
-    NativeSql.execute(tenantDb.connection(), "UPDATE pesapal_transactions SET status = ?, external_transaction_id ="
-        + " COALESCE(?, external_transaction_id), updated_at = ? WHERE id = ?", Arrays.asList(status,
-            code == null || code.isEmpty() ? null : code, Timestamp.valueOf(Timestamped.nowUtc()), row));
-    return row;
+    return update(r, status, code == null || code.isEmpty() ? null : code, true);
   }
 
   @Override
-  public Admission admit(List<PaymentRequest> requests) {
-    List<Long> ids = requests.stream().map(r -> r.longAttribute(ROW)).distinct().sorted().toList();
-    Query q = tenantDb.em().createNativeQuery("SELECT id, amount, currency, COALESCE(merchant_reference,"
-        + " reference_id) FROM pesapal_transactions WHERE id IN (" + NativeSql.in(ids.size()) + ") FOR UPDATE");
-    NativeSql.bindIn(q, 1, ids);
-    Map<Long, Object[]> rows = new HashMap<>();
-    for (Object o : q.getResultList()) {
-      Object[] row = (Object[]) o;
-      rows.put(((Number) row[0]).longValue(), row);
-    }
-    return new Admission() {
-      @Override
-      public void check(PaymentRequest r) {
-        Object[] row = rows.get(r.longAttribute(ROW));
-        if (row == null) {
-          throw PaymentRejectedException.invalid("order_tracking_id", "The Pesapal order was not submitted.");
-        }
-        String reference = (String) row[3];
-        String reported = r.stringAttribute(MERCHANT_REFERENCE);
-        if (reported != null && !reported.isEmpty() && !reported.equals(reference)) {
-          throw PaymentRejectedException.invalid("merchant_reference", "PesaPal merchant reference " + reported
-              + " does not match the stored transaction (" + reference + ").");
-        }
-        String currency = (String) row[2];
-        if (!currency.equalsIgnoreCase(String.valueOf(r.stringAttribute(CURRENCY)))) {
-          throw PaymentRejectedException.invalid("currency", "PesaPal reports the currency "
-              + r.stringAttribute(CURRENCY) + "; the order was submitted in " + currency + ".");
-        }
-        BigDecimal asked = new BigDecimal(row[1].toString());
-        if (r.amount() == null || asked.compareTo(r.amount()) != 0) {
-          throw PaymentRejectedException.invalid("amount", "PesaPal reports " + (r.amount() == null ? "no amount"
-              : r.amount().toPlainString()) + " paid; the order was submitted for " + asked.toPlainString() + ".");
-        }
-      }
+  protected String[] extraColumns() {
+    return new String[] {"COALESCE(merchant_reference, reference_id)"};
+  }
 
-      @Override
-      public void book(List<Booked> booked) {}
-    };
+  @Override
+  protected PaymentRejectedException notRequested() {
+    return PaymentRejectedException.invalid("order_tracking_id", "The Pesapal order was not submitted.");
+  }
+
+  @Override
+  protected void check(PaymentRequest r, Object[] row) {
+    String reference = (String) row[3];
+    String reported = r.stringAttribute(MERCHANT_REFERENCE);
+    if (reported != null && !reported.isEmpty() && !reported.equals(reference)) {
+      throw PaymentRejectedException.invalid("merchant_reference", "PesaPal merchant reference " + reported
+          + " does not match the stored transaction (" + reference + ").");
+    }
+    ProviderRows.requireCurrency(r.stringAttribute(CURRENCY), row, "PesaPal", "the order was submitted");
+    ProviderRows.requireAmount(r, row, "PesaPal", "the order was submitted");
   }
 }

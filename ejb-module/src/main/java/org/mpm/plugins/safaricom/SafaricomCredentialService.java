@@ -3,7 +3,6 @@ package org.mpm.plugins.safaricom;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.util.List;
 import org.mpm.plugin.CredentialCipher;
 import org.mpm.plugin.PluginGate;
 import org.mpm.tenancy.TenantDatabase;
@@ -20,17 +19,14 @@ public class SafaricomCredentialService {
 
   /** The credential as stored (secrets encrypted), created with MPM's defaults if the company has none. */
   public SafaricomCredential credential() {
-    gate.requireEnabled(PLUGIN_ID);
     EntityManager em = tenantDb.em();
-    List<SafaricomCredential> rows = em.createQuery("SELECT c FROM SafaricomCredential c ORDER BY c.id",
-        SafaricomCredential.class).setMaxResults(1).getResultList();
-    if (!rows.isEmpty()) {
-      return rows.get(0);
-    }
-    SafaricomCredential created = new SafaricomCredential();
-    em.persist(created);
-    em.flush();
-    return created;
+    return gate.oneRow(PLUGIN_ID, () -> em.createQuery("SELECT c FROM SafaricomCredential c ORDER BY c.id",
+        SafaricomCredential.class).setMaxResults(1).getResultStream().findFirst(), () -> {
+          SafaricomCredential created = new SafaricomCredential();
+          em.persist(created);
+          em.flush();
+          return created;
+        });
   }
 
   public SafaricomCredential update(SafaricomCredentialForm form) {

@@ -50,27 +50,20 @@ public class SwiftaService {
 
   /** The company's Swifta token; the first call creates it and is the only one that answers it in clear. */
   public SwiftaAuthentication authentication() {
-    gate.requireEnabled(PLUGIN_ID);
     CredentialCipher cipher = gate.cipher();
-    List<?> rows = storedAuthentication();
-    if (rows.isEmpty()) {
-      // Two first calls at once: the second waits here for the first to commit, then finds its token.
-      tenantDb.em().createNativeQuery("SELECT id FROM plugins WHERE mpm_plugin_id = ? FOR UPDATE")
-          .setParameter(1, PLUGIN_ID).getResultList();
-      rows = storedAuthentication();
-    }
-    if (!rows.isEmpty()) {
-      Object[] r = (Object[]) rows.get(0);
+    return gate.oneRow(PLUGIN_ID, () -> storedAuthentication().stream().findFirst().map(row -> {
+      Object[] r = (Object[]) row;
       return new SwiftaAuthentication(((Number) r[0]).longValue(), CredentialCipher.mask(cipher.decrypt((String) r[1])),
           r[2] == null ? null : ((Number) r[2]).longValue(), time(r[3]), time(r[4]));
-    }
-    String token = apiKeys.create(tenantDb.companyId(), "Swifta").token();
-    LocalDateTime now = Timestamped.nowUtc();
-    long expires = now.plusYears(TOKEN_YEARS).toEpochSecond(ZoneOffset.UTC);
-    long id = NativeSql.insertAll(tenantDb.connection(), "INSERT INTO swifta_authentication (token, expire_date,"
-        + " created_at, updated_at)", "(?, ?, ?, ?)", List.<Object[]>of(new Object[] {cipher.encrypt(token), expires,
-            Timestamp.valueOf(now), Timestamp.valueOf(now)})).get(0);
-    return new SwiftaAuthentication(id, token, expires, now, now);
+    }), () -> {
+      String token = apiKeys.create(tenantDb.companyId(), "Swifta").token();
+      LocalDateTime now = Timestamped.nowUtc();
+      long expires = now.plusYears(TOKEN_YEARS).toEpochSecond(ZoneOffset.UTC);
+      long id = NativeSql.insertAll(tenantDb.connection(), "INSERT INTO swifta_authentication (token, expire_date,"
+          + " created_at, updated_at)", "(?, ?, ?, ?)", List.<Object[]>of(new Object[] {cipher.encrypt(token),
+              expires, Timestamp.valueOf(now), Timestamp.valueOf(now)})).get(0);
+      return new SwiftaAuthentication(id, token, expires, now, now);
+    });
   }
 
   private List<?> storedAuthentication() {

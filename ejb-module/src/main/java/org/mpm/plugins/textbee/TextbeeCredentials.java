@@ -35,8 +35,7 @@ public class TextbeeCredentials {
 
   /** The credential (403 when the plugin is not enabled), created empty if the company has none. */
   public Credential show() {
-    gate.requireEnabled(PLUGIN_ID);
-    return read().orElseGet(this::create);
+    return gate.oneRow(PLUGIN_ID, this::read, this::create);
   }
 
   /** Saves the values encrypted (403 when the plugin is not enabled); no secret clears it, its mask keeps it. */

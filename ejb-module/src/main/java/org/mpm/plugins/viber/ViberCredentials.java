@@ -36,8 +36,7 @@ public class ViberCredentials {
 
   /** The credential (403 when the plugin is not enabled), created empty if the company has none. */
   public Credential show() {
-    gate.requireEnabled(PLUGIN_ID);
-    return read().orElseGet(this::create);
+    return gate.oneRow(PLUGIN_ID, this::read, this::create);
   }
 
   /**

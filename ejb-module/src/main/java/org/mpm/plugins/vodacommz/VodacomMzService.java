@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.mpm.common.ApiException;
 import org.mpm.common.NativeSql;
 import org.mpm.common.Timestamped;
@@ -56,18 +57,24 @@ public class VodacomMzService {
   public record Payment(String serial, BigDecimal amount, int status, String transactionId) {}
 
   public Credential credential() {
-    gate.requireEnabled(PLUGIN_ID);
-    List<?> rows = tenantDb.em().createNativeQuery("SELECT id, api_key, public_key, service_provider_code, live,"
-        + " created_at, updated_at FROM vodacom_mz_credentials ORDER BY id LIMIT 1").getResultList();
-    if (rows.isEmpty()) {
+    return gate.oneRow(PLUGIN_ID, this::stored, () -> {
       Timestamp now = Timestamp.valueOf(Timestamped.nowUtc());
       NativeSql.insertAll(tenantDb.connection(), "INSERT INTO vodacom_mz_credentials (live, created_at, updated_at)",
           "(?, ?, ?)", List.<Object[]>of(new Object[] {0, now, now}));
-      return credential();
+      return stored().orElseThrow();
+    });
+  }
+
+  private Optional<Credential> stored() {
+    List<?> rows = tenantDb.em().createNativeQuery("SELECT id, api_key, public_key, service_provider_code, live,"
+        + " created_at, updated_at FROM vodacom_mz_credentials ORDER BY id LIMIT 1").getResultList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
     }
     Object[] r = (Object[]) rows.get(0);
-    return new Credential(((Number) r[0]).longValue(), gate.cipher().decrypt((String) r[1]), (String) r[2],
-        (String) r[3], r[4] instanceof Boolean b ? b : ((Number) r[4]).intValue() != 0, time(r[5]), time(r[6]));
+    return Optional.of(new Credential(((Number) r[0]).longValue(), gate.cipher().decrypt((String) r[1]),
+        (String) r[2], (String) r[3], r[4] instanceof Boolean b ? b : ((Number) r[4]).intValue() != 0, time(r[5]),
+        time(r[6])));
   }
 
   public Credential update(String apiKey, String publicKey, String serviceProviderCode, boolean live) {

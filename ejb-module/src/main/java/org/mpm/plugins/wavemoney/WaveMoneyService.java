@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mpm.common.NativeSql;
@@ -60,8 +61,12 @@ public class WaveMoneyService {
 
   /** The credential, created empty on first read as MPM's install does. */
   public Credential credential() {
-    gate.requireEnabled(PLUGIN_ID);
-    return read();
+    return gate.oneRow(PLUGIN_ID, this::read, () -> {
+      Timestamp now = Timestamp.valueOf(Timestamped.nowUtc());
+      NativeSql.insertAll(tenantDb.connection(), "INSERT INTO wave_money_credentials (created_at, updated_at)",
+          "(?, ?)", List.<Object[]>of(new Object[] {now, now}));
+      return read().orElseThrow();
+    });
   }
 
   /**
@@ -84,7 +89,7 @@ public class WaveMoneyService {
             console + "/#/wave-money/payment/" + name + "/" + companyId,
             console + "/#/wave-money/result/" + name + "/" + companyId,
             Timestamp.valueOf(Timestamped.nowUtc()), c.id()));
-    return read();
+    return read().orElseThrow();
   }
 
   /**
@@ -106,7 +111,7 @@ public class WaveMoneyService {
     } catch (PaymentRejectedException e) {
       throw new WaveMoneyException(400, e.getMessage());
     }
-    Credential c = read();
+    Credential c = credential();
     if (blank(c.merchantId()) || blank(c.secretKey())) {
       throw new WaveMoneyException(400, "Wave Money is not set up for this company.");
     }
@@ -153,20 +158,17 @@ public class WaveMoneyService {
         ((Number) r[4]).intValue());
   }
 
-  private Credential read() {
+  private Optional<Credential> read() {
     EntityManager em = tenantDb.em();
     List<?> rows = em.createNativeQuery("SELECT id, merchant_id, merchant_name, secret_key, callback_url, payment_url,"
         + " result_url, created_at, updated_at FROM wave_money_credentials ORDER BY id LIMIT 1").getResultList();
     if (rows.isEmpty()) {
-      Timestamp now = Timestamp.valueOf(Timestamped.nowUtc());
-      NativeSql.insertAll(tenantDb.connection(), "INSERT INTO wave_money_credentials (created_at, updated_at)",
-          "(?, ?)", List.<Object[]>of(new Object[] {now, now}));
-      return read();
+      return Optional.empty();
     }
     Object[] r = (Object[]) rows.get(0);
     CredentialCipher cipher = gate.cipher();
-    return new Credential(((Number) r[0]).longValue(), cipher.decrypt((String) r[1]), (String) r[2],
-        cipher.decrypt((String) r[3]), (String) r[4], (String) r[5], (String) r[6], time(r[7]), time(r[8]));
+    return Optional.of(new Credential(((Number) r[0]).longValue(), cipher.decrypt((String) r[1]), (String) r[2],
+        cipher.decrypt((String) r[3]), (String) r[4], (String) r[5], (String) r[6], time(r[7]), time(r[8])));
   }
 
   private static boolean blank(String s) {

@@ -9,19 +9,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.plugin.rest.PublicPageRequests;
 import org.mpm.plugins.flutterwave.FlutterwaveException;
 import org.mpm.plugins.flutterwave.FlutterwavePayments;
 import org.mpm.plugins.flutterwave.FlutterwavePublic;
 import org.mpm.plugins.flutterwave.FlutterwaveTransactions;
 import org.mpm.plugins.flutterwave.FlutterwaveTransactions.Result;
 import org.mpm.rest.Json;
-import org.mpm.rest.JsonBody;
 import org.mpm.rest.Public;
 
 /**
@@ -35,6 +32,8 @@ import org.mpm.rest.Public;
 @Public
 @Tag(name = "Plugins")
 public class FlutterwavePublicResource {
+
+  static final PublicPageRequests REQUESTS = new PublicPageRequests(m -> new FlutterwaveException(400, m));
 
   @Inject FlutterwavePublic pages;
   @Inject FlutterwavePayments payments;
@@ -55,13 +54,8 @@ public class FlutterwavePublicResource {
       + " row)}")
   public Map<String, Object> start(@PathParam("companyHash") String hash, @QueryParam("ct") String ct, String body) {
     pages.bind(hash, ct);
-    JsonBody b = JsonBody.parse(body);
-    String serial = b.string("device_serial", true, 3, 50);
-    b.in("device_type", false, List.of("meter", "solar_home_system", "e_bike"));
-    BigDecimal amount = b.number("amount", true, BigDecimal.ONE, new BigDecimal("1000000"));
-    String currency = b.in("currency", true, FlutterwavePublic.CURRENCIES);
-    b.validate();
-    FlutterwavePayments.Started s = payments.initialize(0, serial, amount, currency, true);
+    PublicPageRequests.Payment pay = REQUESTS.payment(body, FlutterwavePublic.CURRENCIES);
+    FlutterwavePayments.Started s = payments.initialize(0, pay.serial(), pay.amount(), pay.currency(), true);
     return Json.obj("success", true, "redirect_url", s.redirectUrl(), "reference", s.reference(),
         "transaction_id", s.rowId());
   }
@@ -75,10 +69,7 @@ public class FlutterwavePublicResource {
       @QueryParam("reference") String reference, @QueryParam("tx_ref") String txRef,
       @QueryParam("transaction_id") String transactionId) {
     pages.bind(hash, ct);
-    String ref = reference == null || reference.isBlank() ? txRef : reference;
-    if (ref == null || ref.isBlank()) {
-      throw new FlutterwaveException(400, "Transaction reference required");
-    }
+    String ref = REQUESTS.reference(reference == null || reference.isBlank() ? txRef : reference);
     // 404 before Flutterwave is asked about a reference the company does not have
     Result known = transactions.result(ref);
     // Flutterwave's redirect may carry the text "null" for a cancelled checkout
@@ -86,15 +77,8 @@ public class FlutterwavePublicResource {
     String id = hasId ? transactionId : known.externalId();
     Map<String, Object> verification = id != null ? pages.verification(id) : pages.verificationByReference(ref);
     Result r = transactions.result(ref);
-    Map<String, Object> tx = r.transaction();
-    tx.computeIfPresent("created_at", (k, v) -> v instanceof LocalDateTime t ? Json.ts(t) : v);
-    Map<String, Object> out = Json.obj("transaction", tx, "verification", verification,
-        "success", "successful".equals(verification.get("status")),
-        "token_status", r.token() != null ? "generated" : r.credited() ? "processing" : "pending");
-    if (r.token() != null) {
-      out.put("token", r.token());
-    }
-    return out;
+    return PublicPageRequests.result(r.transaction(), verification, "successful".equals(verification.get("status")),
+        r.token(), r.credited());
   }
 
   @GET
@@ -118,17 +102,6 @@ public class FlutterwavePublicResource {
   public Map<String, Object> validateMeter(@PathParam("companyHash") String hash, @QueryParam("ct") String ct,
       String body) {
     pages.bind(hash, ct);
-    JsonBody b = JsonBody.parse(body);
-    String serial = b.string("device_serial", false);
-    if (serial == null || serial.isBlank()) {
-      serial = b.string("meter_serial", false);
-    }
-    String type = b.string("device_type", false);
-    if (serial == null || serial.isBlank()) {
-      throw new FlutterwaveException(400, "Device serial required");
-    }
-    String deviceType = type == null || type.isBlank() ? "meter" : type;
-    return Json.obj("valid", transactions.payableDevice(serial, deviceType), "device_serial", serial,
-        "device_type", deviceType);
+    return REQUESTS.deviceCheck(body, transactions::payableDevice);
   }
 }

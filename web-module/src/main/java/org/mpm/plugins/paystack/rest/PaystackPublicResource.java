@@ -9,19 +9,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.plugin.rest.PublicPageRequests;
 import org.mpm.plugins.paystack.PaystackException;
 import org.mpm.plugins.paystack.PaystackPayments;
 import org.mpm.plugins.paystack.PaystackPublic;
 import org.mpm.plugins.paystack.PaystackTransactions;
 import org.mpm.plugins.paystack.PaystackTransactions.Result;
 import org.mpm.rest.Json;
-import org.mpm.rest.JsonBody;
 import org.mpm.rest.Public;
 
 /**
@@ -34,6 +31,8 @@ import org.mpm.rest.Public;
 @Public
 @Tag(name = "Plugins")
 public class PaystackPublicResource {
+
+  static final PublicPageRequests REQUESTS = new PublicPageRequests(m -> new PaystackException(400, m));
 
   @Inject PaystackPublic pages;
   @Inject PaystackPayments payments;
@@ -53,13 +52,8 @@ public class PaystackPublicResource {
       + " NGN|GHS|KES|ZAR} → {success, redirect_url, reference, transaction_id (the Paystack row)}")
   public Map<String, Object> start(@PathParam("companyHash") String hash, @QueryParam("ct") String ct, String body) {
     pages.bind(hash, ct);
-    JsonBody b = JsonBody.parse(body);
-    String serial = b.string("device_serial", true, 3, 50);
-    b.in("device_type", false, List.of("meter", "solar_home_system", "e_bike"));
-    BigDecimal amount = b.number("amount", true, BigDecimal.ONE, new BigDecimal("1000000"));
-    String currency = b.in("currency", true, PaystackPublic.CURRENCIES);
-    b.validate();
-    PaystackPayments.Started s = payments.initialize(0, serial, amount, currency, true);
+    PublicPageRequests.Payment pay = REQUESTS.payment(body, PaystackPublic.CURRENCIES);
+    PaystackPayments.Started s = payments.initialize(0, pay.serial(), pay.amount(), pay.currency(), true);
     return Json.obj("success", true, "redirect_url", s.redirectUrl(), "reference", s.reference(),
         "transaction_id", s.rowId());
   }
@@ -71,19 +65,12 @@ public class PaystackPublicResource {
   public Map<String, Object> result(@PathParam("companyHash") String hash, @QueryParam("ct") String ct,
       @QueryParam("reference") String reference) {
     pages.bind(hash, ct);
-    requireReference(reference);
+    REQUESTS.reference(reference);
     transactions.result(reference); // 404 before Paystack is asked about a reference the company does not have
     Map<String, Object> verification = pages.verification(reference);
     Result r = transactions.result(reference);
-    Map<String, Object> tx = r.transaction();
-    tx.computeIfPresent("created_at", (k, v) -> v instanceof LocalDateTime t ? Json.ts(t) : v);
-    Map<String, Object> out = Json.obj("transaction", tx, "verification", verification,
-        "success", "success".equals(verification.get("status")),
-        "token_status", r.token() != null ? "generated" : r.credited() ? "processing" : "pending");
-    if (r.token() != null) {
-      out.put("token", r.token());
-    }
-    return out;
+    return PublicPageRequests.result(r.transaction(), verification, "success".equals(verification.get("status")),
+        r.token(), r.credited());
   }
 
   @GET
@@ -93,7 +80,7 @@ public class PaystackPublicResource {
   public Map<String, Object> verify(@PathParam("companyHash") String hash, @QueryParam("ct") String ct,
       @QueryParam("reference") String reference) {
     pages.bind(hash, ct);
-    requireReference(reference);
+    REQUESTS.reference(reference);
     Map<String, Object> verification = pages.verification(reference);
     return Json.obj("success", "success".equals(verification.get("status")), "verification", verification);
   }
@@ -105,23 +92,6 @@ public class PaystackPublicResource {
   public Map<String, Object> validateMeter(@PathParam("companyHash") String hash, @QueryParam("ct") String ct,
       String body) {
     pages.bind(hash, ct);
-    JsonBody b = JsonBody.parse(body);
-    String serial = b.string("device_serial", false);
-    if (serial == null || serial.isBlank()) {
-      serial = b.string("meter_serial", false);
-    }
-    String type = b.string("device_type", false);
-    if (serial == null || serial.isBlank()) {
-      throw new PaystackException(400, "Device serial required");
-    }
-    String deviceType = type == null || type.isBlank() ? "meter" : type;
-    return Json.obj("valid", transactions.payableDevice(serial, deviceType), "device_serial", serial,
-        "device_type", deviceType);
-  }
-
-  private static void requireReference(String reference) {
-    if (reference == null || reference.isBlank()) {
-      throw new PaystackException(400, "Transaction reference required");
-    }
+    return REQUESTS.deviceCheck(body, transactions::payableDevice);
   }
 }

@@ -9,18 +9,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.mpm.plugin.rest.PublicPageRequests;
 import org.mpm.plugins.pesapal.PesapalException;
 import org.mpm.plugins.pesapal.PesapalPayments;
 import org.mpm.plugins.pesapal.PesapalPublic;
 import org.mpm.plugins.pesapal.PesapalTransactions;
 import org.mpm.rest.Json;
-import org.mpm.rest.JsonBody;
 import org.mpm.rest.Public;
 
 /**
@@ -33,6 +30,8 @@ import org.mpm.rest.Public;
 @Public
 @Tag(name = "Plugins")
 public class PesapalPublicResource {
+
+  static final PublicPageRequests REQUESTS = new PublicPageRequests(m -> new PesapalException(400, m));
 
   @Inject PesapalPublic pages;
   @Inject PesapalPayments payments;
@@ -52,12 +51,8 @@ public class PesapalPublicResource {
       + " {success, redirect_url, order_tracking_id, merchant_reference, transaction_id (the Pesapal row)}")
   public Map<String, Object> start(@PathParam("companyHash") String hash, @QueryParam("ct") String ct, String body) {
     pages.bind(hash, ct);
-    JsonBody b = JsonBody.parse(body);
-    String serial = b.string("device_serial", true, 3, 50);
-    b.in("device_type", false, List.of("meter", "solar_home_system", "e_bike"));
-    BigDecimal amount = b.number("amount", true, BigDecimal.ONE, new BigDecimal("1000000"));
-    b.validate();
-    PesapalPayments.Started s = payments.initialize(0, serial, amount, null, true);
+    PublicPageRequests.Payment pay = REQUESTS.payment(body, null);
+    PesapalPayments.Started s = payments.initialize(0, pay.serial(), pay.amount(), pay.currency(), true);
     return Json.obj("success", true, "redirect_url", s.redirectUrl(), "order_tracking_id", s.orderTrackingId(),
         "merchant_reference", s.merchantReference(), "transaction_id", s.rowId());
   }
@@ -69,12 +64,12 @@ public class PesapalPublicResource {
   public Map<String, Object> result(@PathParam("companyHash") String hash, @QueryParam("ct") String ct,
       @QueryParam("reference") String reference) {
     pages.bind(hash, ct);
-    requireReference(reference);
+    REQUESTS.reference(reference);
     Map<String, Object> out = pages.result(reference);
     if (out.get("transaction") instanceof Map<?, ?> tx) {
       @SuppressWarnings("unchecked")
       Map<String, Object> t = (Map<String, Object>) tx;
-      t.computeIfPresent("created_at", (k, v) -> v instanceof LocalDateTime d ? Json.ts(d) : v);
+      PublicPageRequests.transaction(t);
     }
     return out;
   }
@@ -86,7 +81,7 @@ public class PesapalPublicResource {
   public Map<String, Object> verify(@PathParam("companyHash") String hash, @QueryParam("ct") String ct,
       @QueryParam("reference") String reference) {
     pages.bind(hash, ct);
-    requireReference(reference);
+    REQUESTS.reference(reference);
     return pages.verify(reference);
   }
 
@@ -97,23 +92,6 @@ public class PesapalPublicResource {
   public Map<String, Object> validateMeter(@PathParam("companyHash") String hash, @QueryParam("ct") String ct,
       String body) {
     pages.bind(hash, ct);
-    JsonBody b = JsonBody.parse(body);
-    String serial = b.string("device_serial", false);
-    if (serial == null || serial.isBlank()) {
-      serial = b.string("meter_serial", false);
-    }
-    String type = b.string("device_type", false);
-    if (serial == null || serial.isBlank()) {
-      throw new PesapalException(400, "Device serial required");
-    }
-    String deviceType = type == null || type.isBlank() ? "meter" : type;
-    return Json.obj("valid", transactions.payableDevice(serial, deviceType), "device_serial", serial,
-        "device_type", deviceType);
-  }
-
-  private static void requireReference(String reference) {
-    if (reference == null || reference.isBlank()) {
-      throw new PesapalException(400, "Transaction reference required");
-    }
+    return REQUESTS.deviceCheck(body, transactions::payableDevice);
   }
 }
