@@ -19,8 +19,9 @@ import org.mpm.st.Api.Tenant;
  * cannot tell refused and kept as a conflict, once however often it is delivered; a failed payment refused; a
  * company that has not enabled the plugin refused; a company's notification never credits another company's
  * customer. MeSomb's signed webhook (POST /api/mesomb/webhook/{companyId}, MeSomb-Signature under the secret saved
- * at /api/mesomb/credential): credited once, also when replayed twenty times at once and when the same payment also came through POST /api/mesomb; a
- * forged, stale or unsigned delivery refused with 401 and nothing written; a wrong amount refused and recorded.
+ * at /api/mesomb/credential): credited once, also when replayed twenty times at once and when the same payment also
+ * came through POST /api/mesomb; a forged, stale or unsigned delivery refused with 401 and nothing written; a wrong
+ * amount refused and recorded.
  */
 class MesombIT {
 
