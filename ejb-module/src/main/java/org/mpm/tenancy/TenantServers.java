@@ -112,10 +112,9 @@ public class TenantServers {
     Map<String, Long> companies = new HashMap<>();
     @SuppressWarnings("unchecked")
     List<Object[]> rows = central.createNativeQuery(
-            "SELECT COALESCE(tds.server, ?1), COUNT(*) FROM company_databases cd"
+            "SELECT COALESCE(tds.server, '" + DatabaseServer.CENTRAL + "'), COUNT(*) FROM company_databases cd"
                 + " LEFT JOIN tenant_database_servers tds ON tds.database_name = cd.database_name"
-                + " GROUP BY COALESCE(tds.server, ?1)")
-        .setParameter(1, DatabaseServer.CENTRAL)
+                + " GROUP BY COALESCE(tds.server, '" + DatabaseServer.CENTRAL + "')")
         .getResultList();
     for (Object[] row : rows) {
       companies.put((String) row[0], ((Number) row[1]).longValue());
