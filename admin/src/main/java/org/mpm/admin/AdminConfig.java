@@ -8,9 +8,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import org.mpm.tenancy.DatabaseConfig;
+import org.mpm.tenancy.DatabaseServer;
 
 /**
- * Where the installation's databases are: MPM_DB_URL, MPM_DB_USER and MPM_DB_PASSWORD as the server reads them,
+ * Where the installation's databases are: MPM_DB_URL, MPM_DB_USER and MPM_DB_PASSWORD (and the other database
+ * servers, MPM_DB_SERVERS with their MPM_DB_SERVER_&lt;NAME&gt;_* entries) as the server reads them,
  * or, without MPM_DB_URL, the embedded database that {@code ./run.sh} started for the data folder (its URL is in
  * {@code <MPM_DATA_DIR>/embedded-db.url} while it runs).
  */
@@ -44,21 +46,41 @@ final class AdminConfig {
       user = user == null ? "root" : user;
       password = password == null ? "" : password;
     }
-    return new AdminConfig(DatabaseConfig.of(url, user == null ? "root" : user, password));
+    try {
+      return new AdminConfig(DatabaseConfig.of(url, user == null ? "root" : user, password, env));
+    } catch (IllegalArgumentException e) {
+      throw new AdminException(e.getMessage());
+    }
   }
 
   DatabaseConfig database() {
     return database;
   }
 
-  /** A connection to one database on the server (null: the server only). */
+  /** A connection to one database on the central database's server (null: the server only). */
   Connection open(String databaseName) {
+    return open(database.central(), databaseName);
+  }
+
+  /** A connection to one database on a server (null: the server only). */
+  Connection open(DatabaseServer server, String databaseName) {
     try {
-      return database.openDirect(databaseName);
+      return DatabaseConfig.openDirect(server, databaseName);
     } catch (SQLException e) {
-      throw new AdminException("cannot connect to " + withoutQuery(database.centralUrl())
+      throw new AdminException("cannot connect to " + withoutQuery(server.urlOf(""))
           + (databaseName == null ? "" : " database " + databaseName) + ": " + e.getMessage(), 1, e);
     }
+  }
+
+  /** A connection to a company's database, on its server. */
+  Connection open(Tenants.Tenant tenant) {
+    return open(server(tenant.server()), tenant.database());
+  }
+
+  /** A configured database server by name. */
+  DatabaseServer server(String name) {
+    return database.server(name).orElseThrow(() -> new AdminException("the database server \"" + name
+        + "\" is not configured (MPM_DB_SERVERS)"));
   }
 
   private static String blankToNull(String s) {

@@ -103,7 +103,7 @@ final class ModelInfo {
     Map<String, String> fieldOfColumn = new LinkedHashMap<>();
     List<String> relations = new ArrayList<>();
     mapFields(type, fieldOfColumn, relations);
-    try (Connection c = config.open(tenant.database())) {
+    try (Connection c = config.open(tenant)) {
       out.println(type.getName());
       line(out, "Database", tenant.database() + " (company " + tenant.companyId() + ", " + tenant.companyName()
           + ")");

@@ -23,6 +23,7 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import jdk.jshell.tool.JavaShellToolBuilder;
 import org.mpm.admin.Tenants.Tenant;
+import org.mpm.tenancy.DatabaseServer;
 
 /**
  * {@code tenant:shell}: a JShell session in this JVM with one company's {@code EntityManager} ({@code em}, the
@@ -41,7 +42,7 @@ final class TenantShell {
   int run(Tenant tenant, InputStream in, PrintStream out, PrintStream err) {
     EntityManagerFactory factory = Persistence.createEntityManagerFactory("tenant", unitProperties(tenant));
     Path startup = null;
-    try (Connection jdbc = config.open(tenant.database()); EntityManager em = factory.createEntityManager()) {
+    try (Connection jdbc = config.open(tenant); EntityManager em = factory.createEntityManager()) {
       ShellSession.bind(tenant, em, jdbc);
       startup = Files.createTempFile("mpm-shell", ".jsh");
       Files.writeString(startup, String.join("\n",
@@ -81,9 +82,10 @@ final class TenantShell {
     p.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
     p.put("jakarta.persistence.jtaDataSource", "");
     p.put("jakarta.persistence.jdbc.driver", "com.mysql.cj.jdbc.Driver");
-    p.put("jakarta.persistence.jdbc.url", config.database().urlOf(tenant.database()));
-    p.put("jakarta.persistence.jdbc.user", config.database().user());
-    p.put("jakarta.persistence.jdbc.password", config.database().password());
+    DatabaseServer server = config.server(tenant.server());
+    p.put("jakarta.persistence.jdbc.url", server.urlOf(tenant.database()));
+    p.put("jakarta.persistence.jdbc.user", server.user());
+    p.put("jakarta.persistence.jdbc.password", server.password());
     p.put("eclipselink.target-server", "None");
     p.put("eclipselink.logging.level", "WARNING");
     return p;

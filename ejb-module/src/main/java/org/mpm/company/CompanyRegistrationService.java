@@ -18,8 +18,10 @@ import org.mpm.common.ValidationException;
 import org.mpm.plugin.MpmPlugin;
 import org.mpm.tenancy.DatabaseMigrator;
 import org.mpm.tenancy.DatabaseNames;
+import org.mpm.tenancy.DatabaseServer;
 import org.mpm.tenancy.TenantContext;
 import org.mpm.tenancy.TenantDataSources;
+import org.mpm.tenancy.TenantServers;
 
 /**
  * Registers a company: reserves its central rows, creates and migrates its database, seeds it, and only then
@@ -41,6 +43,7 @@ public class CompanyRegistrationService {
   @Inject DatabaseMigrator migrator;
   @Inject TenantDataSources dataSources;
   @Inject TenantContext tenant;
+  @Inject TenantServers servers;
 
   public Company register(CompanyRegistration r) {
     return register(r, null, null);
@@ -76,8 +79,11 @@ public class CompanyRegistrationService {
     String db = databaseName != null ? DatabaseNames.requireSafe(databaseName)
         : DatabaseNames.forCompany(r.name(), Instant.now().getEpochSecond(), randomSuffix());
     Company company;
+    DatabaseServer server;
     try {
-      company = steps.reserve(r, db);
+      CompanyProvisioning.Reserved reserved = steps.reserve(r, db);
+      company = reserved.company();
+      server = reserved.server();
     } catch (EJBException e) {
       if (e.getCausedByException() instanceof IllegalStateException) {
         // The generated database name is taken (or being provisioned) by another registration.
@@ -87,16 +93,16 @@ public class CompanyRegistrationService {
     }
     boolean created = false;
     try {
-      migrator.createDatabase(db);
+      migrator.createDatabase(server, db);
       created = true;
-      migrator.migrateTenant(db);
+      migrator.migrateTenant(server, db);
       dataSources.dataSource(db);
       tenant.set(company.getId(), db);
       steps.seedTenant(company.getId(), r, currency, plugins);
       steps.finish(company, db, r.ownerEmail());
       return company;
     } catch (RuntimeException e) {
-      undo(company.getId(), created ? db : null);
+      undo(company.getId(), created ? server : null, db);
       if (directory.exists(r.ownerEmail())) {
         throw ValidationException.message("Owner account email already exists");
       }
@@ -111,19 +117,30 @@ public class CompanyRegistrationService {
       String db = (String) row[0];
       long companyId = ((Number) row[1]).longValue();
       LOG.warning(() -> "Removing company " + companyId + " (" + db + "): its provisioning did not finish");
-      undo(companyId, db);
+      DatabaseServer server;
+      try {
+        server = servers.serverOf(db);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "The database server of the incomplete company " + companyId + " (" + db
+            + ") is not known; it is retried at the next start", e);
+        continue;
+      }
+      undo(companyId, server, db);
     }
     return rows.size();
   }
 
-  /** @param db the database to drop, or null when this registration did not create it */
-  private void undo(long companyId, String db) {
+  /**
+   * @param server the server of the database to drop, or null when this registration did not create it
+   */
+  private void undo(long companyId, DatabaseServer server, String db) {
     try {
-      if (db != null) {
+      if (server != null) {
         dataSources.remove(db);
-        migrator.dropDatabase(db);
+        migrator.dropDatabase(server, db);
       }
       steps.discard(companyId, db);
+      servers.forget(db);
     } catch (RuntimeException cleanup) {
       LOG.log(Level.SEVERE, "Could not remove the incomplete company " + companyId + " (" + db
           + "); it is retried at the next start", cleanup);

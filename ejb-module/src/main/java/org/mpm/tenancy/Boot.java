@@ -22,9 +22,10 @@ import org.mpm.company.CompanyRegistrationService;
 import org.mpm.demo.DemoSeeder;
 
 /**
- * Startup: migrate the central database, remove companies whose provisioning a crash interrupted, migrate every
- * tenant database (two at a time; one failing tenant is logged and does not stop the others), re-create the
- * tenant pools, and seed the demo company on an empty installation.
+ * Startup: migrate the central database, record the configured database servers, remove companies whose
+ * provisioning a crash interrupted, migrate every tenant database on its server (two at a time; one failing tenant
+ * is logged and does not stop the others), re-create the tenant pools, and seed the demo company on an empty
+ * installation.
  */
 @Startup
 @Singleton
@@ -39,6 +40,7 @@ public class Boot {
   @Inject DatabaseMigrator migrator;
   @Inject TenantRegistry registry;
   @Inject TenantDataSources dataSources;
+  @Inject TenantServers servers;
   @Inject CompanyRegistrationService registration;
   @Inject DemoSeeder demo;
   @Resource ManagedExecutorService executor;
@@ -47,9 +49,11 @@ public class Boot {
   void start() {
     long t0 = System.nanoTime();
     migrator.migrateCentral();
+    servers.recordConfigured();
     int removed = registration.recoverIncomplete();
     List<Object[]> tenants = registry.allTenants();
-    migrateAll(executor, tenants.stream().map(t -> (String) t[1]).toList(), migrator::migrateTenant);
+    migrateAll(executor, tenants.stream().map(t -> (String) t[1]).toList(), 
+        db -> migrator.migrateTenant(servers.serverOf(db), db));
     for (Object[] t : tenants) {
       String db = (String) t[1];
       if (DatabaseNames.isSafe(db)) {

@@ -5,17 +5,20 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Where the databases are: the central database URL and the credentials every tenant database shares (as in
- * MPM, tenant databases live on the central database's server). Also opens the plain JDBC connections used
- * outside JTA for DDL and Flyway.
+ * Where the databases are: the central database (its URL and credentials) and the servers that hold the companies'
+ * databases ({@link DatabaseServer}): the central database's server, as in MPM, and any others configured. Also
+ * opens the plain JDBC connections used outside JTA for DDL and Flyway.
  */
 @ApplicationScoped
 public class DatabaseConfig {
@@ -32,16 +35,52 @@ public class DatabaseConfig {
   @ConfigProperty(name = "mpm.db.password")
   Optional<String> password;
 
+  /** The servers for companies' databases, the central one first; read from the configuration on first use. */
+  private volatile List<DatabaseServer> servers;
+  private Function<String, Optional<String>> settings;
+
   /**
    * The configuration outside the container (the operator's command-line tool): the central database's URL and
-   * the credentials, as MPM_DB_URL, MPM_DB_USER and MPM_DB_PASSWORD give them to the server.
+   * the credentials, as MPM_DB_URL, MPM_DB_USER and MPM_DB_PASSWORD give them to the server; no other server.
    */
   public static DatabaseConfig of(String url, String user, String password) {
+    return of(url, user, password, Map.of());
+  }
+
+  /**
+   * As {@link #of(String, String, String)}, with the other database servers from the environment as the server
+   * reads them (MPM_DB_SERVERS, MPM_DB_SERVER_&lt;NAME&gt;_URL …).
+   */
+  public static DatabaseConfig of(String url, String user, String password, Map<String, String> environment) {
     DatabaseConfig config = new DatabaseConfig();
     config.url = url;
     config.user = user;
     config.password = Optional.ofNullable(password);
+    config.settings = key -> Optional.ofNullable(environment.get(DatabaseServer.env(key)))
+        .filter(v -> !v.isBlank());
     return config;
+  }
+
+  /** The servers that hold companies' databases, the central database's server first. */
+  public List<DatabaseServer> servers() {
+    List<DatabaseServer> s = servers;
+    if (s == null) {
+      Function<String, Optional<String>> lookup = settings != null ? settings
+          : key -> ConfigProvider.getConfig().getOptionalValue(key, String.class);
+      s = DatabaseServer.configured(url, user, password(), lookup);
+      servers = s;
+    }
+    return s;
+  }
+
+  /** The central database's server. */
+  public DatabaseServer central() {
+    return servers().get(0);
+  }
+
+  /** A configured server by name. */
+  public Optional<DatabaseServer> server(String name) {
+    return servers().stream().filter(s -> s.name().equals(name)).findFirst();
   }
 
   public String centralUrl() {
@@ -80,9 +119,12 @@ public class DatabaseConfig {
       "prepStmtCacheSqlLimit", "8192",
       "useLocalSessionState", "true");
 
-  /** {@link #urlOf} with {@link #POOL_DRIVER_DEFAULTS} for what the URL leaves unset: the URL of a pool. */
-  public String pooledUrlOf(String database) {
-    StringBuilder url = new StringBuilder(urlOf(database));
+  /**
+   * The URL of a database on a server with {@link #POOL_DRIVER_DEFAULTS} for what the server's URL leaves unset:
+   * the URL of a pool.
+   */
+  public static String pooledUrlOf(DatabaseServer server, String database) {
+    StringBuilder url = new StringBuilder(server.urlOf(database));
     String lower = url.toString().toLowerCase(Locale.ROOT);
     boolean query = lower.indexOf('?') >= 0;
     for (Map.Entry<String, String> e : new TreeMap<>(POOL_DRIVER_DEFAULTS).entrySet()) {
@@ -95,11 +137,19 @@ public class DatabaseConfig {
     return url.toString();
   }
 
-  /** A plain JDBC connection (not enlisted in JTA) to a database on the server; null means the server only. */
+  /**
+   * A plain JDBC connection (not enlisted in JTA) to a database on the central database's server; null means the
+   * server only.
+   */
   public Connection openDirect(String database) throws SQLException {
+    return openDirect(central(), database);
+  }
+
+  /** A plain JDBC connection (not enlisted in JTA) to a database on a server; null means the server only. */
+  public static Connection openDirect(DatabaseServer server, String database) throws SQLException {
     Properties props = new Properties();
-    props.setProperty("user", user);
-    props.setProperty("password", password());
-    return DriverManager.getConnection(DatabaseNames.withDatabase(url, database == null ? "" : database), props);
+    props.setProperty("user", server.user());
+    props.setProperty("password", server.password());
+    return DriverManager.getConnection(server.urlOf(database == null ? "" : database), props);
   }
 }

@@ -11,8 +11,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Schema management with Flyway, outside JTA (MySQL DDL commits implicitly): the central database from
- * {@code db/migration/central}, every tenant database from {@code db/migration/tenant}. Flyway's named lock
- * serialises concurrent nodes per database.
+ * {@code db/migration/central}, every tenant database, on its {@link DatabaseServer}, from
+ * {@code db/migration/tenant}. Flyway's named lock serialises concurrent nodes per database.
  */
 @ApplicationScoped
 public class DatabaseMigrator {
@@ -28,7 +28,7 @@ public class DatabaseMigrator {
     return migrator;
   }
 
-  public void createDatabaseIfMissing(String database) {
+  private void createDatabaseIfMissing(String database) {
     DatabaseNames.requireSafe(database);
     try (Connection c = config.openDirect(null); Statement s = c.createStatement()) {
       s.executeUpdate("CREATE DATABASE IF NOT EXISTS `" + database
@@ -39,18 +39,18 @@ public class DatabaseMigrator {
   }
 
   /** Creates a new database; fails if one of that name exists, so two companies never share a database. */
-  public void createDatabase(String database) {
+  public void createDatabase(DatabaseServer server, String database) {
     DatabaseNames.requireSafe(database);
-    try (Connection c = config.openDirect(null); Statement s = c.createStatement()) {
+    try (Connection c = DatabaseConfig.openDirect(server, null); Statement s = c.createStatement()) {
       s.executeUpdate("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     } catch (SQLException e) {
       throw new IllegalStateException("Could not create database " + database, e);
     }
   }
 
-  public void dropDatabase(String database) {
+  public void dropDatabase(DatabaseServer server, String database) {
     DatabaseNames.requireSafe(database);
-    try (Connection c = config.openDirect(null); Statement s = c.createStatement()) {
+    try (Connection c = DatabaseConfig.openDirect(server, null); Statement s = c.createStatement()) {
       s.executeUpdate("DROP DATABASE IF EXISTS `" + database + "`");
     } catch (SQLException e) {
       throw new IllegalStateException("Could not drop database " + database, e);
@@ -60,17 +60,17 @@ public class DatabaseMigrator {
   public MigrateResult migrateCentral() {
     String database = config.centralDatabase();
     createDatabaseIfMissing(database);
-    return migrate(database, "classpath:db/migration/central");
+    return migrate(config.central(), database, "classpath:db/migration/central");
   }
 
-  public MigrateResult migrateTenant(String database) {
-    return migrate(DatabaseNames.requireSafe(database), "classpath:db/migration/tenant");
+  public MigrateResult migrateTenant(DatabaseServer server, String database) {
+    return migrate(server, DatabaseNames.requireSafe(database), "classpath:db/migration/tenant");
   }
 
-  private MigrateResult migrate(String database, String location) {
+  private MigrateResult migrate(DatabaseServer server, String database, String location) {
     long start = System.nanoTime();
     MigrateResult result = Flyway.configure(getClass().getClassLoader())
-        .dataSource(config.urlOf(database), config.user(), config.password())
+        .dataSource(server.urlOf(database), server.user(), server.password())
         .locations(location)
         .baselineOnMigrate(true)
         .baselineVersion("0")

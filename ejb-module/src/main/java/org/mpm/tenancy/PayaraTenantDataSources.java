@@ -43,7 +43,7 @@ public class PayaraTenantDataSources implements TenantDataSources {
   /** Prepared statements each pooled connection keeps. */
   private static final int STATEMENT_CACHE = 200;
 
-  @Inject DatabaseConfig config;
+  @Inject TenantServers servers;
 
   @Inject
   @ConfigProperty(name = "mpm.tenant.pool.max-size", defaultValue = "16")
@@ -83,6 +83,7 @@ public class PayaraTenantDataSources implements TenantDataSources {
   }
 
   private DataSource createPool(String databaseName) {
+    DatabaseServer server = servers.serverOf(databaseName);
     String pool = POOL_PREFIX + databaseName;
     String jndi = JNDI_PREFIX + databaseName;
     if (lookup(jndi, false) != null) {
@@ -107,28 +108,28 @@ public class PayaraTenantDataSources implements TenantDataSources {
         "--isconnectvalidatereq", "true",
         "--validationmethod", "meta-data",
         "--failconnection", "true",
-        "--property", poolProperties(config.pooledUrlOf(databaseName), config.user(), config.password()),
+        "--property", poolProperties(DatabaseConfig.pooledUrlOf(server, databaseName), server),
         pool), false);
     run("create-jdbc-resource", List.of("--connectionpoolid", pool, jndi), false);
     LOG.info(() -> "Created tenant pool " + pool);
     return lookup(jndi, true);
   }
 
-  /** The server reads the password from its configuration when it opens a connection; the pool keeps a reference. */
-  static final String PASSWORD_REFERENCE = "${MPCONFIG=mpm.db.password}";
-
   /**
-   * The pool's properties in the admin commands' syntax: the URL, the user, and the password as
-   * {@link #PASSWORD_REFERENCE}; without a password, the user is a parameter of the URL and no credential
+   * The pool's properties in the admin commands' syntax for a database's URL on a server: the URL, the user, and the
+   * password as a reference to the configuration key it came from ({@code ${MPCONFIG=mpm.db.password}} for the
+   * central database's server), which the server resolves when it opens a connection; a password read from a file
+   * has no key and is written as it is. Without a password, the user is a parameter of the URL and no credential
    * property is set, so that the driver sends none.
    */
-  static String poolProperties(String url, String user, String password) {
-    if (password.isEmpty()) {
+  static String poolProperties(String url, DatabaseServer server) {
+    if (server.password().isEmpty()) {
       String withUser = url + (url.indexOf('?') >= 0 ? '&' : '?') + "user="
-          + URLEncoder.encode(user, StandardCharsets.UTF_8);
+          + URLEncoder.encode(server.user(), StandardCharsets.UTF_8);
       return "url=" + escape(withUser);
     }
-    return "url=" + escape(url) + ":user=" + escape(user) + ":password=" + escape(PASSWORD_REFERENCE);
+    String password = server.passwordKey() == null ? server.password() : "${MPCONFIG=" + server.passwordKey() + "}";
+    return "url=" + escape(url) + ":user=" + escape(server.user()) + ":password=" + escape(password);
   }
 
   private static DataSource lookup(String jndi, boolean required) {

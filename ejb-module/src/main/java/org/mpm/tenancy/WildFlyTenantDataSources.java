@@ -38,7 +38,7 @@ public class WildFlyTenantDataSources implements TenantDataSources {
   /** Prepared statements each pooled connection keeps. */
   private static final int STATEMENT_CACHE = 200;
 
-  @Inject DatabaseConfig config;
+  @Inject TenantServers servers;
 
   @Inject
   @ConfigProperty(name = "mpm.tenant.pool.max-size", defaultValue = "16")
@@ -110,8 +110,9 @@ public class WildFlyTenantDataSources implements TenantDataSources {
   private DataSource open(String databaseName, boolean mayChange) {
     String pool = POOL_PREFIX + databaseName;
     String jndi = JNDI_PREFIX + databaseName;
-    Map<String, String> wanted = definition(jndi, config.pooledUrlOf(databaseName), config.user(),
-        config.password(), System.getenv("MPM_DB_PASSWORD"));
+    DatabaseServer server = servers.serverOf(databaseName);
+    Map<String, String> wanted = definition(jndi, DatabaseConfig.pooledUrlOf(server, databaseName), server,
+        server.passwordEnvironmentName() == null ? null : System.getenv(server.passwordEnvironmentName()));
     wanted.putAll(poolSettings());
     Map<String, String> current = management().readXaDataSource(pool);
     if (current != null && matches(wanted, current)) {
@@ -124,9 +125,9 @@ public class WildFlyTenantDataSources implements TenantDataSources {
       management().removeXaDataSource(pool);
       LOG.info(() -> "Removed the tenant pool " + pool + " found from before this deployment");
     }
-    if (!wanted.containsKey("password") && !config.password().isEmpty()) {
-      LOG.warning(() -> "The database password is not the MPM_DB_PASSWORD environment entry: the pool " + pool
-          + " keeps it in WildFly's configuration");
+    if (!wanted.getOrDefault("password", "").startsWith("${env.") && !server.password().isEmpty()) {
+      LOG.warning(() -> "The password of the database server " + server.name() + " is not an environment entry:"
+          + " the pool " + pool + " keeps it in WildFly's configuration");
     }
     management().addXaDataSource(pool, wanted);
     LOG.info(() -> "Created tenant pool " + pool);
@@ -134,19 +135,22 @@ public class WildFlyTenantDataSources implements TenantDataSources {
   }
 
   /**
-   * The connection attributes of a tenant pool; the password as {@value #PASSWORD_EXPRESSION} when that is where
-   * it is, none when it is empty.
+   * The connection attributes of the pool of a database on a server; the password as an expression of the
+   * environment entry it came from ({@value #PASSWORD_EXPRESSION} for the central database's server) when it is
+   * that entry's, none when it is empty.
    */
-  static Map<String, String> definition(String jndi, String url, String user, String password,
+  static Map<String, String> definition(String jndi, String url, DatabaseServer server,
       String environmentPassword) {
     Map<String, String> d = new LinkedHashMap<>();
     d.put("jndi-name", jndi);
     d.put(WildFlyManagement.URL, url);
-    d.put("user-name", user);
+    d.put("user-name", server.user());
     // The transaction manager's recovery of prepared branches after a crash logs in the same way.
-    d.put("recovery-username", user);
+    d.put("recovery-username", server.user());
+    String password = server.password();
     if (!password.isEmpty()) {
-      String value = password.equals(environmentPassword) ? PASSWORD_EXPRESSION : password;
+      String value = password.equals(environmentPassword)
+          ? "${env." + server.passwordEnvironmentName() + "}" : password;
       d.put("password", value);
       d.put("recovery-password", value);
     }
@@ -181,7 +185,7 @@ public class WildFlyTenantDataSources implements TenantDataSources {
     s.put("validate-on-match", "true");
     s.put("background-validation", "false");
     s.put("exception-sorter-class-name", "org.jboss.jca.adapters.jdbc.extensions.mysql.MySQLExceptionSorter");
-    // Every pool reaches the same database server; MySQL cannot join one transaction branch from two
+    // Pools may reach the same database server; MySQL cannot join one transaction branch from two
     // connections, so the transaction manager must not take two pools for one resource.
     s.put("same-rm-override", "false");
     return s;

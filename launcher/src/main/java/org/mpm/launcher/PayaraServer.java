@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -101,8 +102,10 @@ public final class PayaraServer implements AutoCloseable {
     Path commands = transactionDir.resolve("preboot.asadmin");
     Files.deleteIfExists(commands);
     Files.createFile(commands, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(commands, String.join("\n", bootCommands(transactionDir.toAbsolutePath(),
-        setting(env, "MPM_DB_URL"), setting(env, "MPM_DB_USER"), setting(env, "MPM_DB_PASSWORD"))) + "\n");
+    List<String> all = new ArrayList<>(bootCommands(transactionDir.toAbsolutePath(),
+        setting(env, "MPM_DB_URL"), setting(env, "MPM_DB_USER"), setting(env, "MPM_DB_PASSWORD")));
+    all.addAll(otherServersRecoveryPools(env));
+    Files.writeString(commands, String.join("\n", all) + "\n");
     return commands;
   }
 
@@ -124,7 +127,8 @@ public final class PayaraServer implements AutoCloseable {
    * (the log is {@code transactionDir/server/tx}; the branches this server may resolve are those whose qualifier
    * begins with its host name and {@code server}, so a node must keep its host name). MariaDB and MySQL
    * answer {@code XA RECOVER} for the whole database server, so this one pool finds the branches of the central
-   * and of every company's database; each is committed or rolled back as the log says (rolled back when the log
+   * and of every company's database on that server (companies on other database servers have a pool each, see
+   * {@link #otherServersRecoveryPools}); each is committed or rolled back as the log says (rolled back when the log
    * has no commit decision for it).
    */
   static List<String> bootCommands(Path transactionDir, String dbUrl, String user, String password) {
@@ -132,22 +136,56 @@ public final class PayaraServer implements AutoCloseable {
     out.add("set configs.config.server-config.transaction-service.tx-log-dir=" + transactionDir);
     out.add("set configs.config.server-config.transaction-service.automatic-recovery=true");
     if (dbUrl != null && !dbUrl.isBlank()) {
-      String url = dbUrl;
-      StringBuilder props = new StringBuilder();
-      if (password == null || password.isEmpty()) {
-        // The admin commands have no notation for an empty password: the user goes in the URL, no password is sent.
-        url = url + (url.indexOf('?') >= 0 ? '&' : '?') + "user="
-            + URLEncoder.encode(user == null ? "root" : user, StandardCharsets.UTF_8);
-        props.append("url=").append(escape(url));
-      } else {
-        props.append("url=").append(escape(url)).append(":user=").append(escape(user))
-            .append(":password=").append(escape(PASSWORD_REFERENCE));
+      out.addAll(recoveryPool(RECOVERY_POOL, dbUrl, user, password, PASSWORD_REFERENCE));
+    }
+    return out;
+  }
+
+  /**
+   * An XA pool for the recovery of prepared branches on one database server, and its resource; the password as
+   * {@code reference} (a reference the server resolves), none when it is empty.
+   */
+  static List<String> recoveryPool(String pool, String dbUrl, String user, String password, String reference) {
+    String url = dbUrl;
+    StringBuilder props = new StringBuilder();
+    if (password == null || password.isEmpty()) {
+      // The admin commands have no notation for an empty password: the user goes in the URL, no password is sent.
+      url = url + (url.indexOf('?') >= 0 ? '&' : '?') + "user="
+          + URLEncoder.encode(user == null ? "root" : user, StandardCharsets.UTF_8);
+      props.append("url=").append(escape(url));
+    } else {
+      props.append("url=").append(escape(url)).append(":user=").append(escape(user))
+          .append(":password=").append(escape(reference));
+    }
+    return List.of("create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlXADataSource"
+            + " --restype javax.sql.XADataSource"
+            + " --steadypoolsize 0 --maxpoolsize 2 --property " + props + " " + pool,
+        "create-jdbc-resource --connectionpoolid " + pool + " jdbc/" + pool);
+  }
+
+  /**
+   * A recovery pool ({@link #recoveryPool}) for each of the other database servers that hold companies' databases
+   * (MPM_DB_SERVERS, each with MPM_DB_SERVER_&lt;NAME&gt;_URL, _USER, _PASSWORD or _PASSWORD_FILE): XA RECOVER
+   * answers for one database server only. A password from the environment is a reference; one from a file is
+   * written into the commands' file (readable by its owner only).
+   */
+  static List<String> otherServersRecoveryPools(Map<String, String> env) throws IOException {
+    List<String> out = new ArrayList<>();
+    String names = setting(env, "MPM_DB_SERVERS");
+    for (String name : names == null ? new String[0] : names.split(",")) {
+      String n = name.trim();
+      String prefix = "MPM_DB_SERVER_" + n.toUpperCase(Locale.ROOT) + "_";
+      String url = setting(env, prefix + "URL");
+      if (n.isEmpty() || url == null || url.isBlank()) {
+        continue;
       }
-      out.add("create-jdbc-connection-pool --datasourceclassname com.mysql.cj.jdbc.MysqlXADataSource"
-          + " --restype javax.sql.XADataSource"
-          + " --steadypoolsize 0 --maxpoolsize 2 --property " + props + " "
-          + RECOVERY_POOL);
-      out.add("create-jdbc-resource --connectionpoolid " + RECOVERY_POOL + " jdbc/" + RECOVERY_POOL);
+      String user = setting(env, prefix + "USER");
+      user = user == null || user.isBlank() ? setting(env, "MPM_DB_USER") : user;
+      String file = setting(env, prefix + "PASSWORD_FILE");
+      String password = file != null && !file.isBlank() ? Files.readString(Path.of(file)).strip()
+          : setting(env, prefix + "PASSWORD");
+      String reference = file != null && !file.isBlank() ? password : "${MPCONFIG=mpm.db.server." + n + ".password}";
+      out.addAll(recoveryPool(RECOVERY_POOL + "-" + n, url, user, password, reference));
     }
     return out;
   }

@@ -56,6 +56,23 @@ class LauncherTest {
   }
 
   @Test
+  void eachOtherDatabaseServerHasARecoveryPoolOfItsOwn(@TempDir Path dir) throws Exception {
+    Path secret = Files.writeString(dir.resolve("far.password"), "f4r\n");
+    List<String> pools = PayaraServer.otherServersRecoveryPools(Map.of("MPM_DB_USER", "mpm",
+        "MPM_DB_SERVERS", "near, far",
+        "MPM_DB_SERVER_NEAR_URL", "jdbc:mysql://near:3306/", "MPM_DB_SERVER_NEAR_PASSWORD", "n3ar",
+        "MPM_DB_SERVER_FAR_URL", "jdbc:mysql://far/", "MPM_DB_SERVER_FAR_USER", "ops",
+        "MPM_DB_SERVER_FAR_PASSWORD_FILE", secret.toString()));
+    assertEquals(4, pools.size(), String.join("\n", pools));
+    assertTrue(pools.get(0).endsWith(" --property url=jdbc\\:mysql\\://near\\:3306/:user=mpm"
+        + ":password=${MPCONFIG\\=mpm.db.server.near.password} mpm-xa-recovery-near"), pools.get(0));
+    assertFalse(pools.get(0).contains("n3ar"));
+    assertEquals("create-jdbc-resource --connectionpoolid mpm-xa-recovery-near jdbc/mpm-xa-recovery-near",
+        pools.get(1));
+    assertTrue(pools.get(2).endsWith(":user=ops:password=f4r mpm-xa-recovery-far"), pools.get(2));
+  }
+
+  @Test
   void theCommandsAreWrittenForTheServerOnlyAndReplacedAtEveryStart(@TempDir Path dir) throws Exception {
     Path txDir = dir.resolve("transactions");
     Map<String, String> env = Map.of("MPM_DB_URL", "jdbc:mysql://db/x", "MPM_DB_USER", "mpm",

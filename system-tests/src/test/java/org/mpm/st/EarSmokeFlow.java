@@ -15,8 +15,8 @@ import org.mpm.st.Api.Resp;
  */
 final class EarSmokeFlow {
 
-  static final String OWNER = "owner@ear-check.example";
-  static final String AGENT = "agent@ear-check.example";
+  /** The company of the EAR checks (another company's flow is told apart by its own slug). */
+  static final String EAR_CHECK = "ear-check";
 
   /** What the flow left, to be found again. */
   record Paid(long personId, long transactionId, String token) {}
@@ -28,17 +28,35 @@ final class EarSmokeFlow {
 
   private EarSmokeFlow() {}
 
+  static String owner(String slug) {
+    return "owner@" + slug + ".example";
+  }
+
+  static String agent(String slug) {
+    return "agent@" + slug + ".example";
+  }
+
   /** Registers the company of the flow; answers its id. */
   static long register(Api api) {
-    Resp registered = api.post("/api/companies", Api.registration("Ear Check Energy", "info@ear-check.example",
-        OWNER, 21), null);
+    return register(api, EAR_CHECK);
+  }
+
+  /** Registers the company {@code <slug> Energy}; answers its id. */
+  static long register(Api api, String slug) {
+    Resp registered = api.post("/api/companies", Api.registration(slug + " Energy", "info@" + slug + ".example",
+        owner(slug), 21), null);
     assertEquals(201, registered.status(), registered.body());
     return registered.obj().getJsonObject("company").getJsonNumber("id").longValue();
   }
 
   /** The owner logs in, builds a village with an agent, a customer with a meter, and the agent pays. */
   static Paid operate(Api api, Jdbc jdbc, String database) throws Exception {
-    String owner = api.login(OWNER, "secret123");
+    return operate(api, jdbc, database, EAR_CHECK);
+  }
+
+  /** {@link #operate(Api, Jdbc, String)} for the company of {@link #register(Api, String)}. */
+  static Paid operate(Api api, Jdbc jdbc, String database, String slug) throws Exception {
+    String owner = api.login(owner(slug), "secret123");
     Resp cluster = api.post("/api/clusters", "{\"name\":\"North\",\"manager_id\":1,\"geo_json\":" + GeographyIT.AREA
         + "}", owner);
     assertEquals(201, cluster.status(), cluster.body());
@@ -52,7 +70,7 @@ final class EarSmokeFlow {
     Resp plan = api.post("/api/agents/commissions", "{\"name\":\"Field\",\"energy_commission\":0.05,"
         + "\"appliance_commission\":0.03,\"risk_balance\":5000000}", owner);
     assertEquals(201, plan.status(), plan.body());
-    Resp agent = api.post("/api/agents", "{\"email\":\"" + AGENT + "\",\"name\":\"Baraka\","
+    Resp agent = api.post("/api/agents", "{\"email\":\"" + agent(slug) + "\",\"name\":\"Baraka\","
         + "\"surname\":\"Mwita\",\"password\":\"secret1\",\"city_id\":" + GeographyIT.id(village)
         + ",\"agent_commission_id\":" + GeographyIT.id(plan) + ",\"phone\":\"+255700000123\"}", owner);
     assertEquals(201, agent.status(), agent.body());
@@ -79,7 +97,7 @@ final class EarSmokeFlow {
           + " updated_at) VALUES (" + personId + ", 'meter', " + GeographyIT.id(meter) + ", 'EAR-0001', NOW(),"
           + " NOW())");
     }
-    String agentToken = agentLogin(api);
+    String agentToken = agentLogin(api, slug);
     Resp paid = api.post("/api/app/agents/transactions", "{\"device_serial\":\"EAR-0001\",\"amount\":1000}",
         agentToken);
     assertEquals(200, paid.status(), paid.body());
@@ -91,15 +109,19 @@ final class EarSmokeFlow {
 
   /** The customer and the payment's token are still there. */
   static void assertStillThere(Api api, Paid paid) throws Exception {
-    String owner = api.login(OWNER, "secret123");
+    assertStillThere(api, paid, EAR_CHECK);
+  }
+
+  static void assertStillThere(Api api, Paid paid, String slug) throws Exception {
+    String owner = api.login(owner(slug), "secret123");
     Resp shown = api.get("/api/people/" + paid.personId(), owner);
     assertEquals(200, shown.status(), shown.body());
     assertEquals("Mushi", shown.obj().getJsonObject("data").getString("surname"));
-    assertEquals(paid.token(), completedToken(api, agentLogin(api), paid.transactionId()));
+    assertEquals(paid.token(), completedToken(api, agentLogin(api, slug), paid.transactionId()));
   }
 
-  static String agentLogin(Api api) {
-    Resp login = api.post("/api/app/login", "{\"email\":\"" + AGENT + "\",\"password\":\"secret1\"}", null);
+  static String agentLogin(Api api, String slug) {
+    Resp login = api.post("/api/app/login", "{\"email\":\"" + agent(slug) + "\",\"password\":\"secret1\"}", null);
     assertEquals(200, login.status(), login.body());
     return login.obj().getString("access_token");
   }

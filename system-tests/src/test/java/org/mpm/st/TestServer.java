@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.mpm.launcher.EmbeddedDatabase;
 import org.mpm.launcher.PayaraServer;
@@ -274,10 +275,36 @@ public final class TestServer {
     return work.resolve("payara.log");
   }
 
-  /** A direct JDBC connection to a database of the embedded server (for checks from outside the API). */
+  /**
+   * A direct JDBC connection to a database of the embedded server (for checks from outside the API), or, for a
+   * company's database on another database server a test has added ({@link #addDatabaseServer}), of that server.
+   */
   public Connection jdbc(String database) throws Exception {
     String url = db.centralUrl().replace("/micro_power_manager?", "/" + database + "?");
+    if (!databaseServers.isEmpty()) {
+      try (Connection c = DriverManager.getConnection(db.centralUrl(), "root", "");
+          var s = c.prepareStatement("SELECT server FROM tenant_database_servers WHERE database_name = ?")) {
+        s.setString(1, database);
+        try (var rs = s.executeQuery()) {
+          if (rs.next() && databaseServers.containsKey(rs.getString(1))) {
+            url = databaseServers.get(rs.getString(1)).replace("/?", "/" + database + "?");
+          }
+        }
+      }
+    }
     return DriverManager.getConnection(url, "root", "");
+  }
+
+  /** Other database servers the server is configured with by a test: name to JDBC URL ({@code …/?…}). */
+  private final Map<String, String> databaseServers = new ConcurrentHashMap<>();
+
+  /** Lets {@link #jdbc} reach the companies' databases on another server ({@code url}: {@code jdbc:…/?…}). */
+  public void addDatabaseServer(String name, String url) {
+    databaseServers.put(name, url);
+  }
+
+  public void removeDatabaseServer(String name) {
+    databaseServers.remove(name);
   }
 
   private void stopQuietly() {

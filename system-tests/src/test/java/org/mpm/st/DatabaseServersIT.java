@@ -1,0 +1,251 @@
+package org.mpm.st;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.mpm.launcher.EmbeddedDatabase;
+import org.mpm.st.Api.Resp;
+
+/**
+ * Companies' databases on two database servers: the suite's embedded MariaDB (the central database's server) and a
+ * second embedded MariaDB started for this class. The server is restarted with the second one configured and both
+ * given a capacity, so that the placement of each new company can be foretold; afterwards it is restarted as the
+ * suite has it, without the companies PLACED on the second server.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DatabaseServersIT {
+
+  static final String SECOND = "second";
+
+  static TestServer server;
+  static Api api;
+  static Path secondDir;
+  static int secondPort;
+  static EmbeddedDatabase second;
+  static String secondUrl;
+  static Map<String, String> configuration;
+  /** The slugs of the registered companies, with the server each must be on, in registration order. */
+  static final Map<String, String> PLACED = new LinkedHashMap<>();
+  static final Map<String, Long> COMPANY_IDS = new LinkedHashMap<>();
+  static final Map<String, EarSmokeFlow.Paid> PAID = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TestServer.get();
+    api = new Api(server);
+    secondDir = Path.of(System.getProperty("mpm.work.dir", "target/st")).resolve("mariadb-second");
+    try (ServerSocket s = new ServerSocket(0)) {
+      secondPort = s.getLocalPort();
+    }
+    second = EmbeddedDatabase.start(secondDir, secondPort);
+    secondUrl = "jdbc:mysql://127.0.0.1:" + secondPort + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+    long onCentral = Db.countCentral("SELECT COUNT(*) FROM company_databases");
+    // Room: four more companies on the central server, two on the second one.
+    configuration = Map.of(
+        "MPM_DB_SERVERS", SECOND,
+        "MPM_DB_SERVER_SECOND_URL", secondUrl,
+        "MPM_DB_SERVER_SECOND_USER", "root",
+        "MPM_DB_SERVER_SECOND_CAPACITY", "2",
+        "MPM_DB_SERVER_CENTRAL_CAPACITY", Long.toString(onCentral + 4));
+    server.restart(configuration);
+    server.addDatabaseServer(SECOND, secondUrl);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    try {
+      // The companies on the second server leave the central database, and the server runs as the suite has it.
+      List<Long> gone = new ArrayList<>();
+      PLACED.forEach((slug, where) -> {
+        if (where.equals(SECOND) && COMPANY_IDS.containsKey(slug)) {
+          gone.add(COMPANY_IDS.get(slug));
+        }
+      });
+      try (Connection c = Db.central()) {
+        for (long id : gone) {
+          Db.exec(c, "DELETE FROM tenant_database_servers WHERE database_name IN"
+              + " (SELECT database_name FROM company_databases WHERE company_id = ?)", id);
+          for (String sql : List.of("DELETE FROM database_proxies WHERE fk_company_id = ?",
+              "DELETE FROM api_keys WHERE company_id = ?", "DELETE FROM company_databases WHERE company_id = ?",
+              "DELETE FROM companies WHERE id = ?")) {
+            Db.exec(c, sql, id);
+          }
+        }
+      }
+      server.removeDatabaseServer(SECOND);
+      server.restart(Map.of());
+    } finally {
+      if (second != null) {
+        second.close();
+      }
+    }
+  }
+
+  /** Whether a database exists on the central server ({@code onSecond} false) or on the second one. */
+  static boolean exists(String database, boolean onSecond) throws Exception {
+    try (Connection c = onSecond ? DriverManager.getConnection(secondUrl, "root", "") : Db.central()) {
+      return Db.count(c, "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", database) == 1;
+    }
+  }
+
+  /** The server recorded with a company in the central database. */
+  static String recorded(long companyId) throws Exception {
+    try (Connection c = Db.central(); var s = c.prepareStatement("SELECT tds.server FROM company_databases cd"
+        + " JOIN tenant_database_servers tds ON tds.database_name = cd.database_name WHERE cd.company_id = ?")) {
+      s.setLong(1, companyId);
+      try (var rs = s.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  /** Each company's database is on its recorded server, and only there. */
+  static void assertEachOnItsServer() throws Exception {
+    for (Map.Entry<String, String> e : PLACED.entrySet()) {
+      long id = COMPANY_IDS.get(e.getKey());
+      String database = Db.database(id);
+      boolean onSecond = e.getValue().equals(SECOND);
+      assertEquals(e.getValue(), recorded(id), "server recorded for " + e.getKey());
+      assertTrue(exists(database, onSecond), database + " on " + e.getValue());
+      assertTrue(!exists(database, !onSecond), database + " only on " + e.getValue());
+    }
+  }
+
+  @Test
+  @Order(1)
+  void newCompaniesGoToTheServerWithTheMostRoomUntilNoneHasAny() throws Exception {
+    // Room (central, second): 4/2 → central, 3/2 → central, 2/2 (the second holds fewer) → second, 2/1 → central,
+    // 1/1 (the second holds fewer) → second, 1/0 → central, then none.
+    List<String> expected = List.of("central", "central", SECOND, "central", SECOND, "central");
+    String run = Long.toString(System.nanoTime(), 36);
+    for (int i = 0; i < expected.size(); i++) {
+      String slug = "dbs-" + run + "-" + i;
+      long started = System.nanoTime();
+      COMPANY_IDS.put(slug, EarSmokeFlow.register(api, slug));
+      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      PLACED.put(slug, expected.get(i));
+      System.out.println("[dbservers] company " + (i + 1) + " registered on " + recorded(COMPANY_IDS.get(slug))
+          + " in " + ms + " ms");
+      assertEquals(expected.get(i), recorded(COMPANY_IDS.get(slug)), "placement of company " + (i + 1));
+    }
+    long companies = Db.countCentral("SELECT COUNT(*) FROM companies");
+    Resp full = api.post("/api/companies", Api.registration("dbs-" + run + "-full Energy",
+        "info@dbs-" + run + "-full.example", "owner@dbs-" + run + "-full.example", 21), null);
+    assertEquals(503, full.status(), full.body());
+    assertEquals("No database server has room for another company.", full.message());
+    assertEquals(companies, Db.countCentral("SELECT COUNT(*) FROM companies"), "the refused company left no row");
+    assertEachOnItsServer();
+  }
+
+  /** The first company on each server. */
+  static String first(String where) {
+    return PLACED.entrySet().stream().filter(e -> e.getValue().equals(where)).findFirst().orElseThrow().getKey();
+  }
+
+  @Test
+  @Order(2)
+  void companiesOnBothServersWorkAndNeverSeeEachOthersData() throws Exception {
+    for (String where : List.of("central", SECOND)) {
+      String slug = first(where);
+      PAID.put(slug, EarSmokeFlow.operate(api, server::jdbc, Db.database(COMPANY_IDS.get(slug)), slug));
+    }
+    // Each company gets a person of its own; neither sees the other's, also at the same id.
+    Map<String, String> owners = new LinkedHashMap<>();
+    Map<String, Long> people = new LinkedHashMap<>();
+    PeopleIT.api = api;
+    for (String slug : PAID.keySet()) {
+      owners.put(slug, api.login(EarSmokeFlow.owner(slug), "secret123"));
+      Resp person = PeopleIT.create(new Api.Tenant(COMPANY_IDS.get(slug), slug, EarSmokeFlow.owner(slug), "secret123",
+          owners.get(slug)), "Only", slug, "+255712345002", null);
+      assertEquals(201, person.status(), person.body());
+      people.put(slug, GeographyIT.id(person));
+    }
+    for (String slug : PAID.keySet()) {
+      for (String other : PAID.keySet()) {
+        Resp shown = api.get("/api/people/" + people.get(other), owners.get(slug));
+        if (other.equals(slug)) {
+          assertEquals(slug, shown.obj().getJsonObject("data").getString("surname"), shown.body());
+        } else {
+          assertTrue(shown.status() == 404 || !shown.body().contains(other), slug + " sees " + shown.body());
+        }
+      }
+      String list = api.get("/api/people?per_page=100", owners.get(slug)).body();
+      for (String other : PAID.keySet()) {
+        assertEquals(other.equals(slug), list.contains("\"" + other + "\""), slug + " lists " + other + ": " + list);
+      }
+      // And its rows are in its own database only.
+      try (Connection c = server.jdbc(Db.database(COMPANY_IDS.get(slug)))) {
+        assertEquals(1, Db.count(c, "SELECT COUNT(*) FROM people WHERE surname = ?", slug));
+        assertEquals(1, Db.count(c, "SELECT COUNT(*) FROM tokens"));
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aServerThatIsDownFailsOnlyItsOwnCompanies() throws Exception {
+    String onCentral = first("central");
+    String onSecond = first(SECOND);
+    String centralOwner = api.login(EarSmokeFlow.owner(onCentral), "secret123");
+    String secondOwner = api.login(EarSmokeFlow.owner(onSecond), "secret123");
+    second.close();
+    try {
+      Resp down = api.get("/api/people", secondOwner);
+      assertEquals(503, down.status(), down.body());
+      assertEquals("{\"message\":\"Service Unavailable\"}", down.body());
+      Resp login = api.post("/api/auth/login", "{\"email\":\"" + EarSmokeFlow.owner(onSecond)
+          + "\",\"password\":\"secret123\"}", null);
+      assertEquals(503, login.status(), login.body());
+      assertEquals("Service Unavailable", login.message());
+
+      // The central server's company goes on: reads, and an agent payment with its token.
+      assertEquals(200, api.get("/api/people", centralOwner).status());
+      String agent = EarSmokeFlow.agentLogin(api, onCentral);
+      Resp pay = api.post("/api/app/agents/transactions", "{\"device_serial\":\"EAR-0001\",\"amount\":500}",
+          agent);
+      assertEquals(200, pay.status(), pay.body());
+      String token = EarSmokeFlow.completedToken(api, agent, pay.obj().getJsonObject("data").getJsonNumber("id")
+          .longValue());
+      assertEquals(20, token.length(), token);
+    } finally {
+      second = EmbeddedDatabase.start(secondDir, secondPort);
+    }
+    // Back: the second server's company works again without a restart of the server.
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    Resp back = api.get("/api/people", secondOwner);
+    while (back.status() != 200 && System.nanoTime() < end) {
+      Thread.sleep(500);
+      back = api.get("/api/people", secondOwner);
+    }
+    assertEquals(200, back.status(), back.body());
+    EarSmokeFlow.assertStillThere(api, PAID.get(onSecond), onSecond);
+  }
+
+  @Test
+  @Order(4)
+  void aRestartKeepsEachCompanyOnItsServer() throws Exception {
+    server.restart(configuration);
+    assertEachOnItsServer();
+    for (Map.Entry<String, EarSmokeFlow.Paid> e : PAID.entrySet()) {
+      EarSmokeFlow.assertStillThere(api, e.getValue(), e.getKey());
+    }
+    for (String slug : PLACED.keySet()) {
+      api.login(EarSmokeFlow.owner(slug), "secret123");
+    }
+  }
+}
