@@ -47,8 +47,10 @@ import org.mpm.st.Api.Tenant;
  *       payment, by the same number of clients.
  * </ol>
  *
- * <p>Each part starts after {@code mpm.bench.warmup} payments (printed in blocks), so that the figures are those of a
- * warm server: on two cores the JIT compiler is busy for the first ~20,000 (see the warm-up rates printed).
+ * <p>Each part starts after a restart of the server and {@code mpm.bench.warmup} payments (printed in blocks), so that
+ * the figures are those of a warm server: on two cores the JIT compiler is busy for the first ~20,000 (see the warm-up
+ * rates printed). The time from the restart to the first answer and the first block's rate are those of the first
+ * minutes after a restart.
  *
  * <pre>mvn -B verify -pl system-tests -am -Dit.test=PaymentBenchmark</pre>
  */
