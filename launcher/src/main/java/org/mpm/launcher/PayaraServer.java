@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +43,78 @@ public final class PayaraServer implements AutoCloseable {
    */
   public static PayaraServer start(Path runtimeDir, int port, Map<String, String> env, Path log, String maxHeap,
       Path transactionDir) throws IOException {
+    List<String> cmd = command(runtimeDir, port, env, maxHeap, transactionDir);
+    if (classDataSharing(env)) {
+      Path archive = runtimeDir.resolve(archiveName());
+      if (!current(archive, runtimeDir.resolve("payara-micro.jar"))) {
+        buildArchive(cmd, archive, env, log);
+      }
+      if (Files.exists(archive)) {
+        cmd.add(1, "-XX:SharedArchiveFile=" + archive);
+      }
+    }
+    return new PayaraServer(process(cmd, env, log).start(), port);
+  }
+
+  /**
+   * The class-data archive of Payara Micro and the application, kept next to payara-micro.jar; named after the JVM
+   * (an archive is only valid for the JVM that wrote it).
+   */
+  static String archiveName() {
+    return "mpm-" + Runtime.version() + ".jsa";
+  }
+
+  /**
+   * Whether the archive exists and is younger than payara-micro.jar (the JVM refuses an archive whose class path
+   * changed). A newer WAR does not make it stale: classes of the application whose bytes changed are loaded from
+   * the WAR as without an archive, the others still come from the archive.
+   */
+  static boolean current(Path archive, Path micro) throws IOException {
+    return Files.exists(archive)
+        && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(micro)) > 0;
+  }
+
+  /** Whether the server starts from the class-data archive: unless MPM_CDS is {@code off}. */
+  static boolean classDataSharing(Map<String, String> env) {
+    return !"off".equalsIgnoreCase(setting(env, "MPM_CDS"));
+  }
+
+  /**
+   * Builds the class-data archive: boots the server with the command of a real start and {@code --warmup} (Payara
+   * Micro deploys the application and exits), and the JVM writes the classes it loaded when it exits. Written under
+   * another name and moved into place when complete. A failed build leaves no archive and the server starts without.
+   */
+  static void buildArchive(List<String> serverCommand, Path archive, Map<String, String> env, Path log)
+      throws IOException {
+    Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    List<String> cmd = archiveCommand(serverCommand, partial);
+    Process p = process(cmd, env, log).start();
+    try {
+      if (!p.waitFor(15, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        p.waitFor();
+      } else if (p.exitValue() == 0 && Files.exists(partial)) {
+        Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+
+  /** The command that writes the archive: that of the server, the JVM told to dump at exit, Payara to warm up. */
+  static List<String> archiveCommand(List<String> serverCommand, Path archive) {
+    List<String> cmd = new ArrayList<>(serverCommand);
+    cmd.add(1, "-XX:ArchiveClassesAtExit=" + archive);
+    cmd.add("--warmup");
+    return cmd;
+  }
+
+  /** The command line of the server (the JVM's options, then Payara Micro's). */
+  static List<String> command(Path runtimeDir, int port, Map<String, String> env, String maxHeap,
+      Path transactionDir) throws IOException {
     Path micro = runtimeDir.resolve("payara-micro.jar");
     Path war = runtimeDir.resolve("mpm.war");
     Path driver = runtimeDir.resolve("mysql-connector-j.jar");
@@ -56,7 +129,7 @@ public final class PayaraServer implements AutoCloseable {
     cmd.add("-XX:+UseSerialGC".equals(System.getenv("MPM_GC")) ? "-XX:+UseSerialGC" : "-XX:+UseG1GC");
     cmd.add("-Duser.timezone=UTC");
     cmd.add("-Dfile.encoding=UTF-8");
-    cmd.addAll(javaOptions(System.getenv("MPM_JAVA_OPTS")));
+    cmd.addAll(javaOptions(setting(env, "MPM_JAVA_OPTS")));
     cmd.add("-jar");
     cmd.add(micro.toString());
     cmd.add("--nocluster");
@@ -71,6 +144,10 @@ public final class PayaraServer implements AutoCloseable {
     cmd.add("/");
     cmd.add("--deploy");
     cmd.add(war.toString());
+    return cmd;
+  }
+
+  private static ProcessBuilder process(List<String> cmd, Map<String, String> env, Path log) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().putAll(env);
     if (log == null) {
@@ -80,7 +157,7 @@ public final class PayaraServer implements AutoCloseable {
       pb.redirectErrorStream(true);
       pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     }
-    return new PayaraServer(pb.start(), port);
+    return pb;
   }
 
   /**
@@ -210,7 +287,10 @@ public final class PayaraServer implements AutoCloseable {
 
   /** Waits until {@code GET /up} answers 200; fails if the process dies or the time runs out. */
   public void awaitReady(Duration timeout) throws Exception {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1: an HTTP/2 connection upgraded while the server was still deploying can be kept by the client and hang
+    // every later request on it, so that a server that became ready is never seen to be.
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     URI up = URI.create("http://127.0.0.1:" + port + "/up");
     while (System.nanoTime() < deadline) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
@@ -85,5 +86,33 @@ class LauncherTest {
     PayaraServer.writeBootCommands(txDir, Map.of("MPM_DB_URL", "jdbc:mysql://other/x", "MPM_DB_USER", "mpm",
         "MPM_DB_PASSWORD", "s3cret"));
     assertTrue(Files.readString(file).contains("other"), "written again from the current configuration");
+  }
+
+  @Test
+  void theArchiveIsWrittenByAWarmUpRunOfTheServersOwnCommand() {
+    List<String> server = List.of("/jdk/bin/java", "-Xmx1g", "-jar", "/rt/payara-micro.jar", "--deploy", "/rt/mpm.war");
+    assertEquals(List.of("/jdk/bin/java", "-XX:ArchiveClassesAtExit=/rt/a.jsa.tmp", "-Xmx1g", "-jar",
+        "/rt/payara-micro.jar", "--deploy", "/rt/mpm.war", "--warmup"),
+        PayaraServer.archiveCommand(server, Path.of("/rt/a.jsa.tmp")));
+    assertTrue(PayaraServer.archiveName().contains(Runtime.version().toString()), "one archive per JVM");
+  }
+
+  @Test
+  void classDataSharingIsOnUnlessTurnedOff() {
+    assertTrue(PayaraServer.classDataSharing(Map.of("MPM_CDS", "on")));
+    assertFalse(PayaraServer.classDataSharing(Map.of("MPM_CDS", "off")));
+    assertFalse(PayaraServer.classDataSharing(Map.of("MPM_CDS", "OFF")));
+  }
+
+  @Test
+  void anArchiveOlderThanPayaraMicroIsBuiltAgain(@TempDir Path dir) throws Exception {
+    Path micro = Files.writeString(dir.resolve("payara-micro.jar"), "jar");
+    Path archive = dir.resolve("mpm.jsa");
+    assertFalse(PayaraServer.current(archive, micro), "none yet");
+    Files.writeString(archive, "archive");
+    Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(micro).toMillis() + 1000));
+    assertTrue(PayaraServer.current(archive, micro));
+    Files.setLastModifiedTime(micro, FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 1000));
+    assertFalse(PayaraServer.current(archive, micro), "a new Payara Micro");
   }
 }

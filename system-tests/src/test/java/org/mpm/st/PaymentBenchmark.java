@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mpm.st.Db.exec;
 import static org.mpm.st.Db.insert;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,8 +47,10 @@ import org.mpm.st.Api.Tenant;
  *       payment, by the same number of clients.
  * </ol>
  *
- * <p>Each part starts after {@code mpm.bench.warmup} payments (printed in blocks), so that the figures are those of a
- * warm server: on two cores the JIT compiler is busy for the first ~20,000 (see the warm-up rates printed).
+ * <p>Each part starts after a restart of the server and {@code mpm.bench.warmup} payments (printed in blocks), so that
+ * the figures are those of a warm server: on two cores the JIT compiler is busy for the first ~20,000 (see the warm-up
+ * rates printed). The time from the restart to the first answer and the first block's rate are those of the first
+ * minutes after a restart.
  *
  * <pre>mvn -B verify -pl system-tests -am -Dit.test=PaymentBenchmark</pre>
  */
@@ -70,9 +75,16 @@ class PaymentBenchmark {
     Tenant t = api.registerCompany("bench-pay");
     List<String> tokens = seed(api, t, customers, agents);
 
+    // A restart, so that the warm-up starts from a cold JVM as after a deployment: the time until the server answers
+    // and the first block's rate are the figures of the first minutes after a restart.
+    phase("restart");
+    long r0 = System.nanoTime();
+    server.restart();
+    double ready = (System.nanoTime() - r0) / 1e9;
+
     // Warm-up, in blocks whose rates are printed. On two cores the server's JIT compiler (one C2 thread) still takes
     // about half of the server's CPU after 3,000 payments and much of the code still runs at its profiling tier; the
-    // rate climbs from ~150/s in the first block and levels off after some 20,000 payments.
+    // rate climbs in the first blocks and levels off after some 20,000 payments.
     phase("warm-up");
     List<String> warm = new ArrayList<>();
     for (int done = 0; done < warmup; done += WARMUP_BLOCK) {
@@ -102,7 +114,11 @@ class PaymentBenchmark {
     phase("jdbc");
     double jdbc = jdbcBaseline(server, t, customers, agents, clients, payments);
 
-    System.out.printf("%nPaymentBenchmark (%d customers, %d agents, %d clients)%n", customers, agents, clients);
+    System.out.printf("%nPaymentBenchmark (%d customers, %d agents, %d clients; MPM_CDS %s, MPM_JAVA_OPTS %s;"
+        + " load average %s)%n", customers, agents, clients, System.getenv("MPM_CDS"), System.getenv("MPM_JAVA_OPTS"),
+        loadAverage());
+    System.out.printf("  after a restart: ready in %.1f s; first %d payments %s/s; warm (after %d) %.0f/s end to end%n",
+        ready, WARMUP_BLOCK, warm.isEmpty() ? "-" : warm.get(0), warmup, e2e);
     System.out.printf("  warm-up, %d payments in blocks of %d: %s payments/s%n", warmup, WARMUP_BLOCK,
         String.join(", ", warm));
     System.out.printf("  end to end (HTTP → token), %d payments: %.0f payments/s (ingress alone %.0f/s;"
@@ -176,6 +192,16 @@ class PaymentBenchmark {
       tokens.add(login.obj().getString("access_token"));
     }
     return tokens;
+  }
+
+  /** The machine's load average over 1, 5 and 15 minutes (other work on it changes every figure). */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   /** Marks the start of a part in the output (to line up a profiler or CPU counters with it). */
