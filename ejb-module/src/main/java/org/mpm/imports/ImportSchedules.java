@@ -39,6 +39,6 @@ public class ImportSchedules {
 
   @Timeout
   void poll() {
-    registry.forEachCompany("the import poll", worker::wake);
+    registry.forEachCompany("the import poll", worker::poll);
   }
 }

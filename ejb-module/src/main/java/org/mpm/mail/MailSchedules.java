@@ -43,6 +43,6 @@ public class MailSchedules {
 
   @Timeout
   void poll() {
-    registry.forEachCompany("the mail poll", worker::wake);
+    registry.forEachCompany("the mail poll", worker::poll);
   }
 }

@@ -6,8 +6,12 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,7 +34,12 @@ public class TenantRegistry {
   @PersistenceContext(unitName = "central")
   EntityManager central;
 
+  /** The most companies a clock's round works on at once ({@link #forEachCompany(String, Executor, CompanyWork)}). */
+  static final int LANES = 4;
+
   private final Map<Long, String> databases = new ConcurrentHashMap<>();
+  /** The clocks whose round is going. */
+  private final Set<String> rounds = ConcurrentHashMap.newKeySet();
 
   /** The tenant database of a company, if the company exists and is fully provisioned. */
   public Optional<String> databaseOf(long companyId) {
@@ -76,28 +85,57 @@ public class TenantRegistry {
     forEachCompany(what, Runnable::run, work);
   }
 
-  /** As {@link #forEachCompany(String, CompanyWork)}, each company's work on a thread of {@code executor}. */
+  /**
+   * As {@link #forEachCompany(String, CompanyWork)}, on threads of {@code executor}: at most
+   * {@value #LANES} companies at once, however many there are, so that a clock never floods the executor (whose
+   * threads the requests and the other clocks share). A round that finds the previous round of the same work still
+   * going is skipped: the next tick takes it up.
+   */
   public void forEachCompany(String what, Executor executor, CompanyWork work) {
-    List<Object[]> tenants;
+    if (!rounds.add(what)) {
+      LOG.fine(() -> what + ": the previous round is still going; this one is skipped");
+      return;
+    }
+    Queue<Object[]> waiting;
     try {
-      tenants = allTenants();
+      waiting = new ConcurrentLinkedQueue<>(allTenants());
     } catch (RuntimeException e) {
+      rounds.remove(what);
       LOG.log(Level.WARNING, "Could not list the companies for " + what, e);
       return;
     }
-    for (Object[] t : tenants) {
-      long companyId = ((Number) t[0]).longValue();
-      String database = (String) t[1];
-      try {
-        executor.execute(() -> {
-          try {
-            work.run(companyId, database);
-          } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, what + " failed for company " + companyId, e);
+    int lanes = Math.min(LANES, waiting.size());
+    AtomicInteger going = new AtomicInteger(lanes);
+    if (lanes == 0) {
+      rounds.remove(what);
+      return;
+    }
+    for (int i = 0; i < lanes; i++) {
+      Runnable lane = () -> {
+        try {
+          Object[] t;
+          while ((t = waiting.poll()) != null) {
+            long companyId = ((Number) t[0]).longValue();
+            try {
+              work.run(companyId, (String) t[1]);
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, what + " failed for company " + companyId, e);
+            }
           }
-        });
+        } finally {
+          if (going.decrementAndGet() == 0) {
+            rounds.remove(what);
+          }
+        }
+      };
+      try {
+        executor.execute(lane);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, what + " could not be started for company " + companyId, e);
+        // The other lanes take this one's companies; when none could start, the round ends here.
+        LOG.log(Level.WARNING, what + ": a lane could not be started (" + e + ")");
+        if (going.decrementAndGet() == 0) {
+          rounds.remove(what);
+        }
       }
     }
   }

@@ -66,7 +66,7 @@ public class PaymentSchedules {
   void tick(Timer timer) {
     String what = (String) timer.getInfo();
     if (POLL.equals(what)) {
-      registry.forEachCompany(what, worker::wake);
+      registry.forEachCompany(what, worker::poll);
     } else if (REMINDERS.equals(what)) {
       registry.forEachCompany(what, executor, reminders::run);
     } else {
