@@ -8,10 +8,11 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.mpm.tenancy.CompanySchedule;
+import org.mpm.tenancy.DueWork;
 
 /**
- * Every ten minutes, on every node, every company's {@link PlacementChanges#fold}: safe at once on several nodes
- * (a row is deleted and counted by one of them).
+ * Every ten minutes, on every node, the {@link PlacementChanges#fold} of every company with changes recorded: safe
+ * at once on several nodes (a row is deleted and counted by one of them).
  */
 @Startup
 @Singleton
@@ -19,11 +20,19 @@ import org.mpm.tenancy.CompanySchedule;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PlacementChangesSchedule extends CompanySchedule {
 
+  /** Companies with changes recorded (the fold takes those older than ten seconds). */
+  static final DueWork.Queue UNFOLDED = new DueWork.Queue("placement_changes", "id > 0");
+
   @Inject PlacementChanges changes;
 
   @PostConstruct
   void start() {
     every("placement-changes-fold", 60_000, 600);
+  }
+
+  @Override
+  protected DueWork.Queue queue() {
+    return UNFOLDED;
   }
 
   @Override

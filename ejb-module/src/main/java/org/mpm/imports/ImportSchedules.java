@@ -12,11 +12,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mpm.tenancy.TenantRegistry;
+import org.mpm.tenancy.DueWork;
 
 /**
  * The import jobs' poll, a non-persistent interval timer on every node ({@code mpm.imports.poll-seconds}): wakes
- * every company's {@link ImportWorker}, so that jobs left by a restart or a node whose lease ran out are finished.
+ * the {@link ImportWorker} of every company with jobs to carry out ({@link DueWork}), so that jobs left by a restart
+ * or a node whose lease ran out are finished.
  */
 @Startup
 @Singleton
@@ -24,8 +25,12 @@ import org.mpm.tenancy.TenantRegistry;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ImportSchedules {
 
+  /** Jobs pending, or whose node's lease ran out. */
+  static final DueWork.Queue DUE = new DueWork.Queue("import_jobs",
+      "status IN ('pending', 'processing') AND (lease_until IS NULL OR lease_until <= ?)");
+
   @Resource TimerService timers;
-  @Inject TenantRegistry registry;
+  @Inject DueWork dueWork;
   @Inject ImportWorker worker;
 
   @Inject
@@ -39,6 +44,6 @@ public class ImportSchedules {
 
   @Timeout
   void poll() {
-    registry.forEachCompany("the import poll", worker::poll);
+    dueWork.forEachCompanyWith("the import poll", DUE, worker::poll);
   }
 }

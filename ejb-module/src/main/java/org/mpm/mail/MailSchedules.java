@@ -12,12 +12,13 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mpm.tenancy.TenantRegistry;
+import org.mpm.tenancy.DueWork;
 
 /**
- * The mail queue's poll, a non-persistent interval timer on every node ({@code mpm.mail.poll-seconds}): wakes every
- * company's {@link MailWorker}, so that mails left by a restart, a dead node or a lease that ran out are delivered.
- * Only when mails go through a mail server: the recording mailer leaves nothing waiting.
+ * The mail queue's poll, a non-persistent interval timer on every node ({@code mpm.mail.poll-seconds}): wakes the
+ * {@link MailWorker} of every company with mails due ({@link DueWork}), so that mails left by a restart, a dead node
+ * or a lease that ran out are delivered. Only when mails go through a mail server: the recording mailer leaves
+ * nothing waiting.
  */
 @Startup
 @Singleton
@@ -25,8 +26,11 @@ import org.mpm.tenancy.TenantRegistry;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class MailSchedules {
 
+  /** Mails due now. */
+  static final DueWork.Queue DUE = new DueWork.Queue("mails", "status = 0 AND next_attempt_at <= ?");
+
   @Resource TimerService timers;
-  @Inject TenantRegistry registry;
+  @Inject DueWork dueWork;
   @Inject MailWorker worker;
   @Inject Mailers mailers;
 
@@ -43,6 +47,6 @@ public class MailSchedules {
 
   @Timeout
   void poll() {
-    registry.forEachCompany("the mail poll", worker::poll);
+    dueWork.forEachCompanyWith("the mail poll", DUE, worker::poll);
   }
 }

@@ -92,18 +92,26 @@ public class TenantRegistry {
    * going is skipped: the next tick takes it up.
    */
   public void forEachCompany(String what, Executor executor, CompanyWork work) {
+    List<Object[]> tenants;
+    try {
+      tenants = allTenants();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not list the companies for " + what, e);
+      return;
+    }
+    forEach(what, tenants, executor, work);
+  }
+
+  /**
+   * As {@link #forEachCompany(String, Executor, CompanyWork)}, for these companies ({@code [company id, database]},
+   * e.g. those {@link DueWork} found work due for).
+   */
+  public void forEach(String what, List<Object[]> companies, Executor executor, CompanyWork work) {
     if (!rounds.add(what)) {
       LOG.fine(() -> what + ": the previous round is still going; this one is skipped");
       return;
     }
-    Queue<Object[]> waiting;
-    try {
-      waiting = new ConcurrentLinkedQueue<>(allTenants());
-    } catch (RuntimeException e) {
-      rounds.remove(what);
-      LOG.log(Level.WARNING, "Could not list the companies for " + what, e);
-      return;
-    }
+    Queue<Object[]> waiting = new ConcurrentLinkedQueue<>(companies);
     int lanes = Math.min(LANES, waiting.size());
     AtomicInteger going = new AtomicInteger(lanes);
     if (lanes == 0) {

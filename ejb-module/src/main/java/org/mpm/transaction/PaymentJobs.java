@@ -9,6 +9,7 @@ import java.util.List;
 import org.mpm.common.NativeSql;
 import org.mpm.common.Timestamped;
 import org.mpm.sms.SmsService;
+import org.mpm.tenancy.DueWork;
 import org.mpm.tenancy.TenantDatabase;
 
 /**
@@ -19,6 +20,10 @@ import org.mpm.tenancy.TenantDatabase;
 public class PaymentJobs {
 
   /** Vend the credit of a transaction: ref = transactions.id, amount = the money left for credit. */
+  /** Jobs due now: what the poll looks for ({@link DueWork}). */
+  public static final DueWork.Queue DUE = new DueWork.Queue("payment_jobs",
+      "state = 'pending' AND next_attempt_at <= ?");
+
   public static final String VEND = "vend";
   /** Send a stored SMS: ref = sms.id. */
   public static final String SMS = "sms";

@@ -2,6 +2,8 @@ package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -21,6 +23,9 @@ import org.mpm.st.Api.Tenant;
  */
 class TenantScaleBenchmark {
 
+  /** Companies per line of the curve. */
+  static final int BLOCK = 100;
+
   @Test
   void registerManyCompanies() throws Exception {
     int companies = Integer.getInteger("mpm.bench.companies", 200);
@@ -32,11 +37,30 @@ class TenantScaleBenchmark {
 
     List<Long> millis = new ArrayList<>();
     List<Tenant> tenants = new ArrayList<>();
+    System.out.printf("%n== tenant scale, per %d companies: registration (register + owner login) median and p95,"
+        + " then database connections, opened tables and the database's CPU seconds in the block%n", BLOCK);
     long t0 = System.nanoTime();
+    List<Long> block = new ArrayList<>();
+    long openedBefore = globalStatus("Opened_tables");
+    long cpuBefore = databaseCpuTicks(server);
     for (int i = 0; i < companies; i++) {
       long s = System.nanoTime();
       tenants.add(api.registerCompany("scale" + i));
-      millis.add((System.nanoTime() - s) / 1_000_000);
+      long ms = (System.nanoTime() - s) / 1_000_000;
+      millis.add(ms);
+      block.add(ms);
+      if (block.size() == BLOCK || i == companies - 1) {
+        Collections.sort(block);
+        long opened = globalStatus("Opened_tables");
+        long cpu = databaseCpuTicks(server);
+        System.out.printf("companies %4d-%4d: median %5d ms, p95 %5d ms; connections %4d; opened tables %6d;"
+            + " database CPU %5.1f s%n", i + 2 - block.size(), i + 1, block.get(block.size() / 2),
+            block.get((int) (block.size() * 0.95)), threadsConnected(server), opened - openedBefore,
+            (cpu - cpuBefore) / 100.0);
+        openedBefore = opened;
+        cpuBefore = cpu;
+        block.clear();
+      }
     }
     long registerSeconds = (System.nanoTime() - t0) / 1_000_000_000;
     for (Tenant t : tenants) {
@@ -78,6 +102,30 @@ class TenantScaleBenchmark {
       rs.next();
       return rs.getInt(2) - 1;
     }
+  }
+
+  static long globalStatus(String name) throws Exception {
+    try (Connection c = Db.central();
+        ResultSet rs = c.createStatement().executeQuery("SHOW GLOBAL STATUS LIKE '" + name + "'")) {
+      rs.next();
+      return rs.getLong(2);
+    }
+  }
+
+  /** The database server's CPU time so far (user + system, in clock ticks), from /proc; 0 when not found. */
+  static long databaseCpuTicks(TestServer server) throws Exception {
+    long total = 0;
+    for (String pid : run("pgrep", "-f", "mariadb.*--port=" + server.databasePort()).split("\\s+")) {
+      if (pid.isBlank()) {
+        continue;
+      }
+      Path stat = Path.of("/proc", pid.strip(), "stat");
+      if (Files.exists(stat)) {
+        String[] f = Files.readString(stat).replaceAll("^.*\\) ", "").split(" ");
+        total += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+      }
+    }
+    return total;
   }
 
   static String run(String... cmd) throws Exception {

@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mpm.tenancy.CompanySchedule;
+import org.mpm.tenancy.DueWork;
 
 /**
  * The sweep of {@link SmsPayments}: every {@code MPM_SMS_PARSER_RETRY_SECONDS} (60), on every node, for every
@@ -21,6 +22,10 @@ import org.mpm.tenancy.CompanySchedule;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SmsPaymentSchedule extends CompanySchedule {
 
+  /** Payments read from messages, not booked, whose next attempt is due. */
+  static final DueWork.Queue DUE = new DueWork.Queue("sms_parser_bookings",
+      "booked_at IS NULL AND next_attempt_at <= ?");
+
   @Inject SmsPayments payments;
 
   @Inject
@@ -30,6 +35,11 @@ public class SmsPaymentSchedule extends CompanySchedule {
   @PostConstruct
   void start() {
     every("sms-parser-bookings", 20_000, retrySeconds);
+  }
+
+  @Override
+  protected DueWork.Queue queue() {
+    return DUE;
   }
 
   @Override

@@ -1,22 +1,15 @@
 package org.mpm.plugins.swifta;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mpm.tenancy.TenantContext;
-import org.mpm.tenancy.TenantRegistry;
+import org.mpm.tenancy.CompanySchedule;
+import org.mpm.tenancy.DueWork;
 
 /**
  * The clock of {@link SwiftaExpiry}: every {@code MPM_SWIFTA_EXPIRY_CHECK_SECONDS} (3600), on every node, for every
@@ -27,12 +20,13 @@ import org.mpm.tenancy.TenantRegistry;
 @Singleton
 @DependsOn("Boot")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class SwiftaSchedule {
+public class SwiftaSchedule extends CompanySchedule {
 
-  @Resource TimerService timers;
-  @Resource ManagedExecutorService executor;
-  @Inject TenantRegistry registry;
-  @Inject Runner runner;
+  /** Companies with payments requested and not confirmed (whether any is 24 hours old is asked of each). */
+  static final DueWork.Queue REQUESTED = new DueWork.Queue("swifta_transactions",
+      "status = " + SwiftaPaymentProvider.STATUS_REQUESTED);
+
+  @Inject SwiftaExpiry expiry;
 
   @Inject
   @ConfigProperty(name = "mpm.swifta.expiry-check-seconds", defaultValue = "3600")
@@ -40,25 +34,21 @@ public class SwiftaSchedule {
 
   @PostConstruct
   void start() {
-    timers.createIntervalTimer(15_000, checkSeconds * 1_000, new TimerConfig("swifta-expiry", false));
+    every("swifta-expiry", 15_000, checkSeconds);
   }
 
-  @Timeout
-  void tick() {
-    registry.forEachCompany("the Swifta expiry", executor, runner::run);
+  @Override
+  protected DueWork.Queue queue() {
+    return REQUESTED;
   }
 
-  /** One company's expiry, in a request context bound to the company. */
-  @ApplicationScoped
-  public static class Runner {
+  @Override
+  protected String what() {
+    return "the Swifta expiry";
+  }
 
-    @Inject TenantContext tenant;
-    @Inject SwiftaExpiry expiry;
-
-    @ActivateRequestContext
-    public int run(long companyId, String database) {
-      tenant.set(companyId, database);
-      return expiry.expire();
-    }
+  @Override
+  protected void work() {
+    expiry.expire();
   }
 }

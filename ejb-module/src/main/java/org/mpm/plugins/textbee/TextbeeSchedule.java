@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mpm.tenancy.CompanySchedule;
+import org.mpm.tenancy.DueWork;
 
 /**
  * The clock of TextBee's poll ({@link TextbeeReception#poll}): every {@code MPM_TEXTBEE_POLL_SECONDS} (60; 0 turns
@@ -21,6 +22,10 @@ import org.mpm.tenancy.CompanySchedule;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TextbeeSchedule extends CompanySchedule {
 
+  /** Companies with an API key and a device saved (whether the plugin is enabled is asked of each). */
+  static final DueWork.Queue SET_UP = new DueWork.Queue("textbee_credentials",
+      "api_key <> '' AND device_id <> ''");
+
   @Inject TextbeeReception reception;
 
   @Inject
@@ -30,6 +35,11 @@ public class TextbeeSchedule extends CompanySchedule {
   @PostConstruct
   void start() {
     every("textbee-poll", 25_000, pollSeconds);
+  }
+
+  @Override
+  protected DueWork.Queue queue() {
+    return SET_UP;
   }
 
   @Override
