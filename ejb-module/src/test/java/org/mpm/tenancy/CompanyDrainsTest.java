@@ -39,6 +39,16 @@ class CompanyDrainsTest {
     assertTrue(condition.getAsBoolean(), what);
   }
 
+  /** Inside a drain: says so, then waits for the test to let it go on. */
+  private static void holdUntil(CountDownLatch inside, CountDownLatch release) {
+    inside.countDown();
+    try {
+      release.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);
@@ -89,12 +99,7 @@ class CompanyDrainsTest {
     AtomicInteger runs = new AtomicInteger();
     CompanyDrains drains = new CompanyDrains("test", 2, 0, executor, scheduler, (id, db) -> {
       if (runs.incrementAndGet() == 1) {
-        inside.countDown();
-        try {
-          release.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        holdUntil(inside, release);
       }
       return false;
     });
@@ -165,12 +170,7 @@ class CompanyDrainsTest {
     CompanyDrains drains = new CompanyDrains("test", 1, 0, executor, scheduler, (id, db) -> {
       order.add(id);
       if (id == 0) {
-        inside.countDown();
-        try {
-          release.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+        holdUntil(inside, release);
       }
       return false;
     });
