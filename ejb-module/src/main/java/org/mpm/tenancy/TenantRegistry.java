@@ -76,20 +76,13 @@ public class TenantRegistry {
   }
 
   /**
-   * Runs {@code work} for every company on the calling thread; one company's failure is logged and the others go on.
-   * When the companies cannot be listed (the central database away), that is logged and nothing runs.
+   * Runs {@code work} for every company on threads of {@code executor}: at most {@value #LANES} companies at once,
+   * however many there are, so that a clock never floods the executor (whose threads the requests and the other
+   * clocks share). One company's failure is logged and the others go on. When the companies cannot be listed (the
+   * central database away), that is logged and nothing runs. A round that finds the previous round of the same work
+   * still going is skipped: the next tick takes it up.
    *
    * @param what the work's name in the log
-   */
-  public void forEachCompany(String what, CompanyWork work) {
-    forEachCompany(what, Runnable::run, work);
-  }
-
-  /**
-   * As {@link #forEachCompany(String, CompanyWork)}, on threads of {@code executor}: at most
-   * {@value #LANES} companies at once, however many there are, so that a clock never floods the executor (whose
-   * threads the requests and the other clocks share). A round that finds the previous round of the same work still
-   * going is skipped: the next tick takes it up.
    */
   public void forEachCompany(String what, Executor executor, CompanyWork work) {
     List<Object[]> tenants;

@@ -38,7 +38,7 @@ class TenantRegistryTest {
   @Test
   void oneCompanysFailureDoesNotStopTheOthers() {
     List<String> done = new ArrayList<>();
-    registry(THREE).forEachCompany("test work", (id, db) -> {
+    registry(THREE).forEachCompany("test work", Runnable::run, (id, db) -> {
       if (id == 2) {
         throw new IllegalStateException("company 2 fails");
       }
@@ -64,7 +64,7 @@ class TenantRegistryTest {
   @Test
   void nothingRunsWhenTheCompaniesCannotBeListed() {
     List<Long> done = new ArrayList<>();
-    registry(null).forEachCompany("test work", (id, db) -> done.add(id));
+    registry(null).forEachCompany("test work", Runnable::run, (id, db) -> done.add(id));
     assertTrue(done.isEmpty());
   }
 
