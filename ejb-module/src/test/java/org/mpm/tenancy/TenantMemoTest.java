@@ -1,7 +1,9 @@
 package org.mpm.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.transaction.Status;
@@ -158,5 +160,16 @@ class TenantMemoTest {
     public boolean getRollbackOnly() {
       return false;
     }
+  }
+
+  @Test
+  void withoutHazelcastTheClusterTopicIsSilent() {
+    ClusterTopic topic = ClusterTopic.join(TenantMemo.CLUSTER_TOPIC, message -> {
+      throw new AssertionError(message);
+    });
+    assertSame(ClusterTopic.NONE, topic);
+    assertFalse(topic.joined());
+    topic.publish("users\u0000tenant_x");
+    topic.leave();
   }
 }
