@@ -189,8 +189,9 @@ public final class PayaraServer implements AutoCloseable {
   }
 
   /**
-   * Writes the pre-boot commands ({@link #bootCommands}) to {@code preboot.asadmin} in {@code transactionDir}, for
-   * a Payara Micro started otherwise (the Docker image):
+   * Writes the pre-boot commands ({@link #bootCommands}) to {@code preboot.asadmin} in {@code transactionDir}, and
+   * Payara Micro's options for clustering ({@link #clusterOptions}, from MPM_CLUSTER_*) to {@code cluster.options},
+   * for a Payara Micro started otherwise (the Docker image):
    * {@code java -cp mpm-launcher.jar org.mpm.launcher.PayaraServer <transactionDir>}, the database from MPM_DB_*.
    */
   public static void main(String[] args) throws IOException {
@@ -199,6 +200,8 @@ public final class PayaraServer implements AutoCloseable {
       System.exit(2);
     }
     System.out.println(writeBootCommands(Path.of(args[0]), Map.of()));
+    Files.writeString(Path.of(args[0]).resolve("cluster.options"),
+        String.join(" ", clusterOptions(Map.of())) + "\n");
   }
 
   /** Writes the pre-boot commands for the server into {@code transactionDir}; the file's path. */
