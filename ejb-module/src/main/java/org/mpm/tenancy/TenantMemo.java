@@ -8,6 +8,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -62,6 +64,14 @@ public class TenantMemo {
   @PostConstruct
   void joinCluster() {
     cluster = ClusterTopic.join(CLUSTER_TOPIC, this::forget);
+  }
+
+  /**
+   * Created with the application, not at its first use: the other members wait for this one to confirm each change
+   * it is told of (see {@link ClusterTopic#publish}).
+   */
+  void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    // creating the bean joined the cluster
   }
 
   @PreDestroy

@@ -149,13 +149,7 @@ class ClusterIT {
     assertEquals(transactionsBefore + payments, Db.count(PaymentCrashIT.t, "SELECT COUNT(*) FROM transactions"),
         "no payment was booked twice although " + sentTwice + " were sent to both nodes at once");
     awaitQueueEmpty(Duration.ofSeconds(90));
-    try (Connection c = Db.tenant(PaymentCrashIT.t)) {
-      assertEquals(0, count(c, "SELECT COUNT(*) FROM (SELECT transaction_id FROM tokens GROUP BY transaction_id"
-          + " HAVING COUNT(*) > 1) d"), "one token per transaction");
-      assertEquals(payments, count(c, "SELECT COUNT(*) FROM tokens WHERE transaction_id IN (" + join(ids) + ")"),
-          "a token for every payment");
-      assertEquals(0, count(c, "SELECT COUNT(*) FROM payment_jobs WHERE state = 'failed'"), "no job gave up");
-    }
+    assertOneTokenEach(ids);
     System.out.println("ClusterIT: " + payments + " payments to two nodes (" + sentTwice + " also to the other"
         + " node at once): " + ids.size() + " transactions, one token each");
   }
@@ -231,7 +225,7 @@ class ClusterIT {
   @Order(4)
   void aLogoutOnOneNodeIsRefusedOnTheOtherAtOnce() {
     Api.Tenant t = b.registerCompany("cluster-logout");
-    for (int round = 0; round < 10; round++) {
+    for (int round = 0; round < 20; round++) {
       String token = a.login(t.ownerEmail(), t.password());
       // B has seen the token (and remembers that it is not denied)
       assertEquals(200, b.get("/api/auth/me", token).status());
@@ -327,13 +321,7 @@ class ClusterIT {
     Set<Long> ids = new HashSet<>(accepted.values());
     assertEquals(accepted.size(), ids.size(), "every key has its own transaction");
     awaitQueueEmpty(Duration.ofSeconds(120));
-    try (Connection c = Db.tenant(t)) {
-      assertEquals(ids.size(), count(c, "SELECT COUNT(*) FROM tokens WHERE transaction_id IN (" + join(ids) + ")"),
-          "B finished every vend A left: a token for each payment");
-      assertEquals(0, count(c, "SELECT COUNT(*) FROM (SELECT transaction_id FROM tokens GROUP BY transaction_id"
-          + " HAVING COUNT(*) > 1) d"), "one token per transaction");
-      assertEquals(0, count(c, "SELECT COUNT(*) FROM payment_jobs WHERE state = 'failed'"), "no job gave up");
-    }
+    assertOneTokenEach(ids);
     System.out.println("ClusterIT: A killed with " + accepted.size() + " payments accepted, " + pendingAtKill
         + " jobs pending (" + leasedAtKill + " of them claimed by A), " + lost.size() + " answers lost and sent"
         + " to B (" + replayed + " had been booked by A); B finished all, one token each");
@@ -347,6 +335,17 @@ class ClusterIT {
         Thread.sleep(500);
       }
       assertEquals(0, count(c, "SELECT COUNT(*) FROM payment_jobs WHERE state = 'pending'"), "no job left pending");
+    }
+  }
+
+  /** Every payment of {@code ids} has its token, no transaction has two, and no queued job gave up. */
+  static void assertOneTokenEach(Set<Long> ids) throws Exception {
+    try (Connection c = Db.tenant(PaymentCrashIT.t)) {
+      assertEquals(ids.size(), count(c, "SELECT COUNT(*) FROM tokens WHERE transaction_id IN (" + join(ids) + ")"),
+          "a token for every payment");
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM (SELECT transaction_id FROM tokens GROUP BY transaction_id"
+          + " HAVING COUNT(*) > 1) d"), "one token per transaction");
+      assertEquals(0, count(c, "SELECT COUNT(*) FROM payment_jobs WHERE state = 'failed'"), "no job gave up");
     }
   }
 
