@@ -128,10 +128,15 @@ public class TenantMemo {
 
   /**
    * Forgets what is remembered for the topic of the company once the current transaction has committed, here and on
-   * the cluster's other servers.
+   * the cluster's other servers (once per transaction, however often the transaction reports the change).
    */
   public void changed(String topic, String database) {
     String scope = topic + '\u0000' + database;
+    String reported = "mpm-memo-changed\u0000" + scope;
+    if (transactions.getResource(reported) != null) {
+      return;
+    }
+    transactions.putResource(reported, Boolean.TRUE);
     AfterTransaction.onCommit(transactions, () -> {
       forget(scope);
       cluster.publish(scope);
