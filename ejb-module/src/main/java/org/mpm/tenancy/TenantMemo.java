@@ -4,8 +4,12 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -16,8 +20,9 @@ import org.mpm.common.AfterTransaction;
 
 /**
  * Values computed from a company's database and remembered for a short time, per topic (e.g. the people, the
- * users). A committed change to a topic of a company on this server forgets everything remembered for it at once;
- * a change made through another server (or straight in the database) is seen when the value's time is up. At most
+ * users). A committed change to a topic of a company forgets everything remembered for it at once, on this server
+ * and, in a cluster, on the others too (told through the cluster's topic {@value #CLUSTER_TOPIC}, see
+ * {@link ClusterTopic}); a change made straight in the database is seen when the value's time is up. At most
  * {@value #MAX_ENTRIES} values are kept; past that the least useful ones go first.
  */
 @ApplicationScoped
@@ -37,6 +42,9 @@ public class TenantMemo {
   /** Counts per place of the dashboards (kept by their own version, see {@code PlacementChanges}). */
   public static final String PLACES = "places";
 
+  /** The cluster's topic on which members tell each other of committed changes (topic and database). */
+  static final String CLUSTER_TOPIC = "mpm-memo-changes";
+
   /** How many values are remembered at most. */
   static final int MAX_ENTRIES = 20_000;
 
@@ -48,6 +56,28 @@ public class TenantMemo {
   private final Cache<String, Remembered> values;
 
   @Resource TransactionSynchronizationRegistry transactions;
+
+  /** The other servers of the cluster, told of this server's committed changes. */
+  private ClusterTopic cluster = ClusterTopic.NONE;
+
+  /** Joins the cluster's topic of changes, if the server is in a cluster. */
+  @PostConstruct
+  void joinCluster() {
+    cluster = ClusterTopic.join(CLUSTER_TOPIC, this::forget);
+  }
+
+  /**
+   * Created with the application, not at its first use: the other members wait for this one to confirm each change
+   * it is told of (see {@link ClusterTopic#publish}).
+   */
+  void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    // creating the bean joined the cluster
+  }
+
+  @PreDestroy
+  void leaveCluster() {
+    cluster.leave();
+  }
 
   public TenantMemo() {
     this(Ticker.systemTicker(), MAX_ENTRIES);
@@ -96,10 +126,26 @@ public class TenantMemo {
     }
   }
 
-  /** Forgets what is remembered for the topic of the company once the current transaction has committed. */
+  /**
+   * Forgets what is remembered for the topic of the company once the current transaction has committed, here and on
+   * the cluster's other servers (once per transaction, however often the transaction reports the change).
+   */
   public void changed(String topic, String database) {
     String scope = topic + '\u0000' + database;
-    AfterTransaction.onCommit(transactions, () -> version(scope).incrementAndGet());
+    String reported = "mpm-memo-changed\u0000" + scope;
+    if (transactions.getResource(reported) != null) {
+      return;
+    }
+    transactions.putResource(reported, Boolean.TRUE);
+    AfterTransaction.onCommit(transactions, () -> {
+      forget(scope);
+      cluster.publish(scope);
+    });
+  }
+
+  /** Forgets what is remembered for a scope (topic and database): its values are computed afresh when next asked. */
+  private void forget(String scope) {
+    version(scope).incrementAndGet();
   }
 
   /** How many values are remembered now (after pending evictions). */

@@ -1,14 +1,18 @@
 package org.mpm.tenancy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -115,13 +119,26 @@ class TenantMemoTest {
     assertEquals(2, computed.get());
   }
 
+  @Test
+  void aTopicChangedTwiceInOneTransactionIsForgottenOnce() {
+    memo.changed(TenantMemo.USERS, "tenant_a");
+    memo.changed(TenantMemo.USERS, "tenant_a");
+    memo.changed(TenantMemo.PEOPLE, "tenant_a");
+    assertEquals(2, transaction.synchronizations.size());
+    transaction.complete(Status.STATUS_COMMITTED);
+    memo.changed(TenantMemo.USERS, "tenant_a");
+    assertEquals(1, transaction.synchronizations.size(), "the next transaction reports it again");
+  }
+
   /** The synchronizations of one transaction, completed by the test. */
   private static final class FakeTransaction implements TransactionSynchronizationRegistry {
     private final List<Synchronization> synchronizations = new ArrayList<>();
+    private final Map<Object, Object> resources = new HashMap<>();
 
     void complete(int status) {
       synchronizations.forEach(s -> s.afterCompletion(status));
       synchronizations.clear();
+      resources.clear();
     }
 
     @Override
@@ -136,12 +153,12 @@ class TenantMemoTest {
 
     @Override
     public void putResource(Object key, Object value) {
-      throw new UnsupportedOperationException();
+      resources.put(key, value);
     }
 
     @Override
     public Object getResource(Object key) {
-      return null;
+      return resources.get(key);
     }
 
     @Override
@@ -158,5 +175,16 @@ class TenantMemoTest {
     public boolean getRollbackOnly() {
       return false;
     }
+  }
+
+  @Test
+  void withoutHazelcastTheClusterTopicIsSilent() {
+    ClusterTopic topic = ClusterTopic.join(TenantMemo.CLUSTER_TOPIC, message -> {
+      throw new AssertionError(message);
+    });
+    assertSame(ClusterTopic.NONE, topic);
+    assertFalse(topic.joined());
+    topic.publish("users\u0000tenant_x");
+    topic.leave();
   }
 }

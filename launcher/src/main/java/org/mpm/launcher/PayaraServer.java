@@ -132,8 +132,7 @@ public final class PayaraServer implements AutoCloseable {
     cmd.addAll(javaOptions(setting(env, "MPM_JAVA_OPTS")));
     cmd.add("-jar");
     cmd.add(micro.toString());
-    cmd.add("--nocluster");
-    cmd.add("--nohazelcast");
+    cmd.addAll(clusterOptions(env));
     cmd.add("--prebootcommandfile");
     cmd.add(writeBootCommands(transactionDir, env).toString());
     cmd.add("--port");
@@ -145,6 +144,35 @@ public final class PayaraServer implements AutoCloseable {
     cmd.add("--deploy");
     cmd.add(war.toString());
     return cmd;
+  }
+
+  /**
+   * Payara Micro's options for clustering: with MPM_CLUSTER_NAME, the server joins the cluster of that name through
+   * Payara's Hazelcast, finding its members by TCP/IP at MPM_CLUSTER_MEMBERS (host:port, comma-separated; at least
+   * one must be running when a member starts) and listening on MPM_CLUSTER_PORT (Payara's default when unset; the
+   * next free one when taken) and announcing MPM_CLUSTER_PUBLIC_ADDRESS (host:port) where the members reach each
+   * other through address translation. Without MPM_CLUSTER_NAME the server runs alone, without Hazelcast.
+   */
+  static List<String> clusterOptions(Map<String, String> env) throws IOException {
+    String name = setting(env, "MPM_CLUSTER_NAME");
+    if (name == null || name.isBlank()) {
+      return List.of("--nocluster", "--nohazelcast");
+    }
+    String members = setting(env, "MPM_CLUSTER_MEMBERS");
+    if (members == null || members.isBlank()) {
+      throw new IOException("MPM_CLUSTER_NAME is set but MPM_CLUSTER_MEMBERS is not: list the members' host:port");
+    }
+    List<String> out = new ArrayList<>(List.of("--clustername", name.trim(),
+        "--clustermode", "tcpip:" + members.replaceAll("\\s+", "")));
+    String port = setting(env, "MPM_CLUSTER_PORT");
+    if (port != null && !port.isBlank()) {
+      out.addAll(List.of("--startport", port.trim()));
+    }
+    String publicAddress = setting(env, "MPM_CLUSTER_PUBLIC_ADDRESS");
+    if (publicAddress != null && !publicAddress.isBlank()) {
+      out.addAll(List.of("--hzpublicaddress", publicAddress.trim()));
+    }
+    return out;
   }
 
   private static ProcessBuilder process(List<String> cmd, Map<String, String> env, Path log) throws IOException {
@@ -161,8 +189,9 @@ public final class PayaraServer implements AutoCloseable {
   }
 
   /**
-   * Writes the pre-boot commands ({@link #bootCommands}) to {@code preboot.asadmin} in {@code transactionDir}, for
-   * a Payara Micro started otherwise (the Docker image):
+   * Writes the pre-boot commands ({@link #bootCommands}) to {@code preboot.asadmin} in {@code transactionDir}, and
+   * Payara Micro's options for clustering ({@link #clusterOptions}, from MPM_CLUSTER_*) to {@code cluster.options},
+   * for a Payara Micro started otherwise (the Docker image):
    * {@code java -cp mpm-launcher.jar org.mpm.launcher.PayaraServer <transactionDir>}, the database from MPM_DB_*.
    */
   public static void main(String[] args) throws IOException {
@@ -171,6 +200,8 @@ public final class PayaraServer implements AutoCloseable {
       System.exit(2);
     }
     System.out.println(writeBootCommands(Path.of(args[0]), Map.of()));
+    Files.writeString(Path.of(args[0]).resolve("cluster.options"),
+        String.join(" ", clusterOptions(Map.of())) + "\n");
   }
 
   /** Writes the pre-boot commands for the server into {@code transactionDir}; the file's path. */

@@ -2,8 +2,10 @@ package org.mpm.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -127,5 +129,20 @@ class LauncherTest {
     assertTrue(PayaraServer.current(archive, micro));
     Files.setLastModifiedTime(micro, FileTime.fromMillis(Files.getLastModifiedTime(archive).toMillis() + 1000));
     assertFalse(PayaraServer.current(archive, micro), "a new Payara Micro");
+  }
+
+  @Test
+  void withoutAClusterNameTheServerRunsAloneAndWithOneItJoinsItsMembersByTcpIp() throws Exception {
+    assertEquals(List.of("--nocluster", "--nohazelcast"), PayaraServer.clusterOptions(Map.of("MPM_CLUSTER_NAME", "")));
+    assertEquals(List.of("--clustername", "mpm", "--clustermode", "tcpip:10.0.0.1:5701,10.0.0.2:5701",
+            "--startport", "5701", "--hzpublicaddress", "203.0.113.5:5701"),
+        PayaraServer.clusterOptions(Map.of("MPM_CLUSTER_NAME", "mpm",
+            "MPM_CLUSTER_MEMBERS", "10.0.0.1:5701, 10.0.0.2:5701", "MPM_CLUSTER_PORT", "5701",
+            "MPM_CLUSTER_PUBLIC_ADDRESS", "203.0.113.5:5701")));
+    assertEquals(List.of("--clustername", "mpm", "--clustermode", "tcpip:10.0.0.1:5701"),
+        PayaraServer.clusterOptions(Map.of("MPM_CLUSTER_NAME", "mpm", "MPM_CLUSTER_MEMBERS", "10.0.0.1:5701",
+            "MPM_CLUSTER_PORT", "", "MPM_CLUSTER_PUBLIC_ADDRESS", "")));
+    assertThrows(IOException.class, () -> PayaraServer.clusterOptions(Map.of("MPM_CLUSTER_NAME", "mpm",
+        "MPM_CLUSTER_MEMBERS", " ")));
   }
 }

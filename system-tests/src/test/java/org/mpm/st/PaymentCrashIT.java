@@ -317,7 +317,13 @@ class PaymentCrashIT {
   }
 
   static HttpResponse<String> post(HttpClient client, Payment p) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/app/agents/transactions"))
+    return post(client, server.baseUrl(), p);
+  }
+
+  /** Sends the payment to the server at {@code baseUrl} (one node of several). */
+  static HttpResponse<String> post(HttpClient client, String baseUrl, Payment p)
+      throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/app/agents/transactions"))
         .timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
         .header("Content-Type", "application/json").header("Authorization", "Bearer " + agentToken)
         .header("Idempotency-Key", p.key()).POST(HttpRequest.BodyPublishers.ofString(p.body())).build(),

@@ -184,7 +184,28 @@ public final class TestServer {
 
   /** Starts the server with these configuration entries replacing the suite's (e.g. another MPM_DB_URL). */
   private void startServer(Map<String, String> overrides) throws Exception {
-    Path runtime = Path.of(System.getProperty("mpm.runtime.dir", "../launcher/target/runtime"));
+    server = PayaraServer.start(runtime(), port, env(overrides), work.resolve("payara.log"), "1g", transactionDir());
+    // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
+    // the machine is busy with other work.
+    server.awaitReady(Duration.ofMinutes(8));
+  }
+
+  /**
+   * Starts another server on the suite's database and outside world, with the suite's configuration and these
+   * entries replacing it, on {@code port}, its log and transaction log in a folder of its own called {@code name}
+   * (e.g. a second member of a cluster); the caller awaits and stops it.
+   */
+  public PayaraServer startAnother(String name, int port, Map<String, String> overrides) throws Exception {
+    Path home = work.resolve(name);
+    return PayaraServer.start(runtime(), port, env(overrides), home.resolve("payara.log"), "1g",
+        home.resolve("transactions").toAbsolutePath());
+  }
+
+  private static Path runtime() {
+    return Path.of(System.getProperty("mpm.runtime.dir", "../launcher/target/runtime"));
+  }
+
+  private Map<String, String> env(Map<String, String> overrides) {
     Map<String, String> env = new HashMap<>(Map.ofEntries(
         Map.entry("MPM_DB_URL", db.centralUrl()),
         Map.entry("MPM_DB_USER", "root"),
@@ -213,10 +234,7 @@ public final class TestServer {
       env.putAll(simulator.serverEnv());
     }
     env.putAll(overrides);
-    server = PayaraServer.start(runtime, port, env, work.resolve("payara.log"), "1g", transactionDir());
-    // The first start seeds the demo company with its 1000 payments: about a minute on two cores, several when
-    // the machine is busy with other work.
-    server.awaitReady(Duration.ofMinutes(8));
+    return env;
   }
 
   /** SIGKILL of the server process (no shutdown, as in a crash). */
@@ -324,7 +342,7 @@ public final class TestServer {
     }
   }
 
-  private static int freePort() throws Exception {
+  static int freePort() throws Exception {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
