@@ -77,6 +77,14 @@ public class PayaraTenantDataSources implements TenantDataSources {
     run("delete-jdbc-connection-pool", List.of("--cascade=true", POOL_PREFIX + databaseName), true);
   }
 
+  /** {@code flush-connection-pool}, which closes every connection of the pool: called only for one not in use. */
+  @Override
+  public void empty(String databaseName) {
+    if (dataSources.containsKey(databaseName)) {
+      run("flush-connection-pool", List.of(POOL_PREFIX + databaseName), false);
+    }
+  }
+
   @Override
   public int poolCount() {
     return dataSources.size();

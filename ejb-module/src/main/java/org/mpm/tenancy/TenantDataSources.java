@@ -24,6 +24,12 @@ public interface TenantDataSources {
   /** Removes the pool of a tenant database, if there is one (after a failed provisioning). */
   void remove(String databaseName);
 
+  /**
+   * Closes the connections a tenant database's pool holds, none of which is in use ({@link ConnectionCap}); the
+   * pool stays and opens connections again when next asked.
+   */
+  void empty(String databaseName);
+
   /** How many tenant pools exist now. */
   int poolCount();
 }

@@ -1,6 +1,8 @@
 package org.mpm.tenancy;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,6 +17,9 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mpm.common.AfterTransaction;
 
 /**
@@ -24,9 +29,14 @@ import org.mpm.common.AfterTransaction;
  * <p>One manager per transaction, kept as a resource of the transaction in the container's
  * {@link TransactionSynchronizationRegistry} (a map lookup, cheap enough to call for every statement) and closed
  * when the transaction completes. A transaction serves one tenant: asking for another fails.
+ *
+ * <p>Every such transaction is counted by the {@link ConnectionCap}, which keeps the connections of all company
+ * pools under {@code mpm.tenant.connections.cap} ({@code MPM_TENANT_CONNECTIONS_CAP}, 100; 0 for no cap).
  */
 @ApplicationScoped
 public class TenantDatabase {
+
+  private static final Logger LOG = Logger.getLogger(TenantDatabase.class.getName());
 
   /** The key of the transaction's tenant manager among the transaction's resources. */
   private static final Object KEY = TenantDatabase.class.getName() + ".em";
@@ -34,9 +44,50 @@ public class TenantDatabase {
   @Inject TenantContext context;
   @Inject TenantDataSources dataSources;
   @Resource TransactionSynchronizationRegistry transactions;
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  @Inject
+  @ConfigProperty(name = "mpm.tenant.connections.cap", defaultValue = "100")
+  int connectionsCap;
+
+  @Inject
+  @ConfigProperty(name = "mpm.tenant.pool.idle-timeout-seconds", defaultValue = "60")
+  int idleTimeoutSeconds;
+
+  /**
+   * How long a pool stays untouched after its last transaction before it may be emptied: the transaction is
+   * counted out by an interposed synchronization, which runs just before the persistence provider and the pool
+   * take its connection back on the same thread.
+   */
+  private static final long EMPTY_AFTER_MILLIS = 100;
+  /** How often room is made once a busy moment has passed. */
+  private static final long TIDY_SECONDS = 10;
+
+  private ConnectionCap cap;
+  private int ticks;
 
   @PersistenceUnit(unitName = "tenant")
   EntityManagerFactory factory;
+
+  @PostConstruct
+  void init() {
+    cap = new ConnectionCap(connectionsCap, EMPTY_AFTER_MILLIS, idleTimeoutSeconds * 1_000L, dataSources::empty,
+        System::currentTimeMillis);
+    if (connectionsCap > 0) {
+      scheduler.scheduleWithFixedDelay(this::tidy, TIDY_SECONDS, TIDY_SECONDS, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Makes room under the cap after a busy moment; says once a minute how many pools were emptied. */
+  private void tidy() {
+    cap.makeRoom();
+    if (++ticks % (60 / TIDY_SECONDS) == 0) {
+      String report = cap.report();
+      if (report != null) {
+        LOG.info(() -> "Company pools in the last minute: " + report);
+      }
+    }
+  }
 
   /** The tenant manager of a transaction. */
   private record Bound(String database, EntityManager em) {}
@@ -54,16 +105,27 @@ public class TenantDatabase {
       }
       return bound.em();
     }
-    EntityManager em = factory.createEntityManager(SynchronizationType.SYNCHRONIZED, Map.of(
-        "jakarta.persistence.jtaDataSource", dataSources.dataSource(database),
-        "eclipselink.jdbc.exclusive-connection.mode", "Always"));
-    em.joinTransaction();
-    transactions.putResource(KEY, new Bound(database, em));
-    AfterTransaction.onCompletion(transactions, status -> {
-      if (em.isOpen()) {
-        em.close();
-      }
-    });
+    cap.enter(database);
+    EntityManager em;
+    try {
+      em = factory.createEntityManager(SynchronizationType.SYNCHRONIZED, Map.of(
+          "jakarta.persistence.jtaDataSource", dataSources.dataSource(database),
+          "eclipselink.jdbc.exclusive-connection.mode", "Always"));
+      em.joinTransaction();
+      transactions.putResource(KEY, new Bound(database, em));
+      AfterTransaction.onCompletion(transactions, status -> {
+        try {
+          if (em.isOpen()) {
+            em.close();
+          }
+        } finally {
+          cap.leave(database);
+        }
+      });
+    } catch (RuntimeException e) {
+      cap.leave(database);
+      throw e;
+    }
     return em;
   }
 

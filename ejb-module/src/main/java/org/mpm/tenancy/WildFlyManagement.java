@@ -111,6 +111,11 @@ final class WildFlyManagement implements AutoCloseable {
     client.executeAsync(op, null);
   }
 
+  /** Closes the idle connections of an XA data source; those in use stay. */
+  void flushIdleConnections(String pool) {
+    client().execute(op("flush-idle-connection-in-pool", pool), "flush-idle-connection-in-pool " + pool);
+  }
+
   private static ModelNode op(String operation, String pool) {
     ModelNode op = new ModelNode();
     op.get("operation").set(operation);

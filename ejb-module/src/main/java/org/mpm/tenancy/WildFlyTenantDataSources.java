@@ -98,6 +98,14 @@ public class WildFlyTenantDataSources implements TenantDataSources {
     management().removeXaDataSourceLater(POOL_PREFIX + databaseName);
   }
 
+  /** The data source's {@code flush-idle-connection-in-pool} operation. */
+  @Override
+  public void empty(String databaseName) {
+    if (dataSources.containsKey(databaseName)) {
+      management().flushIdleConnections(POOL_PREFIX + databaseName);
+    }
+  }
+
   @Override
   public int poolCount() {
     return dataSources.size();

@@ -45,6 +45,11 @@ public final class TestServer {
   public static final String CONSOLE_URL = "http://console.test:8001";
   /** The sender of the server's mails (MPM_MAIL_FROM). */
   public static final String MAIL_FROM = "mpm@mpm.test";
+  /**
+   * The cap on the connections of the company pools (MPM_TENANT_CONNECTIONS_CAP): low, so that the whole suite runs
+   * with pools emptied under it, as a large installation does.
+   */
+  public static final int CONNECTIONS_CAP = 30;
   static final String MAIL_USER = "mpm-mailer";
   static final String MAIL_PASSWORD = "mail-secret-1";
 
@@ -215,6 +220,7 @@ public final class TestServer {
         // Quick clocks for the payment pipeline's retries, poll, access-rate accrual and installment reminders.
         Map.entry("MPM_PAYMENTS_BACKOFF_MS", "200"),
         Map.entry("MPM_PAYMENTS_POLL_SECONDS", "2"),
+        Map.entry("MPM_TENANT_CONNECTIONS_CAP", Integer.toString(CONNECTIONS_CAP)),
         Map.entry("MPM_ACCESS_RATE_CHECK_SECONDS", "3"),
         Map.entry("MPM_APPLIANCE_REMINDERS_CHECK_SECONDS", "3"),
         Map.entry("MPM_SWIFTA_EXPIRY_CHECK_SECONDS", "2"),

@@ -1,5 +1,6 @@
 package org.mpm.st;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,6 +100,8 @@ class WildFlyEarIT {
         Map.entry("MPM_DB_PASSWORD", DB_PASSWORD),
         Map.entry("MPM_JWT_SECRET", JWT_SECRET),
         Map.entry("MPM_DEMO_ENABLED", "false"),
+        // One connection kept across the companies' pools: a second company empties the first one's pool.
+        Map.entry("MPM_TENANT_CONNECTIONS_CAP", "1"),
         Map.entry("MPM_STORAGE_DIR", work.resolve("storage").toString()));
     startServer();
     cli(Duration.ofMinutes(3), String.join("\n",
@@ -156,6 +159,21 @@ class WildFlyEarIT {
 
     // 2. The smoke flow: log in, a customer, an agent payment, its token.
     EarSmokeFlow.Paid paid = EarSmokeFlow.operate(api, WildFlyEarIT::jdbc, database);
+
+    // 2b. Under a cap of one connection, a second company's first transaction empties the first company's idle
+    // pool (flush-idle-connection-in-pool); the first company is served again through its pool.
+    assertTrue(Long.parseLong(scalar("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '" + database
+        + "'")) > 0, "the first company's pool holds a connection");
+    EarSmokeFlow.register(api, "second-company");
+    long left = -1;
+    for (int i = 0; i < 50 && left != 0; i++) {
+      Thread.sleep(100);
+      left = Long.parseLong(scalar("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '" + database
+          + "'"));
+    }
+    assertEquals(0, left, "the first company's pool was emptied");
+    EarSmokeFlow.assertStillThere(api, paid);
+    assertFalse(Files.readString(base.resolve("log").resolve("server.log")).contains("could not be emptied"));
 
     // 3. Redeployed: the same data through the pool found in the configuration.
     cli(Duration.ofMinutes(8), "deploy " + ear() + " --name=mpm.ear --force");
