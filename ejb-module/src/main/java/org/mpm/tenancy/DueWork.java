@@ -65,19 +65,12 @@ public class DueWork {
 
   /**
    * Runs {@code work} on the calling thread for each company that has a row of {@code queue} due; one company's
-   * failure is logged and the others go on.
+   * failure is logged and the others go on ({@link TenantRegistry#forEach}).
    *
    * @param what the work's name in the log
    */
   public void forEachCompanyWith(String what, Queue queue, CompanyWork work) {
-    for (Object[] t : companiesWith(what, queue)) {
-      long companyId = ((Number) t[0]).longValue();
-      try {
-        work.run(companyId, (String) t[1]);
-      } catch (RuntimeException failed) {
-        LOG.log(Level.WARNING, what + " failed for company " + companyId, failed);
-      }
-    }
+    registry.forEach(what, companiesWith(what, queue), Runnable::run, work);
   }
 
   /**
