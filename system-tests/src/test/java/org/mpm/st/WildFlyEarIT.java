@@ -38,7 +38,9 @@ import org.mpm.launcher.EmbeddedDatabase;
  * subsystems, the central XA data source with its URL, user and password as expressions of the server's
  * environment, bound at {@code java:global/jdbc/mpm-central}. Against an embedded MariaDB that checks passwords,
  * a company is registered (its pool created at run time through WildFly's management API), its owner logs in,
- * creates a customer and an agent, the agent pays for the customer's meter and the token is read; the EAR is
+ * creates a customer and an agent, the agent pays for the customer's meter and the token is read; a second company
+ * goes to a second database server with a user and password of its own, and does the same, while a cap of one
+ * connection empties the first company's pool; the EAR is
  * redeployed and the server restarted with the company's pool in its configuration pointing at another server,
  * and the data must still be there. Everything started here is stopped at the end, also when a step fails.
  *
@@ -49,6 +51,7 @@ class WildFlyEarIT {
 
   /** The database password: characters that a URL or the management CLI's syntax would misread. */
   static final String DB_PASSWORD = "Ear-check:pw=1&x";
+  static final String SECOND_PASSWORD = "Second:srv=2&y";
   static final String JWT_SECRET = "ear-check-secret-0123456789abcdef0123456789";
   /** The ports of WildFly's standard configuration, shifted by the port offset. */
   static final int[] PORTS = {8080, 8443, 8009, 9990, 9993, 4712, 4713};
@@ -61,6 +64,9 @@ class WildFlyEarIT {
   static Path base;
   static EmbeddedDatabase db;
   static Connection root;
+  /** A second database server for companies' databases (MPM_DB_SERVERS), with a user of its own. */
+  static EmbeddedDatabase second;
+  static Connection secondRoot;
   static int offset;
   static Map<String, String> env;
   static Process server;
@@ -87,6 +93,18 @@ class WildFlyEarIT {
         s.execute("GRANT ALL PRIVILEGES ON *.* TO 'mpm'@'" + host + "'");
       }
     }
+    second = EmbeddedDatabase.start(work.resolve("mariadb-second"), 0);
+    secondRoot = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + second.port() + "/?sslMode=DISABLED",
+        "root", "");
+    try (Statement s = secondRoot.createStatement()) {
+      s.execute("FLUSH PRIVILEGES");
+      s.execute("DROP USER IF EXISTS ''@'localhost'");
+      s.execute("DROP USER IF EXISTS ''@'%'");
+      for (String host : List.of("%", "localhost")) {
+        s.execute("CREATE USER 'mpm2'@'" + host + "' IDENTIFIED BY '" + SECOND_PASSWORD + "'");
+        s.execute("GRANT ALL PRIVILEGES ON *.* TO 'mpm2'@'" + host + "'");
+      }
+    }
     installModules();
     // A configuration of its own for this run: a copy of the distribution's standalone folder.
     base = work.resolve("standalone");
@@ -102,6 +120,12 @@ class WildFlyEarIT {
         Map.entry("MPM_DEMO_ENABLED", "false"),
         // One connection kept across the companies' pools: a second company empties the first one's pool.
         Map.entry("MPM_TENANT_CONNECTIONS_CAP", "1"),
+        // The second company goes to the second server (the fewest companies).
+        Map.entry("MPM_DB_SERVERS", "second"),
+        Map.entry("MPM_DB_SERVER_SECOND_URL", "jdbc:mysql://127.0.0.1:" + second.port()
+            + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true"),
+        Map.entry("MPM_DB_SERVER_SECOND_USER", "mpm2"),
+        Map.entry("MPM_DB_SERVER_SECOND_PASSWORD", SECOND_PASSWORD),
         Map.entry("MPM_STORAGE_DIR", work.resolve("storage").toString()));
     startServer();
     cli(Duration.ofMinutes(3), String.join("\n",
@@ -135,6 +159,12 @@ class WildFlyEarIT {
       if (db != null) {
         db.close();
       }
+      if (secondRoot != null) {
+        secondRoot.close();
+      }
+      if (second != null) {
+        second.close();
+      }
     }
   }
 
@@ -160,11 +190,25 @@ class WildFlyEarIT {
     // 2. The smoke flow: log in, a customer, an agent payment, its token.
     EarSmokeFlow.Paid paid = EarSmokeFlow.operate(api, WildFlyEarIT::jdbc, database);
 
-    // 2b. Under a cap of one connection, a second company's first transaction empties the first company's idle
-    // pool (flush-idle-connection-in-pool); the first company is served again through its pool.
+    // 2b. A second company, on the second database server: its pool has that server's URL, user and password (as
+    // an expression), and the smoke flow works there. Under a cap of one connection, its first transaction empties
+    // the first company's idle pool (flush-idle-connection-in-pool); the first company is served again after.
     assertTrue(Long.parseLong(scalar("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = '" + database
         + "'")) > 0, "the first company's pool holds a connection");
-    EarSmokeFlow.register(api, "second-company");
+    long secondId = EarSmokeFlow.register(api, "second-company");
+    String secondDatabase = scalar("SELECT database_name FROM micro_power_manager.company_databases"
+        + " WHERE company_id = " + secondId);
+    assertEquals("second", scalar("SELECT server FROM micro_power_manager.tenant_database_servers"
+        + " WHERE database_name = '" + secondDatabase + "'"));
+    String secondConfig = Files.readString(standaloneXml());
+    int secondPool = secondConfig.indexOf("\"mpm-tenant-" + secondDatabase + "\"");
+    assertTrue(secondPool > 0, "the second company's pool is in the configuration");
+    String secondPoolXml = secondConfig.substring(secondPool, secondConfig.indexOf("</xa-datasource>", secondPool));
+    assertTrue(secondPoolXml.contains(":" + second.port() + "/" + secondDatabase), secondPoolXml);
+    assertTrue(secondPoolXml.contains("${env.MPM_DB_SERVER_SECOND_PASSWORD}"), secondPoolXml);
+    assertFalse(secondConfig.contains(SECOND_PASSWORD), "no password in clear in the configuration");
+    EarSmokeFlow.Paid paidOnSecond = EarSmokeFlow.operate(api, WildFlyEarIT::jdbcOnSecond, secondDatabase,
+        "second-company");
     long left = -1;
     for (int i = 0; i < 50 && left != 0; i++) {
       Thread.sleep(100);
@@ -174,6 +218,7 @@ class WildFlyEarIT {
     assertEquals(0, left, "the first company's pool was emptied");
     EarSmokeFlow.assertStillThere(api, paid);
     assertFalse(Files.readString(base.resolve("log").resolve("server.log")).contains("could not be emptied"));
+    EarSmokeFlow.assertStillThere(api, paidOnSecond, "second-company");
 
     // 3. Redeployed: the same data through the pool found in the configuration.
     cli(Duration.ofMinutes(8), "deploy " + ear() + " --name=mpm.ear --force");
@@ -191,6 +236,7 @@ class WildFlyEarIT {
     awaitUp();
     EarSmokeFlow.assertStillThere(api, paid);
     assertFalse(Files.readString(standaloneXml()).contains("127.0.0.1:1/" + database), "the stale pool was replaced");
+    EarSmokeFlow.assertStillThere(api, paidOnSecond, "second-company");
     System.out.printf("WildFly check: %d s%n", (System.nanoTime() - t0) / 1_000_000_000L);
   }
 
@@ -245,6 +291,11 @@ class WildFlyEarIT {
       rs.next();
       return rs.getString(1);
     }
+  }
+
+  static Connection jdbcOnSecond(String database) throws Exception {
+    return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + second.port() + "/" + database
+        + "?sslMode=DISABLED&allowPublicKeyRetrieval=true", "mpm2", SECOND_PASSWORD);
   }
 
   static Connection jdbc(String database) throws Exception {
