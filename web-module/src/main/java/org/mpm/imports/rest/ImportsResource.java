@@ -80,7 +80,7 @@ public class ImportsResource {
       String name = r.string("name", true, 1, 60);
       String surname = r.string("surname", false, 0, 60);
       String title = r.string("title", false, 0, 50);
-      LocalDate birth = r.date("birth_date", false);
+      LocalDate birth = r.day("birth_date", false);
       String gender = r.string("gender", false, 0, 50);
       String email = r.email("email", false);
       String phone = r.phone("phone", false, 0);
