@@ -188,6 +188,17 @@ class ExportImportIT {
     Resp missing = api.post("/api/import/transactions", "{\"data\":[{\"amount\":10}]}", a.token());
     assertEquals(422, missing.status(), missing.body());
     assertTrue(missing.obj().getJsonObject("errors").containsKey("data.0.device_id"), missing.body());
+    // an exported payment of no device (an appliance's instalment) has an empty serial; MPM's messages
+    Resp empty = api.post("/api/import/transactions", "{\"data\":[" + payment("EXI-M-1", "500", "2026-04-01 09:00:00")
+        + ",{\"device_id\":\"\",\"amount\":\"\"}]}", a.token());
+    assertEquals(422, empty.status(), empty.body());
+    JsonObject errors = empty.obj().getJsonObject("errors");
+    assertEquals("Each transaction must have a device serial number.", errors.getJsonArray("data.1.device_id")
+        .getString(0), empty.body());
+    assertEquals("Each transaction must have an amount.", errors.getJsonArray("data.1.amount").getString(0),
+        empty.body());
+    assertFalse(errors.containsKey("data.0.device_id"), empty.body());
+    assertEquals(before, count(a, "SELECT COUNT(*) FROM transactions"), "a refused file books nothing");
 
     Resp noData = api.post("/api/import/customers", "{\"rows\":[]}", a.token());
     assertEquals(422, noData.status(), noData.body());
