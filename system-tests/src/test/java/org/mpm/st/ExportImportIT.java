@@ -188,6 +188,17 @@ class ExportImportIT {
     Resp missing = api.post("/api/import/transactions", "{\"data\":[{\"amount\":10}]}", a.token());
     assertEquals(422, missing.status(), missing.body());
     assertTrue(missing.obj().getJsonObject("errors").containsKey("data.0.device_id"), missing.body());
+    // an exported payment of no device (an appliance's instalment) has an empty serial; MPM's messages
+    Resp empty = api.post("/api/import/transactions", "{\"data\":[" + payment("EXI-M-1", "500", "2026-04-01 09:00:00")
+        + ",{\"device_id\":\"\",\"amount\":\"\"}]}", a.token());
+    assertEquals(422, empty.status(), empty.body());
+    JsonObject errors = empty.obj().getJsonObject("errors");
+    assertEquals("Each transaction must have a device serial number.", errors.getJsonArray("data.1.device_id")
+        .getString(0), empty.body());
+    assertEquals("Each transaction must have an amount.", errors.getJsonArray("data.1.amount").getString(0),
+        empty.body());
+    assertFalse(errors.containsKey("data.0.device_id"), empty.body());
+    assertEquals(before, count(a, "SELECT COUNT(*) FROM transactions"), "a refused file books nothing");
 
     Resp noData = api.post("/api/import/customers", "{\"rows\":[]}", a.token());
     assertEquals(422, noData.status(), noData.body());
@@ -403,6 +414,34 @@ class ExportImportIT {
     assertEquals("-2.5164, 32.9175", mine.getString("geographical_information"), mine.toString());
     assertEquals("", mine.getString("agent"), mine.toString());
     assertFalse(api.get("/api/export/customers?format=json", b.token()).body().contains("32.9175"));
+  }
+
+  @Test
+  @Order(9)
+  void customersBornBefore1970ComeBackFromTheirExport() throws Exception {
+    Resp created = api.post("/api/people", "{\"name\":\"Bibi\",\"surname\":\"Mzee\",\"phone\":"
+        + "\"+255713000077\",\"is_customer\":true,\"birth_date\":\"1952-03-09\"}", a.token());
+    assertEquals(201, created.status(), created.body());
+    JsonArray exported = api.get("/api/export/customers?format=json", a.token()).obj().getJsonArray("data");
+    JsonObject bibi = exported.stream().map(JsonValue::asJsonObject).filter(o -> "Bibi".equals(o.getString("name")))
+        .findFirst().orElseThrow();
+    assertEquals("1952-03-09", bibi.getString("birth_date"), bibi.toString());
+
+    // the whole export, as MPM's import page sends it, into a fresh company
+    Tenant fresh = api.registerCompany("exports-born");
+    JsonArray devices = api.get("/api/export/devices?format=json", a.token()).obj().getJsonArray("data");
+    assertEquals(200, api.post("/api/import/devices", "{\"data\":" + devices + "}", fresh.token()).status());
+    Resp imported = api.post("/api/import/customers", "{\"data\":" + exported + "}", fresh.token());
+    assertEquals(200, imported.status(), imported.body());
+    assertFalse(imported.body().contains("birth_date"), imported.body());
+    assertEquals(1, count(fresh, "SELECT COUNT(*) FROM people WHERE name = 'Bibi' AND birth_date = '1952-03-09'"));
+
+    // a day no DATE column holds refuses the file whole
+    long before = count(fresh, "SELECT COUNT(*) FROM people");
+    Resp bad = api.post("/api/import/customers", "{\"data\":[{\"name\":\"Babu\",\"birth_date\":\"0900-01-01\"}]}",
+        fresh.token());
+    assertEquals(422, bad.status(), bad.body());
+    assertEquals(before, count(fresh, "SELECT COUNT(*) FROM people"));
   }
 
   @Test

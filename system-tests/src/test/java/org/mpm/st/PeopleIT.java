@@ -77,6 +77,26 @@ class PeopleIT {
   }
 
   @Test
+  void birthDatesBefore1970AreKept() {
+    Resp created = api.post("/api/people", "{\"name\":\"Mwanaisha\",\"surname\":\"Juma\",\"phone\":"
+        + "\"+255712345077\",\"is_customer\":true,\"birth_date\":\"1948-07-15\"}", a.token());
+    assertEquals(201, created.status(), created.body());
+    long id = created.obj().getJsonObject("data").getJsonNumber("id").longValue();
+    assertEquals("1948-07-15", api.get("/api/people/" + id, a.token()).obj().getJsonObject("data")
+        .getString("birth_date"));
+    Resp updated = api.put("/api/people/" + id, "{\"birth_date\":\"1969-12-31\"}", a.token());
+    assertEquals(200, updated.status(), updated.body());
+    assertEquals("1969-12-31", updated.obj().getJsonObject("data").getString("birth_date"));
+    // a day no DATE column holds is still refused, and changes nothing
+    Resp tooEarly = api.put("/api/people/" + id, "{\"birth_date\":\"0999-12-31\"}", a.token());
+    assertEquals(422, tooEarly.status(), tooEarly.body());
+    assertTrue(tooEarly.body().contains("birth date field must be a date after or equal to 1000-01-01"),
+        tooEarly.body());
+    assertEquals("1969-12-31", api.get("/api/people/" + id, a.token()).obj().getJsonObject("data")
+        .getString("birth_date"));
+  }
+
+  @Test
   void listFiltersSortsAndPaginates() {
     Tenant t = api.registerCompany("people-list");
     long v1 = village(api, t, "Alpha");

@@ -18,6 +18,10 @@ final class Dates {
   static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
   static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
 
+  /** Days of a DATE column (a birth date): MySQL's DATE range. */
+  static final LocalDate DAY_EARLIEST = LocalDate.of(1000, 1, 1);
+  static final LocalDate DAY_LATEST = LocalDate.of(9999, 12, 31);
+
   private static final Pattern DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})"
       + "(?::(\\d{2})(?:\\.(\\d{1,9}))?)?(Z|[+-]\\d{2}:?\\d{2})?)?");
 

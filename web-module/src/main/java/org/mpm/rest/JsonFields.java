@@ -274,8 +274,21 @@ public abstract class JsonFields {
     return t == null ? null : t.toLocalDate();
   }
 
+  /**
+   * A day kept in a DATE column, such as a birth date ({@code yyyy-mm-dd}, a time after it ignored): any day
+   * MySQL's DATE holds, before 1970 too.
+   */
+  public LocalDate day(String field, boolean required) {
+    LocalDateTime t = dateTime(field, required, Dates.DAY_EARLIEST, Dates.DAY_LATEST);
+    return t == null ? null : t.toLocalDate();
+  }
+
   /** A date (midnight) or a date and time ({@code 2025-03-01 10:00:00} or ISO-8601, UTC). */
   public LocalDateTime dateTime(String field, boolean required) {
+    return dateTime(field, required, Dates.EARLIEST, Dates.LATEST);
+  }
+
+  private LocalDateTime dateTime(String field, boolean required, LocalDate earliest, LocalDate latest) {
     JsonValue v = raw(field);
     if (missing(field, required)) {
       return null;
@@ -285,12 +298,12 @@ public abstract class JsonFields {
       error(field, "The " + label(field) + " field must be a valid date.");
       return null;
     }
-    if (t.toLocalDate().isBefore(Dates.EARLIEST)) {
-      error(field, "The " + label(field) + " field must be a date after or equal to " + Dates.EARLIEST + ".");
+    if (t.toLocalDate().isBefore(earliest)) {
+      error(field, "The " + label(field) + " field must be a date after or equal to " + earliest + ".");
       return null;
     }
-    if (t.toLocalDate().isAfter(Dates.LATEST)) {
-      error(field, "The " + label(field) + " field must be a date before or equal to " + Dates.LATEST + ".");
+    if (t.toLocalDate().isAfter(latest)) {
+      error(field, "The " + label(field) + " field must be a date before or equal to " + latest + ".");
       return null;
     }
     return t;

@@ -104,7 +104,7 @@ public class AgentsWebResource {
     String name = b.string("name", false, 3, JsonBody.MAX_STRING);
     String surname = b.string("surname", false, 3, JsonBody.MAX_STRING);
     String gender = b.string("gender", false);
-    LocalDate birthday = b.date("birthday", false);
+    LocalDate birthday = b.day("birthday", false);
     String phone = b.string("phone", false);
     Long plan = b.integer("commissionTypeId", false, 1, JsonBody.MAX_INT);
     Long grid = b.integer("miniGridId", false, 1, JsonBody.MAX_INT);

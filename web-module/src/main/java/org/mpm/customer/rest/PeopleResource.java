@@ -259,7 +259,7 @@ public class PeopleResource {
     String title = b.string("title", false, 0, 50);
     String name = b.string("name", creating, 2, 60);
     String surname = b.string("surname", creating, 2, 60);
-    LocalDate birth = b.date("birth_date", false);
+    LocalDate birth = b.day("birth_date", false);
     String gender = b.string("gender", false, 0, 50);
     String education = b.string("education", false, 0, 90);
     Long city = b.integer("city_id", false);

@@ -80,7 +80,7 @@ public class ImportsResource {
       String name = r.string("name", true, 1, 60);
       String surname = r.string("surname", false, 0, 60);
       String title = r.string("title", false, 0, 50);
-      LocalDate birth = r.date("birth_date", false);
+      LocalDate birth = r.day("birth_date", false);
       String gender = r.string("gender", false, 0, 50);
       String email = r.email("email", false);
       String phone = r.phone("phone", false, 0);
@@ -153,8 +153,11 @@ public class ImportsResource {
     List<JsonBody> rows = rows(b);
     for (int i = 0; i < rows.size(); i++) {
       JsonBody r = rows.get(i);
-      String device = r.string("device_id", true, 1, 191);
-      BigDecimal amount = amount(r, "amount", "data." + i + ".amount", false);
+      // MPM's own messages for the two required fields, which its import page shows
+      String device = required(r, "device_id", "Each transaction must have a device serial number.")
+          ? r.string("device_id", true, 1, 191) : null;
+      BigDecimal amount = required(r, "amount", "Each transaction must have an amount.")
+          ? amount(r, "amount", "data." + i + ".amount", false) : null;
       String customer = r.string("customer", false);
       String type = r.string("transaction_type", false);
       var sent = r.dateTime("sent_date", false);
@@ -322,6 +325,15 @@ public class ImportsResource {
    * An amount (or a price, {@code zero} allowed) as MPM's exports write it: a number, or a text whose digits and
    * point make one ("1,234.56 TZS").
    */
+  /** False, with the given message as the field's error, when a required field is absent or empty. */
+  private static boolean required(JsonBody r, String field, String message) {
+    if (r.has(field)) {
+      return true;
+    }
+    r.error(field, message);
+    return false;
+  }
+
   private static BigDecimal amount(JsonBody r, String field, String label, boolean zero) {
     JsonValue v = r.raw(field);
     if (!r.has(field)) {
