@@ -321,10 +321,6 @@ public class ImportsResource {
     return rows == null ? List.of() : rows;
   }
 
-  /**
-   * An amount (or a price, {@code zero} allowed) as MPM's exports write it: a number, or a text whose digits and
-   * point make one ("1,234.56 TZS").
-   */
   /** False, with the given message as the field's error, when a required field is absent or empty. */
   private static boolean required(JsonBody r, String field, String message) {
     if (r.has(field)) {
@@ -334,6 +330,10 @@ public class ImportsResource {
     return false;
   }
 
+  /**
+   * An amount (or a price, {@code zero} allowed) as MPM's exports write it: a number, or a text whose digits and
+   * point make one ("1,234.56 TZS").
+   */
   private static BigDecimal amount(JsonBody r, String field, String label, boolean zero) {
     JsonValue v = r.raw(field);
     if (!r.has(field)) {
