@@ -215,9 +215,4 @@ public final class ConnectionCap {
               nanos / 1e6 / count, cap);
     }
   }
-
-  /** Forgets a database whose pool was removed. */
-  public void forget(String database) {
-    pools.remove(database);
-  }
 }
