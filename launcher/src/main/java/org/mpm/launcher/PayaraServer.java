@@ -112,6 +112,16 @@ public final class PayaraServer implements AutoCloseable {
     return cmd;
   }
 
+  /**
+   * Payara's check, at deployment, that the names the application refers to exist. The application refers only to
+   * its own data source ({@code @DataSourceDefinition} of the central database); when the check does not find that
+   * definition among the application's own, it looks the name up in JNDI, which holds it only if the definition
+   * was bound first: an order that varies from one start to another (seen with two cluster members starting at
+   * once), and a start that loses fails its deployment and never answers. A data source that is really missing still
+   * fails the deployment, when the persistence units are created.
+   */
+  static final String NO_RESOURCE_VALIDATION = "-Ddeployment.resource.validation=false";
+
   /** The command line of the server (the JVM's options, then Payara Micro's). */
   static List<String> command(Path runtimeDir, int port, Map<String, String> env, String maxHeap,
       Path transactionDir) throws IOException {
@@ -129,6 +139,7 @@ public final class PayaraServer implements AutoCloseable {
     cmd.add("-XX:+UseSerialGC".equals(System.getenv("MPM_GC")) ? "-XX:+UseSerialGC" : "-XX:+UseG1GC");
     cmd.add("-Duser.timezone=UTC");
     cmd.add("-Dfile.encoding=UTF-8");
+    cmd.add(NO_RESOURCE_VALIDATION);
     cmd.addAll(javaOptions(setting(env, "MPM_JAVA_OPTS")));
     cmd.add("-jar");
     cmd.add(micro.toString());
