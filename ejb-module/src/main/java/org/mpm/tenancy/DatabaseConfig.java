@@ -147,9 +147,23 @@ public class DatabaseConfig {
 
   /** A plain JDBC connection (not enlisted in JTA) to a database on a server; null means the server only. */
   public static Connection openDirect(DatabaseServer server, String database) throws SQLException {
+    return DriverManager.getConnection(server.urlOf(database == null ? "" : database), login(server));
+  }
+
+  /**
+   * As {@link #openDirect(DatabaseServer, String)}, for running a script: one call may carry many statements
+   * separated by semicolons.
+   */
+  public static Connection openForScripts(DatabaseServer server, String database) throws SQLException {
+    Properties props = login(server);
+    props.setProperty("allowMultiQueries", "true");
+    return DriverManager.getConnection(server.urlOf(database), props);
+  }
+
+  private static Properties login(DatabaseServer server) {
     Properties props = new Properties();
     props.setProperty("user", server.user());
     props.setProperty("password", server.password());
-    return DriverManager.getConnection(server.urlOf(database == null ? "" : database), props);
+    return props;
   }
 }

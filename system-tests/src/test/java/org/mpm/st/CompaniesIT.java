@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mpm.st.Api.Resp;
@@ -118,5 +123,76 @@ class CompaniesIT {
     assertEquals(404, api.get("/api/companies/" + b.ownerEmail(), a.token()).status());
     assertEquals(200, api.get("/api/companies/" + a.ownerEmail(), a.token()).status());
     assertEquals(401, api.get("/api/companies/" + a.ownerEmail(), null).status());
+  }
+
+  /**
+   * A new company's schema is sent as one script with Flyway's history started at the last migration: it is the
+   * schema of the migrations applied one by one by Flyway (tables, columns, indexes, foreign keys, triggers), and
+   * Flyway finds the database valid and up to date, so later migrations apply to it as to any other.
+   */
+  @Test
+  void aNewCompanysSchemaIsThatOfTheMigrationsAppliedOneByOne() throws Exception {
+    Tenant company = api.registerCompany("schema");
+    String reference = "schema_reference_" + System.nanoTime();
+    try (Connection c = Db.central()) {
+      Db.exec(c, "CREATE DATABASE `" + reference + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+    }
+    try {
+      Flyway stepByStep = flyway(reference);
+      assertTrue(stepByStep.migrate().migrationsExecuted > 30, "the reference is migrated one by one");
+      String created = Db.database(company.companyId());
+      List<String> expected = schemaOf(reference);
+      List<String> found = schemaOf(created);
+      assertTrue(expected.size() > 1000, "the reference's schema is described: " + expected.size() + " lines");
+      assertEquals(expected, found, "the new company's schema is the migrations'");
+
+      Flyway onCreated = flyway(created);
+      assertTrue(onCreated.validateWithResult().validationSuccessful, "Flyway finds the new company's database valid");
+      assertEquals(0, onCreated.info().pending().length, "nothing is pending for it");
+      assertEquals(stepByStep.info().current().getVersion(), onCreated.info().current().getVersion());
+      assertEquals(0, onCreated.migrate().migrationsExecuted);
+    } finally {
+      try (Connection c = Db.central()) {
+        Db.exec(c, "DROP DATABASE `" + reference + "`");
+      }
+    }
+  }
+
+  static Flyway flyway(String database) {
+    return Flyway.configure().dataSource(server.centralUrl().replace("/" + Db.CENTRAL + "?", "/" + database + "?"),
+        "root", "").locations("classpath:db/migration/tenant").load();
+  }
+
+  /** The database's tables, columns, indexes, foreign keys and triggers as sorted lines, without Flyway's table. */
+  static List<String> schemaOf(String database) throws Exception {
+    String notFlyway = " AND TABLE_NAME <> 'flyway_schema_history'";
+    List<String> queries = List.of(
+        "SELECT CONCAT_WS('|', 'table', TABLE_NAME, ENGINE, TABLE_COLLATION) FROM information_schema.TABLES"
+            + " WHERE TABLE_SCHEMA = ?" + notFlyway,
+        "SELECT CONCAT_WS('|', 'column', TABLE_NAME, ORDINAL_POSITION, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE,"
+            + " IFNULL(COLUMN_DEFAULT, '-'), EXTRA, IFNULL(COLLATION_NAME, '-')) FROM information_schema.COLUMNS"
+            + " WHERE TABLE_SCHEMA = ?" + notFlyway,
+        "SELECT CONCAT_WS('|', 'index', TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME, NON_UNIQUE,"
+            + " IFNULL(SUB_PART, '-')) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ?" + notFlyway,
+        "SELECT CONCAT_WS('|', 'key', TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, IFNULL(REFERENCED_TABLE_NAME, '-'),"
+            + " IFNULL(REFERENCED_COLUMN_NAME, '-')) FROM information_schema.KEY_COLUMN_USAGE WHERE TABLE_SCHEMA = ?"
+            + notFlyway,
+        "SELECT CONCAT_WS('|', 'trigger', TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION,"
+            + " ACTION_STATEMENT) FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ?");
+    List<String> lines = new ArrayList<>();
+    try (Connection c = Db.central()) {
+      for (String sql : queries) {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+          s.setString(1, database);
+          try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+              lines.add(rs.getString(1));
+            }
+          }
+        }
+      }
+    }
+    Collections.sort(lines);
+    return lines;
   }
 }
