@@ -10,7 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,9 +45,10 @@ import org.mpm.st.PaymentCrashIT.Payment;
 /**
  * Two servers on one database, clustered with Payara's Hazelcast (found by TCP/IP on local ports): the suite's
  * server (A) restarted as a member, and a second one (B) started beside it. Agent payments and registrations sent
- * to both at once are each booked once; scheduled work is done once; a logout or a change of a user's roles on A
- * holds on B at once (the per-server memory is told through the cluster); and the queued work of A, killed with
- * {@code kill -9}, is finished by B, nothing twice. The suite's server is restarted alone afterwards.
+ * to both at once are each booked once; scheduled work (reminders, access-rate accrual) is done once; a logout, a
+ * change of a user's roles or of a tariff's price on A holds on B at once (the per-server memory is told through the
+ * cluster); and the queued work of A, killed with {@code kill -9}, is finished by B, nothing twice. The suite's
+ * server is restarted alone afterwards.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -268,6 +274,66 @@ class ClusterIT {
 
   @Test
   @Order(6)
+  void aTariffChangeOnOneNodeIsUsedByTheOtherAtOnce() throws Exception {
+    Api.Tenant t = PaymentCrashIT.t;
+    Resp tariff = a.post("/api/tariffs", "{\"name\":\"Cluster tariff\",\"price\":250,\"currency\":\"TZS\"}",
+        t.token());
+    assertEquals(201, tariff.status(), tariff.body());
+    long tariffId = GeographyIT.id(tariff);
+    String serial = "CLUSTER-TARIFF-1";
+    meterOnTariff(tariffId, serial, "Bahati", "+255715980001");
+    HttpClient client = PaymentCrashIT.client();
+    // B prices the first payment with 250 a kWh and remembers the tariff's terms (for 10 s).
+    long before = transactionId(PaymentCrashIT.post(client, urlB, new Payment("cluster-tariff-1", serial, 1000)));
+    Resp changed = a.put("/api/tariffs/" + tariffId, "{\"name\":\"Cluster tariff\",\"price\":400,"
+        + "\"currency\":\"TZS\"}", t.token());
+    assertEquals(200, changed.status(), changed.body());
+    // at once, on B: the new price, not the remembered one
+    long after = transactionId(PaymentCrashIT.post(client, urlB, new Payment("cluster-tariff-2", serial, 1000)));
+    double first = tokenEnergy(before);
+    double second = tokenEnergy(after);
+    assertEquals(4.0, first, "1000 at the old price of 250 a kWh buys 4.000 kWh; B's first token has " + first);
+    assertEquals(2.5, second, "1000 at the new price of 400 a kWh, changed on A, buys 2.500 kWh on B at once;"
+        + " B's token has " + second + (second == 4.0 ? " (the old price B remembered)" : ""));
+  }
+
+  @Test
+  @Order(7)
+  void accessRateDebtsAreAccruedOnceWithBothNodesRunning() throws Exception {
+    Api.Tenant t = PaymentCrashIT.t;
+    Resp tariff = a.post("/api/tariffs", "{\"name\":\"Cluster access rate\",\"price\":250,\"currency\":\"TZS\","
+        + "\"access_rate\":{\"id\":null,\"access_rate_amount\":150,\"access_rate_period\":7}}", t.token());
+    assertEquals(201, tariff.status(), tariff.body());
+    long meter = meterOnTariff(GeographyIT.id(tariff), "CLUSTER-ACCESS-1", "Upendo", "+255715980002");
+    String account = "SELECT COUNT(*) FROM access_rate_payments WHERE meter_id = " + meter;
+    // Either node's clock opens the meter's account (due one period ahead, no debt); both running open it once.
+    long opened = awaitCount(t, account, 1);
+    assertEquals(1, opened, "one access-rate account opened for the meter; found " + opened);
+    // The account falls due: one period (7 days) is owed, which both nodes' clocks (every 3 s) look for.
+    LocalDateTime due = LocalDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
+    try (Connection c = Db.tenant(t)) {
+      Db.exec(c, "UPDATE access_rate_payments SET due_date = ? WHERE meter_id = ?", due, meter);
+    }
+    awaitCount(t, account + " AND debt > 0", 1);
+    Thread.sleep(10_000); // three more rounds of each node's accrual clock
+    try (Connection c = Db.tenant(t); PreparedStatement s = c.prepareStatement("SELECT debt, unpaid_in_row,"
+        + " due_date FROM access_rate_payments WHERE meter_id = ?")) {
+      s.setLong(1, meter);
+      List<String> rows = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getDouble(1) + " owed, " + rs.getDouble(2) + " unpaid in a row, due " + rs.getObject(3,
+              LocalDateTime.class));
+        }
+      }
+      assertEquals(List.of(150.0 + " owed, " + 1.0 + " unpaid in a row, due " + due.plusDays(7)), rows,
+          "one account, charged the one period that fell due once: 150 owed (charged by both nodes it would owe"
+          + " 300, 2 unpaid)");
+    }
+  }
+
+  @Test
+  @Order(8)
   void theQueuedWorkOfAKilledNodeIsFinishedByTheOther() throws Exception {
     Api.Tenant t = PaymentCrashIT.t;
     Map<String, Long> accepted = new ConcurrentHashMap<>();
@@ -332,6 +398,55 @@ class ClusterIT {
         + " jobs pending (" + leasedAtKill + " of them claimed by A), " + lost.size() + " answers lost and sent"
         + " to B (" + replayed + " had been booked by A); B finished all, one token each");
     assertTrue(pendingAtKill > 0, "A left queued work when it was killed");
+  }
+
+  /**
+   * A meter of the demo manufacturer on the tariff, with a customer of that name and phone and a device: through A.
+   * Returns the meter's id.
+   */
+  static long meterOnTariff(long tariffId, String serial, String name, String phone) throws Exception {
+    Api.Tenant t = PaymentCrashIT.t;
+    long maker = count(t, "SELECT id FROM manufacturers WHERE api_name = 'DemoMeterManufacturerApi'"
+        + " ORDER BY id LIMIT 1");
+    long type = count(t, "SELECT id FROM meter_types ORDER BY id LIMIT 1");
+    Resp meter = a.post("/api/meters", "{\"serial_number\":\"" + serial + "\",\"manufacturer_id\":" + maker
+        + ",\"meter_type_id\":" + type + ",\"in_use\":1,\"tariff_id\":" + tariffId + "}", t.token());
+    assertEquals(201, meter.status(), meter.body());
+    long meterId = GeographyIT.id(meter);
+    PeopleIT.api = a;
+    long person = PersonDevicesPaymentsIT.id(PeopleIT.create(t, name, "Cluster", phone, null));
+    Db.exec(t, "INSERT INTO devices (person_id, device_type, device_id, device_serial, created_at, updated_at)"
+        + " VALUES (" + person + ", 'meter', " + meterId + ", '" + serial + "', NOW(), NOW())");
+    return meterId;
+  }
+
+  /** The energy of the transaction's token, waited for at most 30 s. */
+  static double tokenEnergy(long transactionId) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try (Connection c = Db.tenant(PaymentCrashIT.t);
+        PreparedStatement s = c.prepareStatement("SELECT token_amount FROM tokens WHERE transaction_id = ?")) {
+      s.setLong(1, transactionId);
+      while (true) {
+        try (ResultSet rs = s.executeQuery()) {
+          if (rs.next()) {
+            return rs.getDouble(1);
+          }
+        }
+        assertTrue(System.nanoTime() < end, "a token for transaction " + transactionId + " within 30 s; none");
+        Thread.sleep(200);
+      }
+    }
+  }
+
+  /** Polls the count until it is {@code expected} (at most 30 s); the last count. */
+  static long awaitCount(Api.Tenant t, String sql, long expected) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long found = count(t, sql);
+    while (found != expected && System.nanoTime() < end) {
+      Thread.sleep(250);
+      found = count(t, sql);
+    }
+    return found;
   }
 
   static void awaitQueueEmpty(Duration wait) throws Exception {

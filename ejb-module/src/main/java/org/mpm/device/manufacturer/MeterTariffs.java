@@ -25,9 +25,9 @@ import org.mpm.tenancy.TenantMemo;
 public class MeterTariffs {
 
   /**
-   * How long a tariff's terms are remembered. A change through this server is seen at once (the tariff service,
-   * and the main settings for the energy VAT, forget them on commit); a change made on another node or in the
-   * database within this time.
+   * How long a tariff's terms are remembered. A change through the application is seen at once, on this server and
+   * on the cluster's others (the tariff service, and the main settings for the energy VAT, forget them on commit,
+   * see {@link TenantMemo}); a change made straight in the database within this time.
    */
   static final long REMEMBER_NANOS = 10_000_000_000L;
 
