@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,8 +25,8 @@ import org.mpm.demo.DemoSeeder;
 /**
  * Startup: migrate the central database, record the configured database servers, remove companies whose
  * provisioning a crash interrupted, migrate every tenant database on its server (two at a time; one failing tenant
- * is logged and does not stop the others), re-create the tenant pools, and seed the demo company on an empty
- * installation.
+ * is logged and does not stop the others; none on a server that refuses the login), re-create the tenant pools,
+ * and seed the demo company on an empty installation.
  */
 @Startup
 @Singleton
@@ -52,8 +53,13 @@ public class Boot {
     servers.recordConfigured();
     int removed = registration.recoverIncomplete();
     List<Object[]> tenants = registry.allTenants();
-    migrateAll(executor, tenants.stream().map(t -> (String) t[1]).toList(), 
-        db -> migrator.migrateTenant(servers.serverOf(db), db));
+    Set<String> refusing = servers.refusingLogin();
+    migrateAll(executor, tenants.stream().map(t -> (String) t[1]).toList(), db -> {
+      DatabaseServer server = servers.serverOf(db);
+      if (!refusing.contains(server.name())) {
+        migrator.migrateTenant(server, db);
+      }
+    });
     for (Object[] t : tenants) {
       String db = (String) t[1];
       if (DatabaseNames.isSafe(db)) {

@@ -124,9 +124,14 @@ public record DatabaseServer(String name, String url, String user, String passwo
     return key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
+  /** The server's URL without a database and parameters, for messages. */
+  public String address() {
+    return DatabaseNames.withDatabase(url, "").replaceAll("\\?.*", "");
+  }
+
   @Override
   public String toString() {
     // never the password
-    return "DatabaseServer[" + name + " " + DatabaseNames.withDatabase(url, "").replaceAll("\\?.*", "") + "]";
+    return "DatabaseServer[" + name + " " + address() + "]";
   }
 }

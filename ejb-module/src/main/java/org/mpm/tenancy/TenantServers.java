@@ -10,8 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.mpm.common.ApiException;
@@ -98,6 +100,37 @@ public class TenantServers {
     for (DatabaseServer s : config.servers()) {
       LOG.info(() -> "Database server " + s + (s.hasLimit() ? ", capacity " + s.capacity() + " companies" : ""));
     }
+  }
+
+  /**
+   * The configured servers, other than the central database's, that refuse this installation's login (SQL state
+   * 28000: a wrong user or password, which waiting does not mend), each logged with its cause. Asked once at start,
+   * so that their companies' migrations are not tried (Flyway would retry the login for minutes); a server that
+   * cannot be reached is left to Flyway's retries, as it may be starting.
+   */
+  public Set<String> refusingLogin() {
+    Set<String> refused = new HashSet<>();
+    for (DatabaseServer s : config.servers()) {
+      if (s.name().equals(DatabaseServer.CENTRAL)) {
+        continue;
+      }
+      try (Connection c = DatabaseConfig.openDirect(s, null)) {
+        LOG.fine(() -> "Database server " + s + " takes the login of " + s.user());
+      } catch (SQLException e) {
+        if ("28000".equals(e.getSQLState())) {
+          refused.add(s.name());
+          String prefix = "mpm.db.server." + s.name() + ".";
+          LOG.severe(() -> "The database server " + s.name() + " (" + s.address() + ") refuses the login of "
+              + s.user() + ": " + e.getMessage() + ". Check " + DatabaseServer.env(prefix + "user") + " and "
+              + DatabaseServer.env(prefix + "password") + " or " + DatabaseServer.env(prefix + "password-file")
+              + "; its companies are not migrated and answer 503.");
+        } else {
+          LOG.warning(() -> "The database server " + s.name() + " (" + s.address() + ") cannot be reached: "
+              + e.getMessage());
+        }
+      }
+    }
+    return refused;
   }
 
   /**

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,13 +37,14 @@ public final class PayaraServer implements AutoCloseable {
    * Starts Payara Micro.
    *
    * @param runtimeDir folder holding payara-micro.jar, mysql-connector-j.jar and mpm.war
-   * @param env the MPM_* configuration handed to the application (MPM_DB_URL, MPM_DB_USER and MPM_DB_PASSWORD are
-   *     taken from this process's environment when absent)
+   * @param configuration the MPM_* configuration handed to the application (MPM_DB_URL, MPM_DB_USER and
+   *     MPM_DB_PASSWORD are taken from this process's environment when absent; see {@link #passwordsFromFiles})
    * @param log where the server's output goes; null inherits this process's output
    * @param transactionDir the durable folder of the transaction log (kept across restarts and crashes)
    */
-  public static PayaraServer start(Path runtimeDir, int port, Map<String, String> env, Path log, String maxHeap,
-      Path transactionDir) throws IOException {
+  public static PayaraServer start(Path runtimeDir, int port, Map<String, String> configuration, Path log,
+      String maxHeap, Path transactionDir) throws IOException {
+    Map<String, String> env = passwordsFromFiles(configuration);
     List<String> cmd = command(runtimeDir, port, env, maxHeap, transactionDir);
     if (classDataSharing(env)) {
       Path archive = runtimeDir.resolve(archiveName());
@@ -54,6 +56,41 @@ public final class PayaraServer implements AutoCloseable {
       }
     }
     return new PayaraServer(process(cmd, env, log).start(), port);
+  }
+
+  /**
+   * The configuration with the passwords of MPM_DB_SERVERS that are given in a file
+   * (MPM_DB_SERVER_&lt;NAME&gt;_PASSWORD_FILE) read here, at every start, and handed to the server as
+   * MPM_DB_SERVER_&lt;NAME&gt;_PASSWORD instead of the file's name (a null value: the entry is removed from the
+   * server's environment). The pools, the recovery pools of the pre-boot commands as the companies' pools the
+   * application creates, then keep only the reference {@code ${MPCONFIG=mpm.db.server.<name>.password}}, and the
+   * password is written into none of the server's files. White space around the password (the line break that
+   * {@code echo … > file} writes) is dropped.
+   *
+   * @throws IOException naming the entry when a file cannot be read
+   */
+  static Map<String, String> passwordsFromFiles(Map<String, String> configuration) throws IOException {
+    Map<String, String> env = new HashMap<>(configuration);
+    String names = setting(configuration, "MPM_DB_SERVERS");
+    for (String name : names == null ? new String[0] : names.split(",")) {
+      String prefix = "MPM_DB_SERVER_" + name.trim().toUpperCase(Locale.ROOT) + "_";
+      String file = setting(configuration, prefix + "PASSWORD_FILE");
+      if (name.isBlank() || file == null || file.isBlank()) {
+        continue;
+      }
+      env.put(prefix + "PASSWORD", passwordFile(prefix + "PASSWORD_FILE", file));
+      env.put(prefix + "PASSWORD_FILE", null);
+    }
+    return env;
+  }
+
+  /** A password file's content without the white space around it. */
+  static String passwordFile(String entry, String file) throws IOException {
+    try {
+      return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new IOException(entry + ": the password file " + file + " cannot be read: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -188,7 +225,13 @@ public final class PayaraServer implements AutoCloseable {
 
   private static ProcessBuilder process(List<String> cmd, Map<String, String> env, Path log) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().putAll(env);
+    env.forEach((name, value) -> {
+      if (value == null) {
+        pb.environment().remove(name);
+      } else {
+        pb.environment().put(name, value);
+      }
+    });
     if (log == null) {
       pb.inheritIO();
     } else {
@@ -228,9 +271,9 @@ public final class PayaraServer implements AutoCloseable {
     return commands;
   }
 
+  /** A configuration entry: from {@code env} when it has the name (a null value: unset), else from this process's. */
   private static String setting(Map<String, String> env, String name) {
-    String v = env.get(name);
-    return v != null ? v : System.getenv(name);
+    return env.containsKey(name) ? env.get(name) : System.getenv(name);
   }
 
   /** The pool keeps the password as a reference the server resolves from MPM_DB_PASSWORD (as the tenant pools do). */
@@ -285,8 +328,9 @@ public final class PayaraServer implements AutoCloseable {
   /**
    * A recovery pool ({@link #recoveryPool}) for each of the other database servers that hold companies' databases
    * (MPM_DB_SERVERS, each with MPM_DB_SERVER_&lt;NAME&gt;_URL, _USER, _PASSWORD or _PASSWORD_FILE): XA RECOVER
-   * answers for one database server only. A password from the environment is a reference; one from a file is
-   * written into the commands' file (readable by its owner only).
+   * answers for one database server only. A password from the environment is a reference; one from a file (when the
+   * server is started otherwise than by {@link #start}, which hands it over in the environment, see
+   * {@link #passwordsFromFiles}) is written into the commands' file (readable by its owner only).
    */
   static List<String> otherServersRecoveryPools(Map<String, String> env) throws IOException {
     List<String> out = new ArrayList<>();
@@ -301,7 +345,7 @@ public final class PayaraServer implements AutoCloseable {
       String user = setting(env, prefix + "USER");
       user = user == null || user.isBlank() ? setting(env, "MPM_DB_USER") : user;
       String file = setting(env, prefix + "PASSWORD_FILE");
-      String password = file != null && !file.isBlank() ? Files.readString(Path.of(file)).strip()
+      String password = file != null && !file.isBlank() ? passwordFile(prefix + "PASSWORD_FILE", file)
           : setting(env, prefix + "PASSWORD");
       String reference = file != null && !file.isBlank() ? password : "${MPCONFIG=mpm.db.server." + n + ".password}";
       out.addAll(recoveryPool(RECOVERY_POOL + "-" + n, url, user, password, reference));

@@ -89,6 +89,29 @@ class LauncherTest {
   }
 
   @Test
+  void aPasswordFileIsReadAtStartAndHandedToTheServerSoThatItsPoolsKeepAReference(@TempDir Path dir)
+      throws Exception {
+    Path secret = Files.writeString(dir.resolve("far.password"), "f4r:x=1&y%2\n");
+    Map<String, String> env = PayaraServer.passwordsFromFiles(Map.of("MPM_DB_USER", "mpm",
+        "MPM_DB_SERVERS", "near,far",
+        "MPM_DB_SERVER_NEAR_URL", "jdbc:mysql://near/", "MPM_DB_SERVER_NEAR_PASSWORD", "n3ar",
+        "MPM_DB_SERVER_FAR_URL", "jdbc:mysql://far/", "MPM_DB_SERVER_FAR_PASSWORD_FILE", secret.toString()));
+    assertEquals("f4r:x=1&y%2", env.get("MPM_DB_SERVER_FAR_PASSWORD"), "without the file's line break");
+    assertTrue(env.containsKey("MPM_DB_SERVER_FAR_PASSWORD_FILE"));
+    assertEquals(null, env.get("MPM_DB_SERVER_FAR_PASSWORD_FILE"), "removed from the server's environment");
+    assertEquals("n3ar", env.get("MPM_DB_SERVER_NEAR_PASSWORD"));
+    String pools = String.join("\n", PayaraServer.otherServersRecoveryPools(env));
+    assertTrue(pools.contains(":password=${MPCONFIG\\=mpm.db.server.far.password} mpm-xa-recovery-far"), pools);
+    assertFalse(pools.contains("f4r"), pools);
+
+    IOException unreadable = assertThrows(IOException.class, () -> PayaraServer.passwordsFromFiles(Map.of(
+        "MPM_DB_SERVERS", "far", "MPM_DB_SERVER_FAR_URL", "jdbc:mysql://far/",
+        "MPM_DB_SERVER_FAR_PASSWORD_FILE", dir.resolve("missing").toString())));
+    assertTrue(unreadable.getMessage().startsWith("MPM_DB_SERVER_FAR_PASSWORD_FILE: the password file "),
+        unreadable.getMessage());
+  }
+
+  @Test
   void theCommandsAreWrittenForTheServerOnlyAndReplacedAtEveryStart(@TempDir Path dir) throws Exception {
     Path txDir = dir.resolve("transactions");
     Map<String, String> env = Map.of("MPM_DB_URL", "jdbc:mysql://db/x", "MPM_DB_USER", "mpm",

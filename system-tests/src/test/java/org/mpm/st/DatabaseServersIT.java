@@ -1,17 +1,25 @@
 package org.mpm.st;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -23,14 +31,21 @@ import org.mpm.st.Api.Resp;
 
 /**
  * Companies' databases on two database servers: the suite's embedded MariaDB (the central database's server) and a
- * second embedded MariaDB started for this class. The server is restarted with the second one configured and both
- * given a capacity, so that the placement of each new company can be foretold; afterwards it is restarted as the
- * suite has it, without the companies PLACED on the second server.
+ * second embedded MariaDB started for this class, which checks passwords: the application logs in there as a user of
+ * its own whose password it is given only in a file ({@code MPM_DB_SERVER_SECOND_PASSWORD_FILE}, readable by its
+ * owner only, with a line break at its end as {@code echo} writes it). The server is restarted with the second one
+ * configured and both given a capacity, so that the placement of each new company can be foretold; afterwards it is
+ * restarted as the suite has it, without the companies PLACED on the second server.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DatabaseServersIT {
 
   static final String SECOND = "second";
+  static final String SECOND_USER = "mpm2";
+  /** Characters that a URL, the admin commands' property syntax or XML would misread. */
+  static final String SECOND_PASSWORD = "File:pw=2&x%41;<y>";
+  /** The pools' reference to the second server's password. */
+  static final String REFERENCE = "${MPCONFIG=mpm.db.server.second.password}";
 
   static TestServer server;
   static Api api;
@@ -38,6 +53,7 @@ class DatabaseServersIT {
   static int secondPort;
   static EmbeddedDatabase second;
   static String secondUrl;
+  static Path passwordFile;
   static Map<String, String> configuration;
   /** The slugs of the registered companies, with the server each must be on, in registration order. */
   static final Map<String, String> PLACED = new LinkedHashMap<>();
@@ -54,16 +70,34 @@ class DatabaseServersIT {
     }
     second = EmbeddedDatabase.start(secondDir, secondPort);
     secondUrl = "jdbc:mysql://127.0.0.1:" + secondPort + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true";
+    PasswordCheckingDatabase.withUser(second, SECOND_USER, SECOND_PASSWORD).close();
+    // The second server lets no one in without the password, not even root.
+    for (String[] login : List.of(new String[] {"root", ""}, new String[] {SECOND_USER, ""},
+        new String[] {SECOND_USER, SECOND_PASSWORD + "x"})) {
+      SQLException refused = assertThrows(SQLException.class,
+          () -> DriverManager.getConnection(secondUrl, login[0], login[1]).close(), login[0] + " got in");
+      assertEquals("28000", refused.getSQLState(), refused.toString());
+    }
+    passwordFile = secondDir.resolveSibling("second.password").toAbsolutePath();
+    writePasswordFile(SECOND_PASSWORD);
     long onCentral = Db.countCentral("SELECT COUNT(*) FROM company_databases");
     // Room: four more companies on the central server, two on the second one.
     configuration = Map.of(
         "MPM_DB_SERVERS", SECOND,
         "MPM_DB_SERVER_SECOND_URL", secondUrl,
-        "MPM_DB_SERVER_SECOND_USER", "root",
+        "MPM_DB_SERVER_SECOND_USER", SECOND_USER,
+        "MPM_DB_SERVER_SECOND_PASSWORD_FILE", passwordFile.toString(),
         "MPM_DB_SERVER_SECOND_CAPACITY", "2",
         "MPM_DB_SERVER_CENTRAL_CAPACITY", Long.toString(onCentral + 4));
     server.restart(configuration);
-    server.addDatabaseServer(SECOND, secondUrl);
+    server.addDatabaseServer(SECOND, secondUrl, SECOND_USER, SECOND_PASSWORD);
+  }
+
+  /** The password file of the second server, as {@code echo <password> > file} writes it, for its owner only. */
+  static void writePasswordFile(String password) throws Exception {
+    Files.deleteIfExists(passwordFile);
+    Files.createFile(passwordFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(passwordFile, password + "\n");
   }
 
   @AfterAll
@@ -98,7 +132,8 @@ class DatabaseServersIT {
 
   /** Whether a database exists on the central server ({@code onSecond} false) or on the second one. */
   static boolean exists(String database, boolean onSecond) throws Exception {
-    try (Connection c = onSecond ? DriverManager.getConnection(secondUrl, "root", "") : Db.central()) {
+    try (Connection c = onSecond ? DriverManager.getConnection(secondUrl, SECOND_USER, SECOND_PASSWORD)
+        : Db.central()) {
       return Db.count(c, "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", database) == 1;
     }
   }
@@ -224,6 +259,7 @@ class DatabaseServersIT {
       assertEquals(20, token.length(), token);
     } finally {
       second = EmbeddedDatabase.start(secondDir, secondPort);
+      PasswordCheckingDatabase.checkPasswords(second).close();
     }
     // Back: the second server's company works again without a restart of the server.
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -247,5 +283,62 @@ class DatabaseServersIT {
     for (String slug : PLACED.keySet()) {
       api.login(EarSmokeFlow.owner(slug), "secret123");
     }
+  }
+
+  @Test
+  @Order(5)
+  void thePasswordIsInNoneOfTheServersFilesNorInItsLog() throws Exception {
+    String pool = "mpm-tenant-" + Db.database(COMPANY_IDS.get(first(SECOND)));
+    // Payara Micro's configuration is written to a folder of its own in the temporary directory at each start: those
+    // of this class's starts have the pool of the second server's first company.
+    List<Path> configurations = new ArrayList<>();
+    try (Stream<Path> roots = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      for (Path root : roots.filter(p -> p.getFileName().toString().startsWith("payaramicro-rt")).toList()) {
+        Path domain = root.resolve("config").resolve("domain.xml");
+        if (Files.isReadable(domain) && Files.readString(domain).contains("\"" + pool + "\"")) {
+          configurations.add(domain);
+        }
+      }
+    }
+    assertTrue(configurations.size() >= 2, "the configurations of this class's starts: " + configurations);
+    for (Path domain : configurations) {
+      String xml = Files.readString(domain);
+      assertTrue(xml.contains("value=\"" + REFERENCE + "\""), "the pools refer to the password: " + domain);
+      assertNoPassword(domain, xml);
+    }
+    assertNoPassword(server.transactionDir().resolve("preboot.asadmin"),
+        Files.readString(server.transactionDir().resolve("preboot.asadmin")));
+    assertNoPassword(server.log(), Files.readString(server.log()));
+  }
+
+  /** The password is not in the text, neither as it is nor as XML or a URL would write it. */
+  static void assertNoPassword(Path file, String text) {
+    for (String form : List.of(SECOND_PASSWORD, SECOND_PASSWORD.replace("&", "&amp;").replace("<", "&lt;")
+        .replace(">", "&gt;"), URLEncoder.encode(SECOND_PASSWORD, StandardCharsets.UTF_8))) {
+      assertFalse(text.contains(form), "the password in " + file);
+    }
+  }
+
+  @Test
+  @Order(6)
+  void aWrongPasswordInTheFileFailsTheSecondServersCompaniesOnlyAndTheLogSaysWhy() throws Exception {
+    long logged = Files.size(server.log());
+    writePasswordFile("Wrong" + SECOND_PASSWORD);
+    server.restart(configuration);
+    String log;
+    try (var in = Files.newInputStream(server.log())) {
+      in.skipNBytes(logged);
+      log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertTrue(log.contains("The database server second (jdbc:mysql://127.0.0.1:" + secondPort
+        + "/) refuses the login of " + SECOND_USER + ": Access denied for user '" + SECOND_USER + "'@"), log);
+    assertNoPassword(server.log(), log);
+    Resp refused = api.post("/api/auth/login", "{\"email\":\"" + EarSmokeFlow.owner(first(SECOND))
+        + "\",\"password\":\"secret123\"}", null);
+    assertEquals(503, refused.status(), refused.body());
+    assertEquals("Service Unavailable", refused.message());
+    // The central server's companies go on, and every company stays where it was.
+    EarSmokeFlow.assertStillThere(api, PAID.get(first("central")), first("central"));
+    assertEachOnItsServer();
   }
 }

@@ -70,14 +70,8 @@ class PayaraServerEarIT {
     delete(work);
     Files.createDirectories(work);
     db = EmbeddedDatabase.start(work.resolve("mariadb"), 0);
-    // The embedded server starts without grant checks; loading the grant tables turns them on for every later
-    // connection, this one excepted, which stays open to create the application's user later.
-    root = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + db.port() + "/?sslMode=DISABLED", "root", "");
-    try (Statement s = root.createStatement()) {
-      s.execute("FLUSH PRIVILEGES");
-      s.execute("DROP USER IF EXISTS ''@'localhost'");
-      s.execute("DROP USER IF EXISTS ''@'%'");
-    }
+    // Root's connection stays open to create the application's user later.
+    root = PasswordCheckingDatabase.checkPasswords(db);
     portBase = freePortBase();
     env = Map.ofEntries(
         Map.entry("AS_JAVA", System.getProperty("java.home")),
@@ -117,12 +111,7 @@ class PayaraServerEarIT {
     // 1. The database user does not exist yet: the deployment fails, and must not spoil the next one.
     Out failed = asadminMayFail(Duration.ofMinutes(5), "--port", adminPort(), "deploy", "--name", DOMAIN, ear());
     assertNotEquals(0, failed.code(), failed.text());
-    try (Statement s = root.createStatement()) {
-      for (String host : List.of("%", "localhost")) {
-        s.execute("CREATE USER 'mpm'@'" + host + "' IDENTIFIED BY '" + DB_PASSWORD + "'");
-        s.execute("GRANT ALL PRIVILEGES ON *.* TO 'mpm'@'" + host + "'");
-      }
-    }
+    PasswordCheckingDatabase.createUser(root, "mpm", DB_PASSWORD);
     asadmin(Duration.ofMinutes(8), "--port", adminPort(), "deploy", "--name", DOMAIN, ear());
     awaitUp();
     Api api = new Api(baseUrl());

@@ -304,27 +304,35 @@ public final class TestServer {
    * company's database on another database server a test has added ({@link #addDatabaseServer}), of that server.
    */
   public Connection jdbc(String database) throws Exception {
-    String url = db.centralUrl().replace("/micro_power_manager?", "/" + database + "?");
     if (!databaseServers.isEmpty()) {
       try (Connection c = DriverManager.getConnection(db.centralUrl(), "root", "");
           var s = c.prepareStatement("SELECT server FROM tenant_database_servers WHERE database_name = ?")) {
         s.setString(1, database);
         try (var rs = s.executeQuery()) {
-          if (rs.next() && databaseServers.containsKey(rs.getString(1))) {
-            url = databaseServers.get(rs.getString(1)).replace("/?", "/" + database + "?");
+          DatabaseServer other = rs.next() ? databaseServers.get(rs.getString(1)) : null;
+          if (other != null) {
+            return DriverManager.getConnection(other.url().replace("/?", "/" + database + "?"), other.user(),
+                other.password());
           }
         }
       }
     }
-    return DriverManager.getConnection(url, "root", "");
+    return DriverManager.getConnection(db.centralUrl().replace("/micro_power_manager?", "/" + database + "?"),
+        "root", "");
   }
 
-  /** Other database servers the server is configured with by a test: name to JDBC URL ({@code …/?…}). */
-  private final Map<String, String> databaseServers = new ConcurrentHashMap<>();
+  /** Another database server: a JDBC URL on it ({@code jdbc:…/?…}) and a user's credentials. */
+  private record DatabaseServer(String url, String user, String password) {}
 
-  /** Lets {@link #jdbc} reach the companies' databases on another server ({@code url}: {@code jdbc:…/?…}). */
-  public void addDatabaseServer(String name, String url) {
-    databaseServers.put(name, url);
+  /** Other database servers the server is configured with by a test, by name. */
+  private final Map<String, DatabaseServer> databaseServers = new ConcurrentHashMap<>();
+
+  /**
+   * Lets {@link #jdbc} reach the companies' databases on another server ({@code url}: {@code jdbc:…/?…}) as this
+   * user.
+   */
+  public void addDatabaseServer(String name, String url, String user, String password) {
+    databaseServers.put(name, new DatabaseServer(url, user, password));
   }
 
   public void removeDatabaseServer(String name) {

@@ -82,9 +82,9 @@ class WildFlyEarIT {
     PayaraServerEarIT.delete(work);
     Files.createDirectories(work);
     db = EmbeddedDatabase.start(work.resolve("mariadb"), 0);
-    root = withUser(db, "mpm", DB_PASSWORD);
+    root = PasswordCheckingDatabase.withUser(db, "mpm", DB_PASSWORD);
     second = EmbeddedDatabase.start(work.resolve("mariadb-second"), 0);
-    secondRoot = withUser(second, "mpm2", SECOND_PASSWORD);
+    secondRoot = PasswordCheckingDatabase.withUser(second, "mpm2", SECOND_PASSWORD);
     installModules();
     // A configuration of its own for this run: a copy of the distribution's standalone folder.
     base = work.resolve("standalone");
@@ -264,25 +264,6 @@ class WildFlyEarIT {
             </dependencies>
         </module>
         """);
-  }
-
-  /**
-   * Turns a database server's grant checks on (see PayaraServerEarIT) and creates an application user with a
-   * password; answers the root connection, the one that stays open.
-   */
-  static Connection withUser(EmbeddedDatabase server, String user, String password) throws Exception {
-    Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port() + "/?sslMode=DISABLED",
-        "root", "");
-    try (Statement s = c.createStatement()) {
-      s.execute("FLUSH PRIVILEGES");
-      s.execute("DROP USER IF EXISTS ''@'localhost'");
-      s.execute("DROP USER IF EXISTS ''@'%'");
-      for (String host : List.of("%", "localhost")) {
-        s.execute("CREATE USER '" + user + "'@'" + host + "' IDENTIFIED BY '" + password + "'");
-        s.execute("GRANT ALL PRIVILEGES ON *.* TO '" + user + "'@'" + host + "'");
-      }
-    }
-    return c;
   }
 
   static String scalar(String sql) throws Exception {
