@@ -10,8 +10,10 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,7 +27,8 @@ import org.mpm.demo.DemoSeeder;
 /**
  * Startup: migrate the central database, record the configured database servers, remove companies whose
  * provisioning a crash interrupted, migrate every tenant database on its server (two at a time; one failing tenant
- * is logged and does not stop the others; none on a server that refuses the login), re-create the tenant pools,
+ * is logged and does not stop the others; those on a server that cannot be reached or refuses the login wait, see
+ * {@link WaitingCompanies}), re-create the tenant pools,
  * and seed the demo company on an empty installation.
  */
 @Startup
@@ -42,6 +45,7 @@ public class Boot {
   @Inject TenantRegistry registry;
   @Inject TenantDataSources dataSources;
   @Inject TenantServers servers;
+  @Inject WaitingCompanies waiting;
   @Inject CompanyRegistrationService registration;
   @Inject DemoSeeder demo;
   @Resource ManagedExecutorService executor;
@@ -53,13 +57,26 @@ public class Boot {
     servers.recordConfigured();
     int removed = registration.recoverIncomplete();
     List<Object[]> tenants = registry.allTenants();
-    Set<String> refusing = servers.refusingLogin();
-    migrateAll(executor, tenants.stream().map(t -> (String) t[1]).toList(), db -> {
-      DatabaseServer server = servers.serverOf(db);
-      if (!refusing.contains(server.name())) {
-        migrator.migrateTenant(server, db);
+    Set<String> unavailable = servers.unavailable();
+    Map<String, List<String>> waitingOn = new TreeMap<>();
+    List<String> toMigrate = new ArrayList<>();
+    for (Object[] t : tenants) {
+      String db = (String) t[1];
+      String server;
+      try {
+        server = servers.serverOf(db).name();
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "Tenant database " + db + " could not be migrated", e);
+        continue;
       }
-    });
+      if (unavailable.contains(server)) {
+        waitingOn.computeIfAbsent(server, s -> new ArrayList<>()).add(db);
+      } else {
+        toMigrate.add(db);
+      }
+    }
+    waitingOn.forEach(waiting::await);
+    migrateAll(executor, toMigrate, db -> migrator.migrateTenant(servers.serverOf(db), db));
     for (Object[] t : tenants) {
       String db = (String) t[1];
       if (DatabaseNames.isSafe(db)) {

@@ -150,6 +150,14 @@ public class DatabaseConfig {
     return DriverManager.getConnection(server.urlOf(database == null ? "" : database), login(server));
   }
 
+  /** As {@link #openDirect(DatabaseServer, String)}, giving up when the server has not answered in the time given. */
+  public static Connection openDirect(DatabaseServer server, String database, int timeoutMillis) throws SQLException {
+    Properties props = login(server);
+    props.setProperty("connectTimeout", Integer.toString(timeoutMillis));
+    props.setProperty("socketTimeout", Integer.toString(timeoutMillis));
+    return DriverManager.getConnection(server.urlOf(database == null ? "" : database), props);
+  }
+
   /**
    * As {@link #openDirect(DatabaseServer, String)}, for running a script: one call may carry many statements
    * separated by semicolons.

@@ -30,6 +30,8 @@ import org.mpm.common.AfterTransaction;
  * {@link TransactionSynchronizationRegistry} (a map lookup, cheap enough to call for every statement) and closed
  * when the transaction completes. A transaction serves one tenant: asking for another fails.
  *
+ * <p>A company whose database waits for its migration ({@link WaitingCompanies}) is refused with a 503.
+ *
  * <p>Every such transaction is counted by the {@link ConnectionCap}, which keeps the connections of all company
  * pools under {@code mpm.tenant.connections.cap} ({@code MPM_TENANT_CONNECTIONS_CAP}, 100; 0 for no cap).
  */
@@ -43,6 +45,7 @@ public class TenantDatabase {
 
   @Inject TenantContext context;
   @Inject TenantDataSources dataSources;
+  @Inject WaitingCompanies waiting;
   @Resource TransactionSynchronizationRegistry transactions;
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -105,6 +108,7 @@ public class TenantDatabase {
       }
       return bound.em();
     }
+    waiting.requireMigrated(database);
     cap.enter(database);
     EntityManager em;
     try {

@@ -1,6 +1,7 @@
 package org.mpm.tenancy;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -33,6 +34,8 @@ public class TenantRegistry {
 
   @PersistenceContext(unitName = "central")
   EntityManager central;
+
+  @Inject WaitingCompanies waiting;
 
   /** The most companies a clock's round works on at once ({@link #forEachCompany(String, Executor, CompanyWork)}). */
   static final int LANES = 4;
@@ -97,15 +100,17 @@ public class TenantRegistry {
 
   /**
    * As {@link #forEachCompany(String, Executor, CompanyWork)}, for these companies ({@code [company id, database]},
-   * e.g. those {@link DueWork} found work due for).
+   * e.g. those {@link DueWork} found work due for). Companies waiting for their migration ({@link WaitingCompanies})
+   * are passed by.
    */
   public void forEach(String what, List<Object[]> companies, Executor executor, CompanyWork work) {
     if (!rounds.add(what)) {
       LOG.fine(() -> what + ": the previous round is still going; this one is skipped");
       return;
     }
-    Queue<Object[]> waiting = new ConcurrentLinkedQueue<>(companies);
-    int lanes = Math.min(LANES, waiting.size());
+    Queue<Object[]> queue = new ConcurrentLinkedQueue<>(companies);
+    queue.removeIf(t -> waiting.isWaiting((String) t[1]));
+    int lanes = Math.min(LANES, queue.size());
     AtomicInteger going = new AtomicInteger(lanes);
     if (lanes == 0) {
       rounds.remove(what);
@@ -115,7 +120,7 @@ public class TenantRegistry {
       Runnable lane = () -> {
         try {
           Object[] t;
-          while ((t = waiting.poll()) != null) {
+          while ((t = queue.poll()) != null) {
             long companyId = ((Number) t[0]).longValue();
             try {
               work.run(companyId, (String) t[1]);

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
@@ -102,35 +103,52 @@ public class TenantServers {
     }
   }
 
+  /** How long the login on a server is tried before it is taken as unreachable. */
+  static final int LOGIN_TIMEOUT_MILLIS = 5_000;
+
   /**
-   * The configured servers, other than the central database's, that refuse this installation's login (SQL state
-   * 28000: a wrong user or password, which waiting does not mend), each logged with its cause. Asked once at start,
-   * so that their companies' migrations are not tried (Flyway would retry the login for minutes); a server that
-   * cannot be reached is left to Flyway's retries, as it may be starting.
+   * The configured servers, other than the central database's, that do not take this installation's login now, each
+   * logged with its cause: those that refuse it (SQL state 28000: a wrong user or password) and those that cannot be
+   * reached within {@value #LOGIN_TIMEOUT_MILLIS} ms. Asked once at start, so that their companies wait
+   * ({@link WaitingCompanies}) rather than hold the start while Flyway retries each company's login for minutes.
    */
-  public Set<String> refusingLogin() {
-    Set<String> refused = new HashSet<>();
+  public Set<String> unavailable() {
+    Set<String> unavailable = new HashSet<>();
     for (DatabaseServer s : config.servers()) {
       if (s.name().equals(DatabaseServer.CENTRAL)) {
         continue;
       }
-      try (Connection c = DatabaseConfig.openDirect(s, null)) {
+      try (Connection c = DatabaseConfig.openDirect(s, null, LOGIN_TIMEOUT_MILLIS)) {
         LOG.fine(() -> "Database server " + s + " takes the login of " + s.user());
       } catch (SQLException e) {
+        unavailable.add(s.name());
         if ("28000".equals(e.getSQLState())) {
-          refused.add(s.name());
           String prefix = "mpm.db.server." + s.name() + ".";
           LOG.severe(() -> "The database server " + s.name() + " (" + s.address() + ") refuses the login of "
               + s.user() + ": " + e.getMessage() + ". Check " + DatabaseServer.env(prefix + "user") + " and "
               + DatabaseServer.env(prefix + "password") + " or " + DatabaseServer.env(prefix + "password-file")
               + "; its companies are not migrated and answer 503.");
         } else {
-          LOG.warning(() -> "The database server " + s.name() + " (" + s.address() + ") cannot be reached: "
-              + e.getMessage());
+          LOG.severe(() -> "The database server " + s.name() + " (" + s.address() + ") cannot be reached: "
+              + e.getMessage() + "; its companies are not migrated and answer 503 until it can.");
         }
       }
     }
-    return refused;
+    return unavailable;
+  }
+
+  /** Whether a server takes this installation's login now. */
+  public boolean takesLogin(DatabaseServer server) {
+    try (Connection c = DatabaseConfig.openDirect(server, null, LOGIN_TIMEOUT_MILLIS)) {
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** A configured server by its name. */
+  public Optional<DatabaseServer> server(String name) {
+    return config.server(name);
   }
 
   /**

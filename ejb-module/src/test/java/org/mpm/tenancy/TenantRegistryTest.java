@@ -21,7 +21,7 @@ class TenantRegistryTest {
 
   /** A registry whose companies are given, or whose central database is away. */
   static TenantRegistry registry(List<Object[]> companies) {
-    return new TenantRegistry() {
+    TenantRegistry registry = new TenantRegistry() {
       @Override
       public List<Object[]> allTenants() {
         if (companies == null) {
@@ -30,6 +30,8 @@ class TenantRegistryTest {
         return companies;
       }
     };
+    registry.waiting = new WaitingCompanies();
+    return registry;
   }
 
   static final List<Object[]> THREE = List.of(new Object[] {1L, "tenant_a"}, new Object[] {2, "tenant_b"},
@@ -44,6 +46,15 @@ class TenantRegistryTest {
       }
       done.add(id + ":" + db);
     });
+    assertEquals(List.of("1:tenant_a", "3:tenant_c"), done);
+  }
+
+  @Test
+  void aCompanyWaitingForItsMigrationIsPassedBy() {
+    List<String> done = new ArrayList<>();
+    TenantRegistry registry = registry(THREE);
+    registry.waiting.add("second", List.of("tenant_b"));
+    registry.forEachCompany("test work", Runnable::run, (id, db) -> done.add(id + ":" + db));
     assertEquals(List.of("1:tenant_a", "3:tenant_c"), done);
   }
 

@@ -341,4 +341,58 @@ class DatabaseServersIT {
     EarSmokeFlow.assertStillThere(api, PAID.get(first("central")), first("central"));
     assertEachOnItsServer();
   }
+
+  @Test
+  @Order(7)
+  void companiesOfAServerDownAtStartWaitAndAreMigratedAndServedOnceItIsBack() throws Exception {
+    writePasswordFile(SECOND_PASSWORD);
+    String onSecond = first(SECOND);
+    String onCentral = first("central");
+    long waitingHere = PLACED.values().stream().filter(SECOND::equals).count();
+    second.close();
+    long logged = Files.size(server.log());
+    String log;
+    try {
+      long started = System.nanoTime();
+      server.restart(configuration);
+      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+      System.out.println("[dbservers] restart with the second server down: answering after " + seconds + " s");
+      // Flyway's own retries of each company's login would hold the start some 8 minutes per two companies.
+      assertTrue(seconds < 180, "the start waited " + seconds + " s for the server that is down");
+      log = logSince(logged);
+      assertTrue(log.contains("The database server second (jdbc:mysql://127.0.0.1:" + secondPort
+          + "/) cannot be reached: "), log);
+      assertTrue(log.contains(waitingHere + " company database(s) on the database server second wait for their"
+          + " migration"), log);
+      Resp refused = api.post("/api/auth/login", "{\"email\":\"" + EarSmokeFlow.owner(onSecond)
+          + "\",\"password\":\"secret123\"}", null);
+      assertEquals(503, refused.status(), refused.body());
+      EarSmokeFlow.assertStillThere(api, PAID.get(onCentral), onCentral);
+    } finally {
+      second = EmbeddedDatabase.start(secondDir, secondPort);
+      PasswordCheckingDatabase.checkPasswords(second).close();
+    }
+    // Back: within a round of the retries its companies are migrated, then served, with their data.
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    Resp back = api.post("/api/auth/login", "{\"email\":\"" + EarSmokeFlow.owner(onSecond)
+        + "\",\"password\":\"secret123\"}", null);
+    while (back.status() != 200 && System.nanoTime() < end) {
+      Thread.sleep(1000);
+      back = api.post("/api/auth/login", "{\"email\":\"" + EarSmokeFlow.owner(onSecond)
+          + "\",\"password\":\"secret123\"}", null);
+    }
+    assertEquals(200, back.status(), back.body());
+    log = logSince(logged);
+    assertTrue(log.contains("The database server second takes the login again: " + waitingHere
+        + " company database(s) migrated and served"), log);
+    EarSmokeFlow.assertStillThere(api, PAID.get(onSecond), onSecond);
+  }
+
+  /** What the server has logged since the log had this many bytes. */
+  static String logSince(long bytes) throws Exception {
+    try (var in = Files.newInputStream(server.log())) {
+      in.skipNBytes(bytes);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
 }
