@@ -1,6 +1,7 @@
 package org.mpm.docker;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -9,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Dockerfile and compose.yaml, checked as far as can be without a Docker engine. */
 class DockerFilesTest {
@@ -102,5 +105,39 @@ class DockerFilesTest {
       }
     }
     assertEquals(Set.of(), undocumented, "every backend setting the compose file passes is in the README");
+  }
+
+  @Test
+  void theEntryPointHandsAPasswordFileToTheServerInItsEnvironmentAndInNoFile(@TempDir Path dir) throws Exception {
+    String entryPoint = DockerfileRules.parse(read(DOCKERFILE)).stream()
+        .filter(in -> in.keyword().equals("ENTRYPOINT")).reduce((a, b) -> b).orElseThrow().arguments();
+    Matcher exec = Pattern.compile("^\\[\"sh\", \"-c\", \"(.*)\"\\]$").matcher(entryPoint);
+    assertTrue(exec.matches(), entryPoint);
+    String script = exec.group(1).replace("\\\"", "\"");
+    Path transactions = dir.resolve("transactions");
+    // The image's paths here, and in place of Payara Micro a command that shows what its environment holds.
+    script = script.replace("/opt/payara/launcher/mpm-launcher.jar",
+            ROOT.resolve("launcher/target/mpm-launcher.jar").toString())
+        .replace("/opt/payara/transactions", transactions.toString());
+    int server = script.indexOf("exec java ");
+    assertTrue(server > 0, script);
+    script = script.substring(0, server) + "exec sh -c 'printf \"%s|%s\" \"$MPM_DB_SERVER_FAR_PASSWORD\""
+        + " \"${MPM_DB_SERVER_FAR_PASSWORD_FILE-unset}\"' server " + script.substring(server + "exec java ".length());
+    String password = "Far'pw=2&x \"$HOME\"";
+    Path secret = Files.writeString(dir.resolve("far.password"), password + "\n");
+    ProcessBuilder pb = new ProcessBuilder("sh", "-c", script);
+    pb.environment().putAll(Map.of("MPM_DB_URL", "jdbc:mysql://mysql:3306/micro_power_manager", "MPM_DB_USER", "root",
+        "MPM_DB_PASSWORD", "", "MPM_DB_SERVERS", "far", "MPM_DB_SERVER_FAR_URL", "jdbc:mysql://far:3306/",
+        "MPM_DB_SERVER_FAR_PASSWORD_FILE", secret.toString()));
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out + err);
+    assertEquals(password + "|unset", out, "the server's environment");
+    String commands = read(transactions.resolve("preboot.asadmin"));
+    assertTrue(commands.contains("password=${MPCONFIG\\=mpm.db.server.far.password} mpm-xa-recovery-far"), commands);
+    assertFalse(commands.contains("Far'pw"), "the password in the pre-boot commands");
   }
 }

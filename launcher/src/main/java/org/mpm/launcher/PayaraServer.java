@@ -247,15 +247,34 @@ public final class PayaraServer implements AutoCloseable {
    * Payara Micro's options for clustering ({@link #clusterOptions}, from MPM_CLUSTER_*) to {@code cluster.options},
    * for a Payara Micro started otherwise (the Docker image):
    * {@code java -cp mpm-launcher.jar org.mpm.launcher.PayaraServer <transactionDir>}, the database from MPM_DB_*.
+   * The passwords of password files are read as {@link #start} reads them ({@link #passwordsFromFiles}), so that the
+   * commands keep references, and printed as shell commands that hand them to the server in its environment:
+   * {@code exports=$(java … PayaraServer <dir>) && eval "$exports" && exec java -jar payara-micro.jar …}.
    */
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
       System.err.println("usage: PayaraServer <transaction log folder>");
       System.exit(2);
     }
-    System.out.println(writeBootCommands(Path.of(args[0]), Map.of()));
+    Map<String, String> env = passwordsFromFiles(Map.of());
+    Path commands = writeBootCommands(Path.of(args[0]), env);
     Files.writeString(Path.of(args[0]).resolve("cluster.options"),
-        String.join(" ", clusterOptions(Map.of())) + "\n");
+        String.join(" ", clusterOptions(env)) + "\n");
+    System.err.println("Pre-boot commands written to " + commands);
+    System.out.print(shellExports(env));
+  }
+
+  /**
+   * The shell commands that make these entries a server's environment (those of {@link #passwordsFromFiles} given
+   * no configuration: its changes to this process's): an {@code export NAME='value'} for each value (quoted for a
+   * POSIX shell) and an {@code unset NAME} for each null.
+   */
+  static String shellExports(Map<String, String> env) {
+    StringBuilder out = new StringBuilder();
+    env.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> out.append(e.getValue() == null
+        ? "unset " + e.getKey()
+        : "export " + e.getKey() + "='" + e.getValue().replace("'", "'\\''") + "'").append('\n'));
+    return out.toString();
   }
 
   /** Writes the pre-boot commands for the server into {@code transactionDir}; the file's path. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -109,6 +110,24 @@ class LauncherTest {
         "MPM_DB_SERVER_FAR_PASSWORD_FILE", dir.resolve("missing").toString())));
     assertTrue(unreadable.getMessage().startsWith("MPM_DB_SERVER_FAR_PASSWORD_FILE: the password file "),
         unreadable.getMessage());
+  }
+
+  @Test
+  void aShellGivesTheServerThePasswordOfAFileAndNotTheFilesName(@TempDir Path dir) throws Exception {
+    String password = "it's $HOME \"x\" `id` \\ 2";
+    Path secret = Files.writeString(dir.resolve("far.password"), password + "\n");
+    String exports = PayaraServer.shellExports(PayaraServer.passwordsFromFiles(Map.of("MPM_DB_SERVERS", "far",
+        "MPM_DB_SERVER_FAR_URL", "jdbc:mysql://far/", "MPM_DB_SERVER_FAR_PASSWORD_FILE", secret.toString())));
+    // What the Docker image's entry point does with them, in a real shell.
+    ProcessBuilder shell = new ProcessBuilder("sh", "-c", "eval \"$1\" && printf '%s|%s'"
+        + " \"$MPM_DB_SERVER_FAR_PASSWORD\" \"${MPM_DB_SERVER_FAR_PASSWORD_FILE-unset}\"", "sh", exports)
+        .redirectErrorStream(true);
+    shell.environment().put("MPM_DB_SERVER_FAR_PASSWORD_FILE", secret.toString());
+    Process sh = shell.start();
+    sh.getOutputStream().close();
+    String out = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, sh.waitFor(), out);
+    assertEquals(password + "|unset", out);
   }
 
   @Test
