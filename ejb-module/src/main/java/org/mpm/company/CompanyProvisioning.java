@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.mpm.auth.PasswordHasher;
 import org.mpm.plugin.Plugin;
 import org.mpm.plugin.RegistrationTail;
@@ -42,14 +43,14 @@ public class CompanyProvisioning {
   /**
    * Step 1 (central): the company, its database name and the server it goes on, marked as being provisioned.
    */
-  public Reserved reserve(CompanyRegistration r, String databaseName) {
+  public Reserved reserve(CompanyRegistration r, String databaseName, Set<String> awayServers) {
     Long taken = central.createQuery(
             "SELECT COUNT(d) FROM CompanyDatabase d WHERE d.databaseName = :n", Long.class)
         .setParameter("n", databaseName).getSingleResult();
     if (taken > 0) {
       throw new IllegalStateException("Database name " + databaseName + " is taken");
     }
-    DatabaseServer server = servers.place(databaseName);
+    DatabaseServer server = servers.place(databaseName, awayServers);
     Company company = new Company(r.name(), r.address(), r.phone(), r.email(), r.countryId());
     central.persist(company);
     central.flush();

@@ -81,7 +81,7 @@ public class CompanyRegistrationService {
     Company company;
     DatabaseServer server;
     try {
-      CompanyProvisioning.Reserved reserved = steps.reserve(r, db);
+      CompanyProvisioning.Reserved reserved = steps.reserve(r, db, servers.away());
       company = reserved.company();
       server = reserved.server();
     } catch (EJBException e) {

@@ -16,6 +16,7 @@ import org.flywaydb.core.api.CoreMigrationType;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.mpm.common.ApiException;
 
 /**
  * Schema management with Flyway, outside JTA (MySQL DDL commits implicitly): the central database from
@@ -49,12 +50,22 @@ public class DatabaseMigrator {
     }
   }
 
-  /** Creates a new database; fails if one of that name exists, so two companies never share a database. */
+  /**
+   * Creates a new database; fails if one of that name exists, so two companies never share a database.
+   *
+   * @throws ApiException 503 when the server cannot be reached or refuses the login
+   */
   public void createDatabase(DatabaseServer server, String database) {
     DatabaseNames.requireSafe(database);
     try (Connection c = DatabaseConfig.openDirect(server, null); Statement s = c.createStatement()) {
       s.executeUpdate("CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     } catch (SQLException e) {
+      String state = e.getSQLState() == null ? "" : e.getSQLState();
+      if (state.startsWith("08") || state.equals("28000")) {
+        LOG.warning(() -> "Could not create database " + database + ": the database server " + server.name()
+            + " (" + server.address() + ") " + e.getMessage());
+        throw new ApiException(503, "Service Unavailable");
+      }
       throw new IllegalStateException("Could not create database " + database, e);
     }
   }

@@ -137,6 +137,22 @@ public class TenantServers {
     return unavailable;
   }
 
+  /**
+   * The configured servers, other than the central database's, that do not take this installation's login now
+   * (tried once each, for up to {@value #LOGIN_TIMEOUT_MILLIS} ms), each logged: no new company is placed on them.
+   */
+  public Set<String> away() {
+    Set<String> away = new HashSet<>();
+    for (DatabaseServer s : config.servers()) {
+      if (!s.name().equals(DatabaseServer.CENTRAL) && !takesLogin(s)) {
+        away.add(s.name());
+        LOG.warning(() -> "The database server " + s.name() + " (" + s.address() + ") does not take the login of "
+            + s.user() + " now: no new company goes there");
+      }
+    }
+    return away;
+  }
+
   /** Whether a server takes this installation's login now. */
   public boolean takesLogin(DatabaseServer server) {
     try (Connection c = DatabaseConfig.openDirect(server, null, LOGIN_TIMEOUT_MILLIS)) {
@@ -155,9 +171,10 @@ public class TenantServers {
    * Chooses the server of a new company's database and records it; call it in the central transaction that
    * reserves the company. Placements on all nodes are serialised by locking the servers' rows.
    *
-   * @throws ApiException 503 when no server has room
+   * @param away the servers that do not take the login now ({@link #away()}, asked before the transaction)
+   * @throws ApiException 503 when no server has room, or none of those with room takes the login
    */
-  public DatabaseServer place(String database) {
+  public DatabaseServer place(String database, Set<String> away) {
     DatabaseNames.requireSafe(database);
     central.createNativeQuery("SELECT name FROM database_servers ORDER BY name FOR UPDATE").getResultList();
     Map<String, Long> companies = new HashMap<>();
@@ -170,7 +187,12 @@ public class TenantServers {
     for (Object[] row : rows) {
       companies.put((String) row[0], ((Number) row[1]).longValue());
     }
-    DatabaseServer server = ServerPlacement.choose(config.servers(), companies).orElseThrow(() -> {
+    List<DatabaseServer> reachable = config.servers().stream().filter(s -> !away.contains(s.name())).toList();
+    DatabaseServer server = ServerPlacement.choose(reachable, companies).orElseThrow(() -> {
+      if (ServerPlacement.choose(config.servers(), companies).isPresent()) {
+        LOG.warning(() -> "The database servers with room for another company do not take the login: " + away);
+        return new ApiException(503, "Service Unavailable");
+      }
       LOG.warning(() -> "No database server has room for another company: " + companies);
       return new ApiException(503, "No database server has room for another company.");
     });

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -344,17 +345,23 @@ class DatabaseServersIT {
 
   @Test
   @Order(7)
-  void companiesOfAServerDownAtStartWaitAndAreMigratedAndServedOnceItIsBack() throws Exception {
+  void companiesOfAServerDownAtStartWaitAndAreServedOnceItIsBackWhileNewOnesGoElsewhere() throws Exception {
     writePasswordFile(SECOND_PASSWORD);
     String onSecond = first(SECOND);
     String onCentral = first("central");
     long waitingHere = PLACED.values().stream().filter(SECOND::equals).count();
+    // Room for one more company on the central server and for eight on the second.
+    Map<String, String> roomy = new HashMap<>(configuration);
+    roomy.put("MPM_DB_SERVER_CENTRAL_CAPACITY",
+        Long.toString(Db.countCentral("SELECT COUNT(*) FROM company_databases") - waitingHere + 1));
+    roomy.put("MPM_DB_SERVER_SECOND_CAPACITY", Long.toString(waitingHere + 8));
+    String run = Long.toString(System.nanoTime(), 36);
     second.close();
     long logged = Files.size(server.log());
     String log;
     try {
       long started = System.nanoTime();
-      server.restart(configuration);
+      server.restart(roomy);
       long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
       System.out.println("[dbservers] restart with the second server down: answering after " + seconds + " s");
       // Flyway's own retries of each company's login would hold the start some 8 minutes per two companies.
@@ -368,6 +375,11 @@ class DatabaseServersIT {
           + "\",\"password\":\"secret123\"}", null);
       assertEquals(503, refused.status(), refused.body());
       EarSmokeFlow.assertStillThere(api, PAID.get(onCentral), onCentral);
+      // A new company goes where there is room and a server that takes the login: the central one.
+      String whileDown = "dbs-" + run + "-down";
+      COMPANY_IDS.put(whileDown, EarSmokeFlow.register(api, whileDown));
+      PLACED.put(whileDown, "central");
+      assertEquals("central", recorded(COMPANY_IDS.get(whileDown)));
     } finally {
       second = EmbeddedDatabase.start(secondDir, secondPort);
       PasswordCheckingDatabase.checkPasswords(second).close();
@@ -386,6 +398,10 @@ class DatabaseServersIT {
     assertTrue(log.contains("The database server second takes the login again: " + waitingHere
         + " company database(s) migrated and served"), log);
     EarSmokeFlow.assertStillThere(api, PAID.get(onSecond), onSecond);
+    String afterwards = "dbs-" + run + "-back";
+    COMPANY_IDS.put(afterwards, EarSmokeFlow.register(api, afterwards));
+    PLACED.put(afterwards, SECOND);
+    assertEachOnItsServer();
   }
 
   /** What the server has logged since the log had this many bytes. */
